@@ -1,0 +1,53 @@
+import type { Env } from "./env";
+import { ConfigError } from "./errors";
+
+export const DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2";
+
+export interface WorkerConfig {
+  model: string;
+  /** Expected embedding dimension; null means "whatever the index says". */
+  dim: number | null;
+  accessToken: string | undefined;
+  endpointUrl: string | undefined;
+  /** Total time one query embedding may take, retries included. */
+  embedTimeoutMs: number;
+  embedMaxRetries: number;
+  /** `["*"]` allows every origin. */
+  allowedOrigins: string[];
+  indexRecheckMs: number;
+}
+
+function integerVar(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+/**
+ * Reads the Worker's configuration from its bindings. Defaults: model
+ * all-MiniLM-L6-v2, 3 s embedding budget, 2 retries, every origin allowed,
+ * index pointer rechecked every 60 s.
+ */
+export function readConfig(env: Env): WorkerConfig {
+  const endpointUrl = env.HF_ENDPOINT_URL?.trim() || undefined;
+  if (endpointUrl && !/^https?:\/\//.test(endpointUrl)) {
+    throw new ConfigError("HF_ENDPOINT_URL must be an http(s) URL.");
+  }
+  const origins = (env.ALLOWED_ORIGINS ?? "*")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  return {
+    model: env.EMBED_MODEL?.trim() || DEFAULT_MODEL,
+    dim: env.EMBED_DIM?.trim() ? integerVar("EMBED_DIM", env.EMBED_DIM, 0, 1, 65536) : null,
+    accessToken: env.HF_TOKEN?.trim() || undefined,
+    endpointUrl,
+    embedTimeoutMs: integerVar("EMBED_TIMEOUT_MS", env.EMBED_TIMEOUT_MS, 3000, 100, 60000),
+    embedMaxRetries: integerVar("EMBED_MAX_RETRIES", env.EMBED_MAX_RETRIES, 2, 0, 10),
+    allowedOrigins: origins.length > 0 ? origins : ["*"],
+    indexRecheckMs: integerVar("INDEX_RECHECK_SECONDS", env.INDEX_RECHECK_SECONDS, 60, 0, 3600) * 1000,
+  };
+}

@@ -1,0 +1,15 @@
+/** Bindings and variables the Worker reads. All variables are strings, as Workers deliver them. */
+export interface Env {
+  /** Holds the index blobs and the pointer to the current one. */
+  FAQ_KV: KVNamespace;
+  /** Hugging Face access token (a secret; never logged or returned). */
+  HF_TOKEN?: string;
+  /** Dedicated feature-extraction endpoint (TEI, Inference Endpoint, local server). */
+  HF_ENDPOINT_URL?: string;
+  EMBED_MODEL?: string;
+  EMBED_DIM?: string;
+  EMBED_TIMEOUT_MS?: string;
+  EMBED_MAX_RETRIES?: string;
+  ALLOWED_ORIGINS?: string;
+  INDEX_RECHECK_SECONDS?: string;
+}

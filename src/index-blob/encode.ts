@@ -1,0 +1,68 @@
+import type { FaqRecord } from "../faq-record";
+import { l2Normalize } from "../search/normalize";
+import { payloadDigest, versionOf } from "./checksum";
+import { CHECKSUM_OFFSET, FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, MATRIX_ALIGNMENT, alignUp } from "./format";
+
+export interface EncodeInput {
+  model: string;
+  /** ISO time; part of the content, so the same FAQs built twice differ only if this differs. */
+  builtAt: string;
+  dim: number;
+  records: FaqRecord[];
+  /** One vector per record, any scale; they are L2-normalised here. */
+  vectors: ArrayLike<number>[];
+}
+
+export interface EncodedIndex {
+  blob: ArrayBuffer;
+  version: string;
+}
+
+/** Builds an index blob. Throws if a vector has the wrong length, a non-finite value, or zero norm. */
+export async function encodeIndex(input: EncodeInput): Promise<EncodedIndex> {
+  const { dim, records, vectors } = input;
+  if (!Number.isInteger(dim) || dim < 1) throw new Error(`dimension must be a positive integer, got ${dim}`);
+  if (vectors.length !== records.length) {
+    throw new Error(`${records.length} records but ${vectors.length} vectors`);
+  }
+  const encoder = new TextEncoder();
+  const meta = encoder.encode(JSON.stringify({ model: input.model, builtAt: input.builtAt }));
+  const recordBytes = encoder.encode(JSON.stringify(records));
+
+  const metaOffset = HEADER_BYTES;
+  const matrixOffset = alignUp(metaOffset + meta.length, MATRIX_ALIGNMENT);
+  const matrixBytes = records.length * dim * 4;
+  const recordsOffset = matrixOffset + matrixBytes;
+  const totalLength = recordsOffset + recordBytes.length;
+
+  const blob = new ArrayBuffer(totalLength);
+  const bytes = new Uint8Array(blob);
+  const view = new DataView(blob);
+  view.setUint32(FIELD.magic, MAGIC, true);
+  view.setUint16(FIELD.formatVersion, FORMAT_VERSION, true);
+  view.setUint16(FIELD.flags, 0, true);
+  view.setUint32(FIELD.dim, dim, true);
+  view.setUint32(FIELD.count, records.length, true);
+  view.setUint32(FIELD.metaOffset, metaOffset, true);
+  view.setUint32(FIELD.metaLength, meta.length, true);
+  view.setUint32(FIELD.matrixOffset, matrixOffset, true);
+  view.setUint32(FIELD.recordsOffset, recordsOffset, true);
+  view.setUint32(FIELD.recordsLength, recordBytes.length, true);
+  view.setUint32(FIELD.totalLength, totalLength, true);
+  bytes.set(meta, metaOffset);
+  bytes.set(recordBytes, recordsOffset);
+
+  const matrix = new Float32Array(blob, matrixOffset, records.length * dim);
+  vectors.forEach((vector, row) => {
+    if (vector.length !== dim) {
+      throw new Error(`vector ${row} (id ${records[row]!.id}) has ${vector.length} dimensions, expected ${dim}`);
+    }
+    const unit = l2Normalize(vector);
+    if (!unit) throw new Error(`vector ${row} (id ${records[row]!.id}) is zero or not finite`);
+    matrix.set(unit, row * dim);
+  });
+
+  const digest = await payloadDigest(blob);
+  bytes.set(digest, CHECKSUM_OFFSET);
+  return { blob, version: versionOf(digest) };
+}

@@ -1,0 +1,89 @@
+import { IndexUnavailableError } from "../errors";
+import { CorruptIndexError, decodeIndex } from "../index-blob/decode";
+import type { FaqIndex } from "../index-blob/format";
+import { POINTER_KEY, blobKey, isIndexPointer } from "./keys";
+
+export interface IndexRequest {
+  kv: KVNamespace;
+  /** How long a loaded version is trusted before the pointer is read again. */
+  recheckMs: number;
+  /** Rejects an index this Worker cannot serve (say, another model) with the error to report. */
+  accept: (index: FaqIndex) => IndexUnavailableError | null;
+}
+
+export interface IndexStatus {
+  index: FaqIndex | null;
+  /** Why the newest pointer target is not being served, if it is not. */
+  problem: IndexUnavailableError | null;
+}
+
+/**
+ * Holds the decoded index for the life of an isolate. The pointer is reread
+ * at most every `recheckMs`; a blob is downloaded and decoded only when the
+ * pointer names a new version. A new version that fails validation is never
+ * served: the last good one stays in use, and the problem is kept for /health.
+ */
+export class IndexCache {
+  private current: FaqIndex | null = null;
+  private problem: IndexUnavailableError | null = null;
+  private checkedAt = Number.NEGATIVE_INFINITY;
+  private inFlight: Promise<void> | null = null;
+
+  constructor(private readonly now: () => number = () => Date.now()) {}
+
+  status(): IndexStatus {
+    return { index: this.current, problem: this.problem };
+  }
+
+  /** The index to serve, or the reason there is none. */
+  async get(request: IndexRequest): Promise<FaqIndex> {
+    if (this.now() - this.checkedAt >= request.recheckMs) {
+      // Concurrent requests in one isolate share a single refresh.
+      this.inFlight ??= this.refresh(request).finally(() => {
+        this.inFlight = null;
+      });
+      await this.inFlight;
+    }
+    if (this.current) return this.current;
+    throw this.problem ?? new IndexUnavailableError("no_index", "No FAQ index has been published yet.");
+  }
+
+  private async refresh(request: IndexRequest): Promise<void> {
+    try {
+      const next = await this.loadLatest(request);
+      this.current = next;
+      this.problem = null;
+    } catch (error) {
+      if (!(error instanceof IndexUnavailableError)) throw error;
+      if (error.code === "no_index") this.current = null;
+      this.problem = error;
+    } finally {
+      this.checkedAt = this.now();
+    }
+  }
+
+  private async loadLatest({ kv, accept }: IndexRequest): Promise<FaqIndex> {
+    let pointer: unknown;
+    try {
+      pointer = await kv.get(POINTER_KEY, "json");
+    } catch {
+      throw new IndexUnavailableError("index_corrupt", "The index pointer is not valid JSON.");
+    }
+    if (pointer === null) throw new IndexUnavailableError("no_index", "No FAQ index has been published yet.");
+    if (!isIndexPointer(pointer)) throw new IndexUnavailableError("index_corrupt", "The index pointer is malformed.");
+    if (this.current?.version === pointer.version) return this.current;
+
+    const blob = await kv.get(blobKey(pointer.version), "arrayBuffer");
+    if (blob === null) throw new IndexUnavailableError("index_corrupt", "The index pointer names a blob that does not exist.");
+    let index: FaqIndex;
+    try {
+      index = await decodeIndex(blob, pointer.version);
+    } catch (error) {
+      if (error instanceof CorruptIndexError) throw new IndexUnavailableError("index_corrupt", "The index blob failed validation.");
+      throw error;
+    }
+    const rejection = accept(index);
+    if (rejection) throw rejection;
+    return index;
+  }
+}

@@ -1,0 +1,25 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { IndexUnavailableError } from "../errors";
+import { isolateIndexCache, servingIndex } from "../index-store/serving-index";
+
+/** GET /health : which index this isolate serves, or why it serves none (503). */
+export const healthRoute = new Hono<AppEnv>().get("/", async (c) => {
+  try {
+    const index = await servingIndex(c);
+    const { problem } = isolateIndexCache.status();
+    return c.json({
+      status: "ok",
+      version: index.version,
+      model: index.model,
+      dim: index.dim,
+      count: index.count,
+      builtAt: index.builtAt,
+      // A newer version exists but was refused; the one above is still served.
+      latestRejected: problem ? { code: problem.code, message: problem.message } : null,
+    });
+  } catch (error) {
+    if (!(error instanceof IndexUnavailableError)) throw error;
+    return c.json({ status: error.code, error: { code: error.code, message: error.message } }, 503);
+  }
+});
