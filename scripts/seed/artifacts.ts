@@ -1,0 +1,60 @@
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { FaqRecord } from "../../src/faq-record";
+
+export interface BuiltIndex {
+  blob: ArrayBuffer;
+  version: string;
+  model: string;
+  dim: number;
+  builtAt: string;
+  records: FaqRecord[];
+  vectors: Float32Array[];
+}
+
+/**
+ * embeddings.csv in the tutorial's layout (pandas `to_csv(index=False)` of
+ * the embedding matrix): a header of column numbers, then one row per FAQ.
+ */
+export function embeddingsCsv(vectors: Float32Array[], dim: number): string {
+  const header = Array.from({ length: dim }, (_, i) => String(i)).join(",");
+  return [header, ...vectors.map((v) => Array.from(v, String).join(","))].join("\n") + "\n";
+}
+
+export const blobFileName = (version: string) => `index-${version}.bin`;
+
+/**
+ * Writes the blob, embeddings.csv and manifest.json into `dir`. Each file is
+ * written beside its final name and renamed into place, so a failed run
+ * leaves the previous artifacts whole.
+ */
+export async function writeArtifacts(dir: string, index: BuiltIndex, source: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const manifest = {
+    version: index.version,
+    model: index.model,
+    dim: index.dim,
+    count: index.records.length,
+    builtAt: index.builtAt,
+    source,
+    files: { blob: blobFileName(index.version), embeddings: "embeddings.csv" },
+  };
+  const files: Array<[string, string | Uint8Array]> = [
+    [blobFileName(index.version), new Uint8Array(index.blob)],
+    ["embeddings.csv", embeddingsCsv(index.vectors, index.dim)],
+    ["manifest.json", JSON.stringify(manifest, null, 2) + "\n"],
+  ];
+  const staged: string[] = [];
+  try {
+    for (const [name, content] of files) {
+      const temporary = join(dir, `.${name}.tmp`);
+      staged.push(temporary);
+      await writeFile(temporary, content);
+    }
+  } catch (error) {
+    await Promise.all(staged.map((path) => rm(path, { force: true })));
+    throw error;
+  }
+  for (const [name] of files) await rename(join(dir, `.${name}.tmp`), join(dir, name));
+  return files.map(([name]) => join(dir, name));
+}

@@ -1,0 +1,23 @@
+import { DEFAULT_MODEL } from "../../src/config";
+import { createHfEmbedder } from "../../src/embed/hf-embedder";
+import type { TextEmbedder } from "../../src/embed/text-embedder";
+
+/**
+ * The build-time embedder. `hf` reads HF_TOKEN, HF_ENDPOINT_URL, EMBED_MODEL
+ * and EMBED_DIM from the environment, like the Worker reads its bindings, with
+ * a longer budget: a batch may wait for a cold model to load.
+ */
+export async function chooseEmbedder(kind: "hf" | "local", env: NodeJS.ProcessEnv): Promise<TextEmbedder> {
+  // Loaded on demand: the model and tfjs are heavy and unused with `hf`.
+  if (kind === "local") return (await import("../lib/local-model")).createLocalEmbedder();
+  const dim = env.EMBED_DIM?.trim() ? Number(env.EMBED_DIM) : null;
+  return createHfEmbedder({
+    model: env.EMBED_MODEL?.trim() || DEFAULT_MODEL,
+    accessToken: env.HF_TOKEN?.trim() || undefined,
+    endpointUrl: env.HF_ENDPOINT_URL?.trim() || undefined,
+    dim: dim !== null && Number.isInteger(dim) && dim > 0 ? dim : null,
+    timeoutMs: 120_000,
+    maxRetries: 5,
+    baseDelayMs: 1000,
+  });
+}

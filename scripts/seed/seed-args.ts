@@ -1,0 +1,54 @@
+import { parseArgs } from "node:util";
+
+export interface SeedArgs {
+  input: string;
+  embedder: "hf" | "local";
+  out: string;
+  kv: "local" | "remote" | "none";
+  batchSize: number;
+  config: string;
+  persistTo: string | undefined;
+  verbose: boolean;
+}
+
+export class UsageError extends Error {}
+
+const choice = <T extends string>(name: string, value: string, allowed: readonly T[]): T => {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(", ")}`);
+  return value as T;
+};
+
+/** Parses `npm run seed -- ...` flags. Defaults: the demo FAQs, the local model, build/, no KV. */
+export function parseSeedArgs(argv: string[]): SeedArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        input: { type: "string", default: "data/medicare-faqs.json" },
+        embedder: { type: "string", default: "local" },
+        out: { type: "string", default: "build" },
+        kv: { type: "string", default: "none" },
+        "batch-size": { type: "string", default: "32" },
+        config: { type: "string", default: "wrangler.toml" },
+        "persist-to": { type: "string" },
+        verbose: { type: "boolean", default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const batchSize = Number(values["batch-size"]);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 256) throw new UsageError("--batch-size must be an integer from 1 to 256");
+  return {
+    input: values.input,
+    embedder: choice("embedder", values.embedder, ["hf", "local"] as const),
+    out: values.out,
+    kv: choice("kv", values.kv, ["local", "remote", "none"] as const),
+    batchSize,
+    config: values.config,
+    persistTo: values["persist-to"],
+    verbose: values.verbose,
+  };
+}
