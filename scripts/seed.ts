@@ -40,11 +40,13 @@ function describe(error: unknown): string {
 }
 
 if (isMain(import.meta.url)) {
+  // Exit explicitly: a failed wrangler or model start can leave handles that would keep node alive.
   try {
     const summary = await seed(process.argv.slice(2), process.env);
     console.log(JSON.stringify(summary));
+    process.exit(0);
   } catch (error) {
     console.error(`seed: ${describe(error)}`);
-    process.exitCode = 1;
+    process.exit(1);
   }
 }

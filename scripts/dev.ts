@@ -1,0 +1,66 @@
+/**
+ * `npm start`: builds the demo index with the local model into local KV,
+ * starts the local inference server and `wrangler dev` against it, and stops
+ * everything on Ctrl-C. PORT picks the Worker's port (default 8787).
+ */
+import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "./lib/local-model";
+import { startWranglerDev } from "./lib/wrangler-dev";
+import { startInferenceServer } from "./inference-server";
+import { spawnSync } from "node:child_process";
+
+const DEMO_FAQS = "data/medicare-faqs.json";
+
+const port = Number(process.env.PORT ?? 8787);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`PORT must be a port number, got "${process.env.PORT}"`);
+  process.exit(1);
+}
+
+// The seed runs in its own process: wrangler's platform proxy installs signal
+// handlers that would otherwise swallow Ctrl-C here.
+const seeded = spawnSync(
+  process.execPath,
+  ["--import", "tsx", "scripts/seed.ts", "--input", DEMO_FAQS, "--embedder", "local", "--kv", "local"],
+  { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" },
+);
+if (seeded.status !== 0) {
+  console.error("seeding the demo index failed; see above");
+  process.exit(1);
+}
+const summary = JSON.parse(seeded.stdout.trim().split("\n").pop()!) as { faqs: number; version: string };
+console.log(`seeded ${summary.faqs} FAQs from ${DEMO_FAQS} (version ${summary.version})`);
+
+const inference = await startInferenceServer(Number(process.env.INFERENCE_PORT ?? 0));
+console.log(`inference server: ${LOCAL_MODEL_ID} at ${inference.url}`);
+
+const worker = await startWranglerDev({
+  port,
+  vars: { HF_ENDPOINT_URL: inference.url, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM) },
+});
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log("stopping wrangler dev and the inference server...");
+  await worker.stop();
+  await new Promise((resolve) => inference.server.close(resolve));
+  process.exit(code);
+}
+// Last resort if this process exits without shutdown(): take wrangler's process group along.
+process.on("exit", () => {
+  try { process.kill(-worker.child.pid!, "SIGKILL"); } catch { /* already stopped */ }
+});
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+worker.child.once("exit", (code) => {
+  if (!stopping) {
+    console.error(`wrangler dev exited (${code}); stopping`);
+    void shutdown(1);
+  }
+});
+
+const publicUrl = `http://localhost:${port}`;
+console.log(`\nfaq-edge is running at ${publicUrl}`);
+console.log(`  try: curl '${publicUrl}/faq?q=How%20can%20Medicare%20help%20me%3F'`);
+console.log("  Ctrl-C stops everything.\n");

@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { wranglerBin } from "./wrangler-bin";
+
+export interface WranglerDevOptions {
+  port: number;
+  /** Extra Worker variables, passed as `--var NAME:VALUE`. */
+  vars: Record<string, string>;
+  persistTo?: string;
+  configPath?: string;
+  /** Where wrangler's own output goes. Default: inherited. */
+  output?: "inherit" | "ignore";
+  readyTimeoutMs?: number;
+}
+
+export interface RunningWorker {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}`);
+    try {
+      await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
+      return; // any HTTP answer (200, or 503 with no index yet) means the Worker is up
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`wrangler dev did not answer on ${url} within ${timeoutMs} ms`);
+}
+
+/**
+ * Starts `wrangler dev` on 127.0.0.1 in its own process group, so that
+ * stopping it also stops the workerd process it spawns.
+ */
+export async function startWranglerDev(options: WranglerDevOptions): Promise<RunningWorker> {
+  const args = [wranglerBin(), "dev", "--ip", "127.0.0.1", "--port", String(options.port), "--show-interactive-dev-session=false"];
+  if (options.configPath) args.push("--config", options.configPath);
+  if (options.persistTo) args.push("--persist-to", options.persistTo);
+  for (const [name, value] of Object.entries(options.vars)) args.push("--var", `${name}:${value}`);
+
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ["ignore", options.output ?? "inherit", options.output ?? "inherit"],
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid!, "SIGINT");
+      } catch {
+        // already gone
+      }
+      const forced = setTimeout(() => {
+        try { process.kill(-child.pid!, "SIGKILL"); } catch { /* gone */ }
+      }, 5000);
+      await exited;
+      clearTimeout(forced);
+    }
+  };
+  const url = `http://127.0.0.1:${options.port}`;
+  try {
+    await waitUntilAnswering(url, child, options.readyTimeoutMs ?? 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, child, stop };
+}
