@@ -1,4 +1,4 @@
-import { InferenceClient, InferenceClientProviderApiError } from "@huggingface/inference";
+import { InferenceClient, InferenceClientProviderApiError, InferenceClientProviderOutputError } from "@huggingface/inference";
 import { UpstreamError } from "../errors";
 import { EmbeddingShapeError, toUnitVectors } from "./embedding-shape";
 import { retryDelayMs, type FailedAttempt } from "./retry-delay";
@@ -62,6 +62,9 @@ export function createHfEmbedder(options: HfEmbedderOptions): TextEmbedder {
     } catch (error) {
       if (error instanceof InferenceClientProviderApiError) {
         return { failure: { status: error.httpResponse.status, body: error.httpResponse.body, retryAfterHeader } };
+      }
+      if (error instanceof InferenceClientProviderOutputError) {
+        throw new UpstreamError("upstream_bad_response", "The embedding service answered with something that is not an embedding.");
       }
       if (signal.aborted) throw new UpstreamError("upstream_timeout", "The embedding service did not answer in time.");
       // Network failure or an unparseable answer: no status to go on.

@@ -1,0 +1,97 @@
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { blobKey } from "../../src/index-store/keys";
+import { faq, flipPointer, get, json, mockEmbeddings, publish, resetIndex, storeBlob } from "./helpers";
+
+const RECORDS = [faq("1", "one"), faq("2", "two")];
+const VECTORS = [[1, 0, 0, 0], [0, 1, 0, 0]];
+
+async function expectUnavailable(code: string) {
+  const calls = mockEmbeddings(() => json([1, 0, 0, 0]));
+  const response = await get("/faq?q=one");
+  expect(response.status).toBe(503);
+  expect(await response.json()).toEqual({ error: { code, message: expect.any(String) } });
+  const health = await get("/health");
+  expect(health.status).toBe(503);
+  expect(await health.json()).toMatchObject({ status: code, error: { code } });
+  // An unusable index is refused before any money is spent on embedding.
+  expect(calls).toHaveLength(0);
+}
+
+/** Stores a copy of a valid blob after `damage` and points at it under the valid version. */
+async function publishDamaged(damage: (bytes: Uint8Array) => Uint8Array, records = RECORDS) {
+  const { blob, pointer } = await storeBlob(records, VECTORS);
+  await env.FAQ_KV.put(blobKey(pointer.version), damage(new Uint8Array(blob.slice(0))));
+  await flipPointer(pointer);
+}
+
+beforeEach(resetIndex);
+
+describe("index states", () => {
+  it("reports no_index while KV holds none", async () => {
+    await expectUnavailable("no_index");
+  });
+
+  it("describes the served index on /health", async () => {
+    const { version } = await publish(RECORDS, VECTORS);
+    const response = await get("/health");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: "ok", version, model: "test/tiny-model", dim: 4, count: 2, builtAt: "2026-01-02T03:04:05.000Z", latestRejected: null,
+    });
+  });
+
+  it.each([
+    ["a flipped bit in the matrix", (b: Uint8Array) => { b[200]! ^= 0x01; return b; }],
+    ["a truncated blob", (b: Uint8Array) => b.slice(0, b.length - 10)],
+    ["a blob with a bad magic", (b: Uint8Array) => { b[0] = 0; return b; }],
+  ])("refuses %s with index_corrupt", async (_name, damage) => {
+    await publishDamaged(damage);
+    await expectUnavailable("index_corrupt");
+  });
+
+  it("refuses a pointer to a missing blob", async () => {
+    const { pointer } = await storeBlob(RECORDS, VECTORS);
+    await env.FAQ_KV.delete(blobKey(pointer.version));
+    await flipPointer(pointer);
+    await expectUnavailable("index_corrupt");
+  });
+
+  it("refuses a malformed pointer", async () => {
+    await flipPointer("{not json");
+    await expectUnavailable("index_corrupt");
+  });
+
+  it("refuses a valid blob stored under another version", async () => {
+    const first = await storeBlob(RECORDS, VECTORS);
+    const second = await storeBlob([faq("9", "nine")], [[0, 0, 0, 1]]);
+    await env.FAQ_KV.put(blobKey(first.version), second.blob);
+    await flipPointer(first.pointer);
+    await expectUnavailable("index_corrupt");
+  });
+
+  it("refuses an index built with another model", async () => {
+    await publish(RECORDS, VECTORS, "someone/other-model");
+    await expectUnavailable("model_mismatch");
+  });
+
+  it("refuses an index of another dimension", async () => {
+    await publish(RECORDS, [[1, 0, 0], [0, 1, 0]], "test/tiny-model", 3);
+    await expectUnavailable("model_mismatch");
+  });
+
+  it("keeps serving the last good version when a newer one is corrupt", async () => {
+    const good = await publish(RECORDS, VECTORS);
+    mockEmbeddings(() => json([1, 0, 0, 0]));
+    expect((await get("/faq?q=one")).status).toBe(200);
+
+    // A different FAQ set, so a different version from the one in memory.
+    await publishDamaged((b) => { b[150]! ^= 0xff; return b; }, [faq("1", "one, edited"), faq("2", "two")]);
+    const response = await get("/faq?q=one");
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { results: Array<{ id: string }> }).results[0]!.id).toBe("1");
+    expect(await (await get("/health")).json()).toMatchObject({
+      status: "ok", version: good.version, latestRejected: { code: "index_corrupt" },
+    });
+  });
+});

@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { TOKEN, faq, get, hang, json, mockEmbeddings, publish, resetIndex } from "./helpers";
+
+beforeAll(async () => {
+  await resetIndex();
+  await publish([faq("1", "one"), faq("2", "two")], [[1, 0, 0, 0], [0, 1, 0, 0]]);
+});
+
+async function expectError(status: number, code: string) {
+  const response = await get("/faq?q=one");
+  const text = await response.text();
+  expect(response.status).toBe(status);
+  expect(JSON.parse(text)).toEqual({ error: { code, message: expect.any(String) } });
+  expect(text).not.toContain(TOKEN);
+  expect(text).not.toMatch(/at .*\.(ts|js):\d+/); // no stack trace
+  return response;
+}
+
+describe("upstream faults", () => {
+  it("retries a 503 'loading' answer and then succeeds", async () => {
+    const calls = mockEmbeddings((_inputs, call) =>
+      call === 1 ? json({ error: "Model is loading", estimated_time: 0.05 }, 503) : json([1, 0, 0, 0]),
+    );
+    const response = await get("/faq?q=one");
+    expect(response.status).toBe(200);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("gives up after the configured retries with 502 upstream_error", async () => {
+    const calls = mockEmbeddings(() => json({ error: "boom" }, 500));
+    await expectError(502, "upstream_error");
+    expect(calls).toHaveLength(3); // first attempt + EMBED_MAX_RETRIES (2)
+  });
+
+  it("does not retry a 400", async () => {
+    const calls = mockEmbeddings(() => json({ error: "bad input" }, 400));
+    await expectError(502, "upstream_error");
+    expect(calls).toHaveLength(1);
+  });
+
+  it("answers 504 upstream_timeout when the endpoint hangs past the budget", async () => {
+    mockEmbeddings((_inputs, _call, signal) => hang(signal));
+    await expectError(504, "upstream_timeout");
+  });
+
+  it("answers 504 when the model needs longer to load than the budget", async () => {
+    const calls = mockEmbeddings(() => json({ error: "Model is loading", estimated_time: 20 }, 503));
+    await expectError(504, "upstream_timeout");
+    expect(calls).toHaveLength(1);
+  });
+
+  it("rejects an embedding of the wrong dimension with 502 upstream_bad_response", async () => {
+    mockEmbeddings(() => json([1, 0, 0]));
+    await expectError(502, "upstream_bad_response");
+  });
+
+  it("rejects an all-zero embedding", async () => {
+    mockEmbeddings(() => json([0, 0, 0, 0]));
+    await expectError(502, "upstream_bad_response");
+  });
+
+  it("rejects an answer that is not a vector", async () => {
+    mockEmbeddings(() => json({ embeddings: "nope" }));
+    await expectError(502, "upstream_bad_response");
+  });
+});
