@@ -19,7 +19,7 @@ import { UsageError, parseSeedArgs } from "./seed/seed-args";
 export async function seed(argv: string[], env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
   const args = parseSeedArgs(argv);
   const records = await readFaqs(args.input);
-  const embedder = await chooseEmbedder(args.embedder, env);
+  const embedder = await chooseEmbedder(args.embedder, env, args.maxRetries);
   const vectors = await embedInBatches(embedder, records.map((r) => r.question), args.batchSize);
   const dim = vectors[0]!.length;
   const builtAt = new Date().toISOString();

@@ -7,7 +7,7 @@ import type { TextEmbedder } from "../../src/embed/text-embedder";
  * and EMBED_DIM from the environment, like the Worker reads its bindings, with
  * a longer budget: a batch may wait for a cold model to load.
  */
-export async function chooseEmbedder(kind: "hf" | "local", env: NodeJS.ProcessEnv): Promise<TextEmbedder> {
+export async function chooseEmbedder(kind: "hf" | "local", env: NodeJS.ProcessEnv, maxRetries: number): Promise<TextEmbedder> {
   // Loaded on demand: the model and tfjs are heavy and unused with `hf`.
   if (kind === "local") return (await import("../lib/local-model")).createLocalEmbedder();
   const dim = env.EMBED_DIM?.trim() ? Number(env.EMBED_DIM) : null;
@@ -17,7 +17,7 @@ export async function chooseEmbedder(kind: "hf" | "local", env: NodeJS.ProcessEn
     endpointUrl: env.HF_ENDPOINT_URL?.trim() || undefined,
     dim: dim !== null && Number.isInteger(dim) && dim > 0 ? dim : null,
     timeoutMs: 120_000,
-    maxRetries: 5,
+    maxRetries,
     baseDelayMs: 1000,
   });
 }

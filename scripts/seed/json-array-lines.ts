@@ -1,13 +1,26 @@
+/** Where one top-level element of a JSON array sits in the text. */
+export interface ElementSpan {
+  /** 1-based line on which the element starts. */
+  line: number;
+  start: number;
+  end: number;
+}
+
 /**
- * The 1-based line on which each top-level element of a JSON array starts.
- * Assumes `text` already parsed as JSON, so it only tracks strings and depth.
+ * Splits the text of a JSON array into its top-level elements by tracking
+ * strings and nesting depth only. It does not validate: it is used to give
+ * line numbers for valid arrays and to find the element a syntax error sits in.
  */
-export function arrayElementLines(text: string): number[] {
-  const lines: number[] = [];
+export function arrayElementSpans(text: string): ElementSpan[] {
+  const spans: ElementSpan[] = [];
   let line = 1;
   let depth = 0;
   let inString = false;
-  let expectingValue = false;
+  let current: ElementSpan | null = null;
+  const close = (end: number) => {
+    if (current) spans.push({ ...current, end });
+    current = null;
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (ch === "\n") line++;
@@ -16,24 +29,26 @@ export function arrayElementLines(text: string): number[] {
       else if (ch === '"') inString = false;
       continue;
     }
-    if (/\s/.test(ch)) continue;
-    if (depth === 1 && expectingValue && ch !== "]") {
-      lines.push(line);
-      expectingValue = false;
-    }
+    if (depth === 1 && current === null && !/[\s,\]]/.test(ch)) current = { line, start: i, end: i };
     if (ch === '"') inString = true;
-    else if (ch === "[" || ch === "{") {
-      depth++;
-      if (depth === 1) expectingValue = true;
-    } else if (ch === "]" || ch === "}") depth--;
-    else if (ch === "," && depth === 1) expectingValue = true;
+    else if (ch === "[" || ch === "{") depth++;
+    else if (ch === "]" || ch === "}") {
+      if (depth === 1) close(i);
+      depth--;
+    } else if (ch === "," && depth === 1) close(i);
   }
-  return lines;
+  close(text.length);
+  return spans;
 }
 
-/** Line of a character offset, for JSON.parse errors that report a position. */
-export function lineAtOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === "\n") line++;
-  return line;
+/** The line of the first array element that does not parse on its own, or null. */
+export function firstBadElementLine(text: string): number | null {
+  for (const span of arrayElementSpans(text)) {
+    try {
+      JSON.parse(text.slice(span.start, span.end));
+    } catch {
+      return span.line;
+    }
+  }
+  return null;
 }

@@ -8,22 +8,29 @@ export interface LocalKvOptions {
   persistTo?: string;
 }
 
-/**
- * Publishes a version into the local KV that `wrangler dev` reads: the blob
- * first, read back and decoded, and only then the pointer.
- */
-export async function publishToLocalKv(blob: ArrayBuffer, pointer: IndexPointer, options: LocalKvOptions): Promise<void> {
+/** Runs `use` with the local KV namespace that `wrangler dev` reads, then releases it. */
+export async function withLocalKv<T>(options: LocalKvOptions, use: (kv: KVNamespace) => Promise<T>): Promise<T> {
   const { env, dispose } = await getPlatformProxy<{ FAQ_KV: KVNamespace }>({
     configPath: options.configPath,
     persist: { path: `${options.persistTo ?? ".wrangler/state"}/v3` },
   });
   try {
-    await env.FAQ_KV.put(blobKey(pointer.version), blob);
-    const stored = await env.FAQ_KV.get(blobKey(pointer.version), "arrayBuffer");
-    if (!stored) throw new Error("the blob written to local KV could not be read back");
-    await decodeIndex(stored, pointer.version);
-    await env.FAQ_KV.put(POINTER_KEY, JSON.stringify(pointer));
+    return await use(env.FAQ_KV);
   } finally {
     await dispose();
   }
+}
+
+/**
+ * Publishes a version into the local KV that `wrangler dev` reads: the blob
+ * first, read back and decoded, and only then the pointer.
+ */
+export function publishToLocalKv(blob: ArrayBuffer, pointer: IndexPointer, options: LocalKvOptions): Promise<void> {
+  return withLocalKv(options, async (kv) => {
+    await kv.put(blobKey(pointer.version), blob);
+    const stored = await kv.get(blobKey(pointer.version), "arrayBuffer");
+    if (!stored) throw new Error("the blob written to local KV could not be read back");
+    await decodeIndex(stored, pointer.version);
+    await kv.put(POINTER_KEY, JSON.stringify(pointer));
+  });
 }

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { FaqRecord } from "../../src/faq-record";
 import { FaqInputError } from "./faq-input-error";
-import { arrayElementLines, lineAtOffset } from "./json-array-lines";
+import { arrayElementSpans, firstBadElementLine } from "./json-array-lines";
 import { parseCsv } from "./parse-csv";
 import { FAQ_FIELDS, validateFaq } from "./validate-faq";
 
@@ -11,22 +11,18 @@ interface RawFaq {
   value: unknown;
 }
 
-function jsonPosition(error: unknown): number | null {
-  const match = /position (\d+)/.exec(error instanceof Error ? error.message : "");
-  return match ? Number(match[1]) : null;
-}
-
 function fromJsonArray(file: string, text: string): RawFaq[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (error) {
-    const position = jsonPosition(error);
-    throw new FaqInputError(file, position === null ? null : lineAtOffset(text, position), "invalid JSON");
+  } catch {
+    // JSON.parse does not say where (Node 20); find the element that fails alone.
+    const line = firstBadElementLine(text);
+    throw new FaqInputError(file, line, line === null ? "invalid JSON (the array itself is malformed)" : "invalid JSON");
   }
   if (!Array.isArray(parsed)) throw new FaqInputError(file, 1, "a .json file must hold an array of FAQs");
-  const lines = arrayElementLines(text);
-  return parsed.map((value, i) => ({ line: lines[i] ?? 1, value }));
+  const spans = arrayElementSpans(text);
+  return parsed.map((value, i) => ({ line: spans[i]?.line ?? 1, value }));
 }
 
 function fromJsonLines(file: string, text: string): RawFaq[] {

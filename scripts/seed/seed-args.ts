@@ -6,6 +6,8 @@ export interface SeedArgs {
   out: string;
   kv: "local" | "remote" | "none";
   batchSize: number;
+  /** Retries per batch against the HF API. */
+  maxRetries: number;
   config: string;
   persistTo: string | undefined;
   verbose: boolean;
@@ -30,6 +32,7 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
         out: { type: "string", default: "build" },
         kv: { type: "string", default: "none" },
         "batch-size": { type: "string", default: "32" },
+        "max-retries": { type: "string", default: "5" },
         config: { type: "string", default: "wrangler.toml" },
         "persist-to": { type: "string" },
         verbose: { type: "boolean", default: false },
@@ -41,12 +44,15 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
   }
   const batchSize = Number(values["batch-size"]);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 256) throw new UsageError("--batch-size must be an integer from 1 to 256");
+  const maxRetries = Number(values["max-retries"]);
+  if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) throw new UsageError("--max-retries must be an integer from 0 to 10");
   return {
     input: values.input,
     embedder: choice("embedder", values.embedder, ["hf", "local"] as const),
     out: values.out,
     kv: choice("kv", values.kv, ["local", "remote", "none"] as const),
     batchSize,
+    maxRetries,
     config: values.config,
     persistTo: values["persist-to"],
     verbose: values.verbose,

@@ -9,6 +9,8 @@ export function compareIds(a: string, b: string): number {
     const aDigits = a.replace(/^0+(?=\d)/, "");
     const bDigits = b.replace(/^0+(?=\d)/, "");
     if (aDigits.length !== bDigits.length) return aDigits.length - bDigits.length;
+    if (aDigits !== bDigits) return aDigits < bDigits ? -1 : 1;
+    // same number written differently ("2", "002"): fall through to the raw text
   } else if (aNumeric !== bNumeric) {
     return aNumeric ? -1 : 1;
   }

@@ -1,0 +1,105 @@
+import type { Server } from "node:http";
+import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startInferenceServer } from "../../scripts/inference-server";
+import { LOCAL_MODEL_ID } from "../../scripts/lib/local-model";
+import { decodeIndex } from "../../src/index-blob/decode";
+import { runScript, summaryLine } from "./helpers";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "faq-seed-"));
+});
+
+const seed = (...args: string[]) => runScript("scripts/seed.ts", args);
+
+async function checkArtifacts(out: string, count: number) {
+  const manifest = JSON.parse(await readFile(join(out, "manifest.json"), "utf8"));
+  expect(manifest).toMatchObject({ model: LOCAL_MODEL_ID, dim: 512, count });
+  const csv = (await readFile(join(out, "embeddings.csv"), "utf8")).trimEnd().split("\n");
+  expect(csv).toHaveLength(count + 1);
+  expect(csv[0]).toBe(Array.from({ length: 512 }, (_, i) => i).join(","));
+  for (const row of csv.slice(1)) {
+    const values = row.split(",").map(Number);
+    expect(values).toHaveLength(512);
+    expect(Math.hypot(...values)).toBeCloseTo(1, 5);
+  }
+  const blob = await readFile(join(out, manifest.files.blob));
+  const index = await decodeIndex(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength) as ArrayBuffer, manifest.version);
+  expect(index.count).toBe(count);
+  return { manifest, index };
+}
+
+describe("npm run seed", () => {
+  it("builds the Medicare demo with the local model: summary line, embeddings.csv, manifest, blob", async () => {
+    const out = join(dir, "medicare");
+    const { code, stdout } = await seed("--input", "data/medicare-faqs.json", "--out", out, "--kv", "none");
+    expect(code).toBe(0);
+    const summary = summaryLine(stdout);
+    expect(summary).toEqual({ faqs: 13, embedded: 13, model: LOCAL_MODEL_ID, dim: 512, version: expect.stringMatching(/^[0-9a-f]{32}$/), kv: "none" });
+    const { manifest, index } = await checkArtifacts(out, 13);
+    expect(manifest.version).toBe(summary.version);
+    expect(index.records[11]).toEqual({ id: "11", question: "What is TRICARE ?", answer: null, url: null, category: null });
+  });
+
+  it.each([
+    ["faqs.jsonl", '{"id":"a","question":"How do I cancel?"}\n{"id":"b","question":"Where is my parcel?"}\n'],
+    ["faqs.csv", "id,question,answer\na,How do I cancel?,From settings.\nb,Where is my parcel?,\n"],
+  ])("reads %s", async (name, content) => {
+    const input = join(dir, name);
+    await writeFile(input, content);
+    const out = join(dir, `out-${name}`);
+    const { code, stdout } = await seed("--input", input, "--out", out, "--batch-size", "1");
+    expect(code).toBe(0);
+    expect(summaryLine(stdout)).toMatchObject({ faqs: 2, embedded: 2, kv: "none" });
+    const { index } = await checkArtifacts(out, 2);
+    expect(index.records.map((r) => r.id)).toEqual(["a", "b"]);
+  });
+
+  it("embeds through the HF client when asked, against an endpoint URL", async () => {
+    const { server, url } = await startInferenceServer(0);
+    try {
+      const out = join(dir, "hf");
+      const result = await runScript("scripts/seed.ts", ["--embedder", "hf", "--out", out], {
+        HF_ENDPOINT_URL: url, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: "512", HF_TOKEN: "hf_seedtestsecret",
+      });
+      expect(result.code).toBe(0);
+      expect(summaryLine(result.stdout)).toMatchObject({ faqs: 13, embedded: 13, model: LOCAL_MODEL_ID, dim: 512 });
+      expect(result.stdout + result.stderr).not.toContain("hf_seedtestsecret");
+      await checkArtifacts(out, 13);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("stops with exit 1, a file:line message, and no files when the input is invalid", async () => {
+    const input = join(dir, "broken.jsonl");
+    await writeFile(input, '{"question":"fine"}\n{"answer":"no question"}\n');
+    const out = join(dir, "never-written");
+    const { code, stdout, stderr } = await seed("--input", input, "--out", out, "--kv", "local");
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr.trim()).toBe(`seed: ${input}:2: question is required and must be a non-empty string`);
+    await expect(readdir(out)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("rejects unknown flags and values", async () => {
+    expect((await seed("--kv", "cloud")).stderr.trim()).toBe("seed: --kv must be one of local, remote, none");
+    expect((await seed("--embedder", "openai")).stderr.trim()).toBe("seed: --embedder must be one of hf, local");
+    const unknown = await seed("--frobnicate");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("seed: Unknown option '--frobnicate'");
+  });
+
+  it("fails cleanly when the HF endpoint is unreachable, writing nothing", async () => {
+    const out = join(dir, "unreachable");
+    const { code, stderr } = await runScript("scripts/seed.ts", ["--embedder", "hf", "--out", out, "--max-retries", "1"], {
+      HF_ENDPOINT_URL: "http://127.0.0.1:9/", EMBED_MODEL: LOCAL_MODEL_ID,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^seed: embedding failed \(upstream_/m);
+    await expect(readdir(out)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+});
