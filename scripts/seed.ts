@@ -4,7 +4,7 @@
  * Usage: npm run seed -- [--input FILE] [--embedder local|hf] [--out DIR] [--kv none|local|remote]
  */
 import { ApiError } from "../src/errors";
-import { encodeIndex } from "../src/index-blob/encode";
+import { buildIndex } from "../src/index-blob/build-index";
 import type { IndexPointer } from "../src/index-store/keys";
 import { isMain } from "./lib/is-main";
 import { writeArtifacts } from "./seed/artifacts";
@@ -23,7 +23,7 @@ export async function seed(argv: string[], env: NodeJS.ProcessEnv): Promise<Reco
   const vectors = await embedInBatches(embedder, records.map((r) => r.question), args.batchSize);
   const dim = vectors[0]!.length;
   const builtAt = new Date().toISOString();
-  const { blob, version } = await encodeIndex({ model: embedder.model, builtAt, dim, records, vectors });
+  const { blob, version } = await buildIndex({ model: embedder.model, builtAt, dim, records, vectors });
 
   await writeArtifacts(args.out, { blob, version, model: embedder.model, dim, builtAt, records, vectors }, args.input);
   const pointer: IndexPointer = { version, model: embedder.model, dim, count: records.length, builtAt };

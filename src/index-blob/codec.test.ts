@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FaqRecord } from "../faq-record";
 import { CorruptIndexError, decodeIndex } from "./decode";
-import { encodeIndex } from "./encode";
+import { buildIndex as encodeIndex } from "./build-index";
 import { FIELD, MATRIX_ALIGNMENT } from "./format";
 import { compareIds, rankIds } from "./id-order";
 
@@ -22,6 +22,10 @@ describe("index blob", () => {
     expect(index.matrix.byteOffset % MATRIX_ALIGNMENT).toBe(0);
     expect(Array.from(index.matrix)).toEqual([0.6, 0, 0.8, 0, 1, 0, 1 / Math.sqrt(3), 1 / Math.sqrt(3), 1 / Math.sqrt(3)].map(Math.fround));
     expect(Array.from(index.idRank)).toEqual([1, 0, 2]);
+    expect(index).toMatchObject({ fusionAlpha: 0.6, answerThreshold: null });
+    expect(index.lexical.terms).toEqual(["bee", "ten", "two"]);
+    expect(Array.from(index.lexical.postingDoc)).toEqual([2, 0, 1]);
+    expect(index.categoryKeys).toEqual(["numbers", null, null]);
   });
 
   it("is content-addressed: same input, same version; other input, other version", async () => {
@@ -37,6 +41,7 @@ describe("index blob", () => {
     ["bad magic", (b) => { b[0] = 0x41; return b; }, /bad magic/],
     ["format version", (b) => { b[FIELD.formatVersion] = 9; return b; }, /format version/],
     ["truncation", (b) => b.slice(0, b.length - 1), /length does not match/],
+    ["an old format version", (b) => { b[FIELD.formatVersion] = 1; return b; }, /format version/],
     ["a flipped matrix bit", (b) => { b[b.length - 200]! ^= 0x10; return b; }, /checksum/],
     ["a flipped record byte", (b) => { b[b.length - 3]! ^= 0x01; return b; }, /checksum/],
   ];

@@ -2,6 +2,7 @@ import type { FaqRecord } from "../faq-record";
 import { payloadDigest, storedDigest, versionOf } from "./checksum";
 import { FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, MATRIX_ALIGNMENT, type FaqIndex, type IndexMeta } from "./format";
 import { rankIds } from "./id-order";
+import { readLexicalSection } from "./lexical-section";
 
 /** The blob is not a valid index; `reason` says which check failed. */
 export class CorruptIndexError extends Error {
@@ -63,23 +64,34 @@ export async function decodeIndex(blob: ArrayBuffer, expectedVersion?: string): 
   check(metaOffset >= HEADER_BYTES && metaOffset + metaLength <= matrixOffset, "meta out of place");
   check(matrixOffset % MATRIX_ALIGNMENT === 0, "matrix not aligned");
   check(matrixOffset + count * dim * 4 === recordsOffset, "matrix size does not match count and dimension");
-  check(recordsOffset + recordsLength === blob.byteLength, "records out of place");
+  const lexicalOffset = u32(FIELD.lexicalOffset);
+  const lexicalLength = u32(FIELD.lexicalLength);
+  check(recordsOffset + recordsLength <= lexicalOffset && lexicalOffset - (recordsOffset + recordsLength) < 4, "records out of place");
+  check(lexicalOffset + lexicalLength === blob.byteLength, "lexical section out of place");
 
   const meta = parseJson(new Uint8Array(blob, metaOffset, metaLength), "meta") as Partial<IndexMeta>;
   check(typeof meta?.model === "string" && meta.model.length > 0, "meta has no model");
   check(typeof meta.builtAt === "string", "meta has no build time");
+  check(typeof meta.fusionAlpha === "number" && meta.fusionAlpha >= 0 && meta.fusionAlpha <= 1, "meta has no fusion weight");
+  check(meta.answerThreshold === null || typeof meta.answerThreshold === "number", "meta has a bad answer threshold");
   const records = parseJson(new Uint8Array(blob, recordsOffset, recordsLength), "records");
   check(Array.isArray(records) && records.length === count, "record count does not match header");
   check(records.every(isRecord), "a record has the wrong shape");
+  const lexical = readLexicalSection(blob, lexicalOffset, lexicalLength, count);
+  check(typeof lexical !== "string", typeof lexical === "string" ? lexical : "");
 
   return {
     version,
     model: meta.model,
     builtAt: meta.builtAt,
+    fusionAlpha: meta.fusionAlpha,
+    answerThreshold: meta.answerThreshold ?? null,
     dim,
     count,
     matrix: new Float32Array(blob, matrixOffset, count * dim),
     records,
     idRank: rankIds(records.map((r) => r.id)),
+    lexical,
+    categoryKeys: records.map((r) => r.category?.toLowerCase() ?? null),
   };
 }

@@ -1,16 +1,17 @@
 import type { FaqRecord } from "../faq-record";
+import type { LexicalIndex } from "../search/bm25";
 import { l2Normalize } from "../search/normalize";
 import { payloadDigest, versionOf } from "./checksum";
-import { CHECKSUM_OFFSET, FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, MATRIX_ALIGNMENT, alignUp } from "./format";
+import { CHECKSUM_OFFSET, FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, MATRIX_ALIGNMENT, alignUp, type IndexMeta } from "./format";
+import { lexicalSectionSize, writeLexicalSection } from "./lexical-section";
 
-export interface EncodeInput {
-  model: string;
-  /** ISO time; part of the content, so the same FAQs built twice differ only if this differs. */
-  builtAt: string;
+export interface EncodeInput extends IndexMeta {
   dim: number;
   records: FaqRecord[];
   /** One vector per record, any scale; they are L2-normalised here. */
   vectors: ArrayLike<number>[];
+  /** BM25 over the same records, in the same order. */
+  lexical: LexicalIndex;
 }
 
 export interface EncodedIndex {
@@ -26,14 +27,23 @@ export async function encodeIndex(input: EncodeInput): Promise<EncodedIndex> {
     throw new Error(`${records.length} records but ${vectors.length} vectors`);
   }
   const encoder = new TextEncoder();
-  const meta = encoder.encode(JSON.stringify({ model: input.model, builtAt: input.builtAt }));
+  const indexMeta: IndexMeta = {
+    model: input.model,
+    builtAt: input.builtAt,
+    fusionAlpha: input.fusionAlpha,
+    answerThreshold: input.answerThreshold,
+  };
+  const meta = encoder.encode(JSON.stringify(indexMeta));
+  const termsBytes = encoder.encode(JSON.stringify(input.lexical.terms));
   const recordBytes = encoder.encode(JSON.stringify(records));
 
   const metaOffset = HEADER_BYTES;
   const matrixOffset = alignUp(metaOffset + meta.length, MATRIX_ALIGNMENT);
   const matrixBytes = records.length * dim * 4;
   const recordsOffset = matrixOffset + matrixBytes;
-  const totalLength = recordsOffset + recordBytes.length;
+  const lexicalOffset = alignUp(recordsOffset + recordBytes.length, 4);
+  const lexicalLength = lexicalSectionSize(input.lexical, termsBytes);
+  const totalLength = lexicalOffset + lexicalLength;
 
   const blob = new ArrayBuffer(totalLength);
   const bytes = new Uint8Array(blob);
@@ -49,8 +59,11 @@ export async function encodeIndex(input: EncodeInput): Promise<EncodedIndex> {
   view.setUint32(FIELD.recordsOffset, recordsOffset, true);
   view.setUint32(FIELD.recordsLength, recordBytes.length, true);
   view.setUint32(FIELD.totalLength, totalLength, true);
+  view.setUint32(FIELD.lexicalOffset, lexicalOffset, true);
+  view.setUint32(FIELD.lexicalLength, lexicalLength, true);
   bytes.set(meta, metaOffset);
   bytes.set(recordBytes, recordsOffset);
+  writeLexicalSection(blob, lexicalOffset, input.lexical, termsBytes);
 
   const matrix = new Float32Array(blob, matrixOffset, records.length * dim);
   vectors.forEach((vector, row) => {

@@ -1,4 +1,5 @@
 import type { FaqRecord } from "../faq-record";
+import type { LexicalIndex } from "../search/bm25";
 
 /*
  * Binary layout of one index version (all integers little-endian):
@@ -10,14 +11,14 @@ import type { FaqRecord } from "../faq-record";
  *  24  matrix offset (u32)                         count*dim float32, 16-byte aligned
  *  28  records offset (u32) 32 records length (u32)  UTF-8 JSON array of FaqRecord
  *  36  total length (u32)
- *  40  reserved (8 bytes)
+ *  40 lexical offset (u32) 44 lexical length (u32)  BM25 postings, see lexical-section.ts
  *  48  SHA-256 of bytes [80, total)    32 bytes
- *  80  meta, padding, matrix, records
+ *  80  meta, padding, matrix, records, padding, lexical section
  *
  * The matrix is aligned so a Float32Array can view the KV ArrayBuffer in place.
  */
 export const MAGIC = 0x58495146; // "FQIX" read as little-endian u32
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const HEADER_BYTES = 80;
 export const CHECKSUM_OFFSET = 48;
 export const MATRIX_ALIGNMENT = 16;
@@ -34,12 +35,18 @@ export const FIELD = {
   recordsOffset: 28,
   recordsLength: 32,
   totalLength: 36,
+  lexicalOffset: 40,
+  lexicalLength: 44,
 } as const;
 
-/** What the blob says about how it was built. */
+/** What the blob says about how it was built and how to rank with it. */
 export interface IndexMeta {
   model: string;
   builtAt: string;
+  /** Weight of the semantic score in hybrid fusion (the rest is lexical). */
+  fusionAlpha: number;
+  /** Semantic score below which the best match does not count as an answer; null: no threshold. */
+  answerThreshold: number | null;
 }
 
 /** A decoded index: vectors are L2-normalised rows of `matrix`. */
@@ -52,6 +59,9 @@ export interface FaqIndex extends IndexMeta {
   records: FaqRecord[];
   /** rank of each record's id in id order; breaks score ties. */
   idRank: Uint32Array;
+  lexical: LexicalIndex;
+  /** Lower-cased categories, for the case-insensitive filter. */
+  categoryKeys: Array<string | null>;
 }
 
 export const alignUp = (value: number, alignment: number) => Math.ceil(value / alignment) * alignment;

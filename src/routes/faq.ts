@@ -3,38 +3,57 @@ import { endTime, startTime } from "hono/timing";
 import type { AppEnv } from "../app-env";
 import { createHfEmbedder } from "../embed/hf-embedder";
 import { servingIndex } from "../index-store/serving-index";
-import { topK } from "../search/top-k";
+import { rankFaqs, type RankedHit } from "../search/rank";
 import { parseFaqParams } from "./faq-params";
 
-/** GET /faq?q=&k= : the k FAQs closest in meaning to q, best first. */
+/**
+ * Whether the best match counts as an answer: its closeness in meaning must
+ * reach the threshold (the request's min_score, else the index's calibrated
+ * one). Lexical mode has no semantic score; any term match counts there.
+ */
+function isAnswered(best: RankedHit | undefined, threshold: number | null): boolean {
+  if (!best) return false;
+  if (best.semantic === null || threshold === null) return true;
+  return best.semantic >= threshold;
+}
+
+/** GET /faq?q=&k=&mode=&category=&min_score= : the FAQs closest to q, best first. */
 export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
-  const { query, k } = parseFaqParams(c.req.query("q"), c.req.query("k"));
+  const params = parseFaqParams(c.req.query());
   const config = c.get("config");
 
   startTime(c, "index");
   const index = await servingIndex(c);
   endTime(c, "index");
 
-  startTime(c, "embed");
-  const embedder = createHfEmbedder({
-    model: config.model,
-    accessToken: config.accessToken,
-    endpointUrl: config.endpointUrl,
-    dim: index.dim,
-    timeoutMs: config.embedTimeoutMs,
-    maxRetries: config.embedMaxRetries,
-  });
-  const [queryVector] = await embedder.embed([query]);
-  endTime(c, "embed");
+  let queryVector: Float32Array | null = null;
+  if (params.mode !== "lexical") {
+    startTime(c, "embed");
+    const embedder = createHfEmbedder({
+      model: config.model,
+      accessToken: config.accessToken,
+      endpointUrl: config.endpointUrl,
+      dim: index.dim,
+      timeoutMs: config.embedTimeoutMs,
+      maxRetries: config.embedMaxRetries,
+    });
+    [queryVector] = (await embedder.embed([params.query])) as [Float32Array];
+    endTime(c, "embed");
+  }
 
   startTime(c, "search");
-  const hits = topK(index.matrix, index.dim, queryVector!, k, index.idRank);
+  const hits = rankFaqs(index, { ...params, queryVector });
   endTime(c, "search");
 
   return c.json({
-    query,
+    query: params.query,
     model: index.model,
-    answered: hits.length > 0,
-    results: hits.map(({ index: row, score }) => ({ ...index.records[row]!, score })),
+    mode: params.mode,
+    answered: isAnswered(hits[0], params.minScore ?? index.answerThreshold),
+    results: hits.map((hit) => ({
+      ...index.records[hit.index]!,
+      score: hit.score,
+      scores: { semantic: hit.semantic, lexical: hit.lexical },
+    })),
   });
 });

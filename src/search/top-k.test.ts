@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { l2Normalize } from "./normalize";
-import { dotRow, topK } from "./top-k";
+import { denseScores, dotRow } from "./dense-scores";
+import { selectTopK } from "./top-k";
+
+const topK = (matrix: Float32Array, dim: number, query: Float32Array, k: number, tieRank: Uint32Array) =>
+  selectTopK(denseScores(matrix, dim, query), k, tieRank);
 
 /** Deterministic pseudo-random numbers (mulberry32), so failures reproduce. */
 function random(seed: number) {
@@ -57,12 +61,22 @@ describe("topK", () => {
       { index: 1, score: 1 },
       { index: 0, score: 0 },
     ]);
+    expect(topK(matrix, 2, new Float32Array([0, 1]), 0, identityRank(2))).toEqual([]);
     expect(topK(new Float32Array(0), 2, new Float32Array([0, 1]), 5, identityRank(0))).toEqual([]);
   });
 
   it("handles dimensions that are not a multiple of four", () => {
     const matrix = new Float32Array([1, 2, 3, 4, 5, 6, 7]);
     expect(dotRow(matrix, 0, new Float32Array([1, 1, 1, 1, 1, 1, 1]), 7)).toBe(28);
+  });
+});
+
+describe("selectTopK filter", () => {
+  it("skips rows the filter refuses, still returning k when it can", () => {
+    const scores = new Float32Array([0.9, 0.8, 0.7, 0.6, 0.5]);
+    const hits = selectTopK(scores, 2, identityRank(5), (row) => row % 2 === 0);
+    expect(hits.map((h) => h.index)).toEqual([0, 2]);
+    expect(selectTopK(scores, 3, identityRank(5), () => false)).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "../../scripts/lib/local-model";
 import { startWranglerDev, type RunningWorker } from "../../scripts/lib/wrangler-dev";
 import { publishToLocalKv, withLocalKv } from "../../scripts/seed/kv-local";
-import { encodeIndex } from "../../src/index-blob/encode";
+import { buildIndex } from "../../src/index-blob/build-index";
 import { POINTER_KEY, blobKey } from "../../src/index-store/keys";
 import { freePort, runScript, startInferenceProcess, summaryLine } from "./helpers";
 
@@ -48,7 +48,7 @@ async function expectError(path: string, status: number, code: string, init?: Re
 /** An index with the right shape for this Worker, built from made-up vectors. */
 async function syntheticIndex(model: string) {
   const vectors = [Array.from({ length: LOCAL_MODEL_DIM }, (_, i) => (i === 0 ? 1 : 0))];
-  return encodeIndex({ model, builtAt: new Date().toISOString(), dim: LOCAL_MODEL_DIM, records: [{ id: "x", question: "x", answer: null, url: null, category: null }], vectors });
+  return buildIndex({ model, builtAt: new Date().toISOString(), dim: LOCAL_MODEL_DIM, records: [{ id: "x", question: "x", answer: null, url: null, category: null }], vectors });
 }
 
 // The steps build on each other: the Worker keeps serving a good index once it has one.

@@ -23,14 +23,17 @@ beforeEach(async () => {
 describe("GET /faq", () => {
   it("ranks by cosine similarity, ties by id, with every field present", async () => {
     const calls = mockEmbeddings(() => json([2, 0, 0, 0]));
-    const response = await get("/faq?q=%20first%20letter%20");
+    const response = await get("/faq?q=%20first%20letter%20&mode=semantic");
     expect(response.status).toBe(200);
     const body = (await response.json()) as { query: string; model: string; answered: boolean; results: Array<Record<string, unknown>> };
     expect(body.query).toBe("first letter");
     expect(body.model).toBe("test/tiny-model");
     expect(body.answered).toBe(true);
     expect(body.results.map((r) => r.id)).toEqual(["a", "b", "c", "d"]);
-    expect(body.results[0]).toEqual({ id: "a", question: "alpha", answer: "first letter", url: "https://help.test/a", category: "Letters", score: 1 });
+    expect(body.results[0]).toEqual({
+      id: "a", question: "alpha", answer: "first letter", url: "https://help.test/a", category: "Letters",
+      score: 1, scores: { semantic: 1, lexical: null },
+    });
     expect(body.results[1]!.score).toBeCloseTo(0.8, 6);
     expect(body.results[1]).toMatchObject({ answer: null, url: null, category: null });
     expect(body.results[2]!.score).toBe(0);
@@ -40,15 +43,15 @@ describe("GET /faq", () => {
 
   it("returns k results, default 5", async () => {
     mockEmbeddings(() => json([0, 1, 0, 0]));
-    const two = (await (await get("/faq?q=beta&k=2")).json()) as { results: Array<{ id: string }> };
+    const two = (await (await get("/faq?q=beta&k=2&mode=semantic")).json()) as { results: Array<{ id: string }> };
     expect(two.results.map((r) => r.id)).toEqual(["d", "b"]);
-    const all = (await (await get("/faq?q=beta")).json()) as { results: Array<{ id: string }> };
+    const all = (await (await get("/faq?q=beta&mode=semantic")).json()) as { results: Array<{ id: string }> };
     expect(all.results.map((r) => r.id)).toEqual(["d", "b", "a", "c"]);
   });
 
   it("mean-pools a token-level answer before ranking", async () => {
     mockEmbeddings(() => json([[[0, 0, 1, 0], [0, 0, 0.5, 0]]]));
-    const body = (await (await get("/faq?q=gamma")).json()) as { results: Array<{ id: string; score: number }> };
+    const body = (await (await get("/faq?q=gamma&mode=semantic")).json()) as { results: Array<{ id: string; score: number }> };
     expect(body.results[0]).toMatchObject({ id: "c", score: 1 });
   });
 
@@ -63,6 +66,9 @@ describe("GET /faq", () => {
     ["/faq?q=hi&k=-1", "invalid_k"],
     ["/faq?q=hi&k=abc", "invalid_k"],
     ["/faq?q=hi&k=", "invalid_k"],
+    ["/faq?q=hi&mode=exact", "invalid_mode"],
+    ["/faq?q=hi&min_score=2", "invalid_min_score"],
+    [`/faq?q=hi&category=${"c".repeat(101)}`, "invalid_category"],
   ])("%s answers 400 %s without calling upstream", async (path, code) => {
     const calls = mockEmbeddings(() => json([1, 0, 0, 0]));
     const response = await get(path);
@@ -75,6 +81,54 @@ describe("GET /faq", () => {
     mockEmbeddings(() => json([1, 0, 0, 0]));
     const response = await get(`/faq?q=${encodeURIComponent("😀".repeat(500))}`);
     expect(response.status).toBe(200);
+  });
+});
+
+describe("modes, filters and answered", () => {
+  type Body = { mode: string; answered: boolean; results: Array<{ id: string; score: number; scores: { semantic: number | null; lexical: number | null } }> };
+  const search = async (path: string) => (await (await get(path)).json()) as Body;
+
+  it("fuses meaning and words by default", async () => {
+    // The vector favours "alpha"; the word "delta" pulls FAQ d up.
+    mockEmbeddings(() => json([1, 0, 0, 0]));
+    const body = await search("/faq?q=delta");
+    expect(body.mode).toBe("hybrid");
+    expect(body.results.map((r) => r.id)).toEqual(["a", "b", "d", "c"]);
+    expect(body.results[2]!.scores).toEqual({ semantic: 0, lexical: 1 });
+    expect(body.results[2]!.score).toBeCloseTo(0.4, 6);
+    expect(body.results[0]!.score).toBeCloseTo(0.6, 6);
+  });
+
+  it("answers lexical queries without calling the embedding service", async () => {
+    const calls = mockEmbeddings(() => json([1, 0, 0, 0]));
+    const body = await search("/faq?q=gamma%20rays&mode=lexical");
+    expect(body.results.map((r) => [r.id, r.score, r.scores.semantic])).toEqual([["c", 1, null]]);
+    expect(body.answered).toBe(true);
+    expect((await search("/faq?q=zeta&mode=lexical")).results).toEqual([]);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("filters by category without regard to case", async () => {
+    mockEmbeddings(() => json([0, 1, 0, 0]));
+    const body = await search("/faq?q=beta&category=LETTERS&mode=semantic");
+    expect(body.results.map((r) => r.id)).toEqual(["a"]);
+    expect((await search("/faq?q=beta&category=nothing")).results).toEqual([]);
+  });
+
+  it("flags a weak best match as not answered, still returning results", async () => {
+    mockEmbeddings(() => json([0.6, 0, 0, 0.8]));
+    const weak = await search("/faq?q=epsilon&mode=semantic&min_score=0.7");
+    expect(weak.answered).toBe(false);
+    expect(weak.results[0]!.id).toBe("a");
+    expect(weak.results[0]!.score).toBeCloseTo(0.6, 6);
+    expect((await search("/faq?q=epsilon&mode=semantic&min_score=0.5")).answered).toBe(true);
+  });
+
+  it("uses the threshold calibrated into the index when the request gives none", async () => {
+    await publish(RECORDS, VECTORS, undefined, 4, 0.7);
+    mockEmbeddings(() => json([0.6, 0, 0, 0.8]));
+    expect((await search("/faq?q=epsilon&mode=semantic")).answered).toBe(false);
+    expect((await search("/faq?q=epsilon&mode=semantic&min_score=0.55")).answered).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { afterEach, expect, vi } from "vitest";
 import type { FaqRecord } from "../../src/faq-record";
-import { encodeIndex } from "../../src/index-blob/encode";
+import { buildIndex } from "../../src/index-blob/build-index";
 import { POINTER_KEY, blobKey, type IndexPointer } from "../../src/index-store/keys";
 
 export const ENDPOINT = env.HF_ENDPOINT_URL!;
@@ -13,9 +13,9 @@ export const faq = (id: string, question: string, extra: Partial<FaqRecord> = {}
 });
 
 /** Builds a blob and writes it under its version; returns the pointer without flipping it. */
-export async function storeBlob(records: FaqRecord[], vectors: number[][], model = MODEL, dim = 4) {
+export async function storeBlob(records: FaqRecord[], vectors: number[][], model = MODEL, dim = 4, answerThreshold: number | null = null) {
   const builtAt = "2026-01-02T03:04:05.000Z";
-  const { blob, version } = await encodeIndex({ model, builtAt, dim, records, vectors });
+  const { blob, version } = await buildIndex({ model, builtAt, dim, records, vectors, answerThreshold });
   await env.FAQ_KV.put(blobKey(version), blob);
   const pointer: IndexPointer = { version, model, dim, count: records.length, builtAt };
   return { blob, version, pointer };
@@ -24,8 +24,8 @@ export async function storeBlob(records: FaqRecord[], vectors: number[][], model
 export const flipPointer = (pointer: IndexPointer | string) =>
   env.FAQ_KV.put(POINTER_KEY, typeof pointer === "string" ? pointer : JSON.stringify(pointer));
 
-export async function publish(records: FaqRecord[], vectors: number[][], model = MODEL, dim = 4) {
-  const stored = await storeBlob(records, vectors, model, dim);
+export async function publish(records: FaqRecord[], vectors: number[][], model = MODEL, dim = 4, answerThreshold: number | null = null) {
+  const stored = await storeBlob(records, vectors, model, dim, answerThreshold);
   await flipPointer(stored.pointer);
   return stored;
 }

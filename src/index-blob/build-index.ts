@@ -1,0 +1,40 @@
+import type { FaqRecord } from "../faq-record";
+import { buildLexicalIndex } from "../search/bm25";
+import { RANKING_DEFAULTS, type LexicalFieldWeights } from "../search/ranking-defaults";
+import { encodeIndex, type EncodedIndex } from "./encode";
+
+export interface BuildIndexInput {
+  model: string;
+  builtAt: string;
+  dim: number;
+  records: FaqRecord[];
+  vectors: ArrayLike<number>[];
+  /** Default RANKING_DEFAULTS.fusionAlpha. */
+  fusionAlpha?: number;
+  /** Default null: every non-empty result list counts as answered. */
+  answerThreshold?: number | null;
+  /** Default RANKING_DEFAULTS. */
+  lexical?: LexicalFieldWeights;
+}
+
+/** BM25 over question and answer text, then the blob with vectors, records and postings. */
+export function buildIndex(input: BuildIndexInput): Promise<EncodedIndex> {
+  const weights = input.lexical ?? RANKING_DEFAULTS;
+  const lexical = buildLexicalIndex(
+    input.records.map((r) => [
+      { text: r.question, weight: weights.questionWeight },
+      { text: r.answer ?? "", weight: weights.answerWeight },
+    ]),
+    { k1: weights.k1, b: weights.b },
+  );
+  return encodeIndex({
+    model: input.model,
+    builtAt: input.builtAt,
+    dim: input.dim,
+    records: input.records,
+    vectors: input.vectors,
+    lexical,
+    fusionAlpha: input.fusionAlpha ?? RANKING_DEFAULTS.fusionAlpha,
+    answerThreshold: input.answerThreshold ?? null,
+  });
+}
