@@ -7,6 +7,7 @@ import { ApiError } from "../src/errors";
 import { buildIndex } from "../src/index-blob/build-index";
 import type { IndexPointer } from "../src/index-store/keys";
 import { isMain } from "./lib/is-main";
+import { answerThresholdFor } from "./seed/answer-threshold";
 import { writeArtifacts } from "./seed/artifacts";
 import { chooseEmbedder } from "./seed/choose-embedder";
 import { embedInBatches } from "./seed/embed-in-batches";
@@ -23,9 +24,10 @@ export async function seed(argv: string[], env: NodeJS.ProcessEnv): Promise<Reco
   const vectors = await embedInBatches(embedder, records.map((r) => r.question), args.batchSize);
   const dim = vectors[0]!.length;
   const builtAt = new Date().toISOString();
-  const { blob, version } = await buildIndex({ model: embedder.model, builtAt, dim, records, vectors });
+  const answerThreshold = await answerThresholdFor(embedder.model, args.answerThreshold);
+  const { blob, version } = await buildIndex({ model: embedder.model, builtAt, dim, records, vectors, answerThreshold });
 
-  await writeArtifacts(args.out, { blob, version, model: embedder.model, dim, builtAt, records, vectors }, args.input);
+  await writeArtifacts(args.out, { blob, version, model: embedder.model, dim, builtAt, records, vectors, answerThreshold }, args.input);
   const pointer: IndexPointer = { version, model: embedder.model, dim, count: records.length, builtAt };
   if (args.kv === "local") await publishToLocalKv(blob, pointer, { configPath: args.config, persistTo: args.persistTo });
   if (args.kv === "remote") await publishToRemoteKv(blob, pointer, args.config, args.verbose);

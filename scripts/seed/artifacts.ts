@@ -1,6 +1,7 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FaqRecord } from "../../src/faq-record";
+import { RANKING_DEFAULTS } from "../../src/search/ranking-defaults";
 
 export interface BuiltIndex {
   blob: ArrayBuffer;
@@ -10,6 +11,7 @@ export interface BuiltIndex {
   builtAt: string;
   records: FaqRecord[];
   vectors: Float32Array[];
+  answerThreshold: number | null;
 }
 
 /**
@@ -36,6 +38,8 @@ export async function writeArtifacts(dir: string, index: BuiltIndex, source: str
     dim: index.dim,
     count: index.records.length,
     builtAt: index.builtAt,
+    answerThreshold: index.answerThreshold,
+    ranking: { ...RANKING_DEFAULTS },
     source,
     files: { blob: blobFileName(index.version), embeddings: "embeddings.csv" },
   };

@@ -8,6 +8,8 @@ export interface SeedArgs {
   batchSize: number;
   /** Retries per batch against the HF API. */
   maxRetries: number;
+  /** Overrides the calibrated answer threshold. */
+  answerThreshold: number | null;
   config: string;
   persistTo: string | undefined;
   verbose: boolean;
@@ -33,6 +35,7 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
         kv: { type: "string", default: "none" },
         "batch-size": { type: "string", default: "32" },
         "max-retries": { type: "string", default: "5" },
+        "answer-threshold": { type: "string" },
         config: { type: "string", default: "wrangler.toml" },
         "persist-to": { type: "string" },
         verbose: { type: "boolean", default: false },
@@ -46,6 +49,11 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 256) throw new UsageError("--batch-size must be an integer from 1 to 256");
   const maxRetries = Number(values["max-retries"]);
   if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) throw new UsageError("--max-retries must be an integer from 0 to 10");
+  const rawThreshold = values["answer-threshold"];
+  const answerThreshold = rawThreshold === undefined ? null : Number(rawThreshold);
+  if (rawThreshold !== undefined && !(rawThreshold.trim() !== "" && answerThreshold! >= -1 && answerThreshold! <= 1)) {
+    throw new UsageError("--answer-threshold must be a number from -1 to 1");
+  }
   return {
     input: values.input,
     embedder: choice("embedder", values.embedder, ["hf", "local"] as const),
@@ -53,6 +61,7 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
     kv: choice("kv", values.kv, ["local", "remote", "none"] as const),
     batchSize,
     maxRetries,
+    answerThreshold,
     config: values.config,
     persistTo: values["persist-to"],
     verbose: values.verbose,

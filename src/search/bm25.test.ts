@@ -59,3 +59,18 @@ describe("BM25", () => {
     expect(Array.from(index.postingDoc)).toEqual([0, 1, 0, 1, 2]);
   });
 });
+
+describe("BM25 document frequency", () => {
+  it("counts words of zero-weight fields in idf but gives them no postings", () => {
+    // "login" appears in both answers, so it is common; "sso" only in one question.
+    const index = buildLexicalIndex([
+      [{ text: "sso login", weight: 1 }, { text: "login page", weight: 0 }],
+      [{ text: "password login", weight: 1 }, { text: "login help", weight: 0 }],
+    ]);
+    expect(index.terms).toEqual(["login", "password", "sso"]);
+    const idf = (df: number) => Math.log(1 + (2 - df + 0.5) / (df + 0.5));
+    const scores = scoreLexical(index, "login", 2);
+    expect(scores[0]).toBeCloseTo(idf(2) * 2.2 / (1 + 1.2), 6);
+    expect(Array.from(scoreLexical(index, "page", 2))).toEqual([0, 0]);
+  });
+});

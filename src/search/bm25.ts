@@ -20,23 +20,30 @@ export interface Bm25Options {
 
 /**
  * Builds a BM25F-style index: each document is a list of fields (say question
- * and answer) with a weight each; term counts and lengths are weighted sums.
+ * and answer) with a weight each; term counts and lengths are weighted sums,
+ * and a field of weight 0 only informs document frequencies.
  */
 export function buildLexicalIndex(documents: Array<Array<{ text: string; weight: number }>>, options: Bm25Options = {}): LexicalIndex {
   const k1 = options.k1 ?? 1.2;
   const b = options.b ?? 0.75;
   const termCounts: Array<Map<string, number>> = [];
   const lengths: number[] = [];
+  // Document frequency counts every field, weighted or not: the answers are a
+  // larger sample of how common a word is, and measured better (README, quality).
+  const documentFrequency = new Map<string, number>();
   for (const fields of documents) {
     const counts = new Map<string, number>();
+    const present = new Set<string>();
     let length = 0;
     for (const { text, weight } of fields) {
-      if (weight === 0) continue;
       for (const term of tokenize(text)) {
+        present.add(term);
+        if (weight === 0) continue;
         counts.set(term, (counts.get(term) ?? 0) + weight);
         length += weight;
       }
     }
+    for (const term of present) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     termCounts.push(counts);
     lengths.push(length);
   }
@@ -56,11 +63,11 @@ export function buildLexicalIndex(documents: Array<Array<{ text: string; weight:
   const postingWeight = new Float32Array(total);
   let cursor = 0;
   terms.forEach((term, t) => {
-    const list = postings.get(term)!;
+    const df = documentFrequency.get(term)!;
     // The "plus one" idf never goes negative, so a common term cannot lower a score.
-    const idf = Math.log(1 + (documents.length - list.length + 0.5) / (list.length + 0.5));
+    const idf = Math.log(1 + (documents.length - df + 0.5) / (df + 0.5));
     postingStart[t] = cursor;
-    for (const [doc, tf] of list) {
+    for (const [doc, tf] of postings.get(term)!) {
       const norm = k1 * (1 - b + (b * lengths[doc]!) / averageLength);
       postingDoc[cursor] = doc;
       postingWeight[cursor] = (idf * tf * (k1 + 1)) / (tf + norm);

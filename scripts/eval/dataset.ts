@@ -1,0 +1,64 @@
+import { readFile } from "node:fs/promises";
+import { basename, join, resolve } from "node:path";
+import type { FaqRecord } from "../../src/faq-record";
+import { FaqInputError } from "../seed/faq-input-error";
+import { readFaqs } from "../seed/read-faqs";
+
+export interface EvalQuery {
+  query: string;
+  relevant: string[];
+}
+
+export interface EvalDataset {
+  name: string;
+  faqsFile: string;
+  faqs: FaqRecord[];
+  queries: EvalQuery[];
+}
+
+/** Reads `faqs.jsonl` and `queries.jsonl` ({"query","relevant":[ids]}) from a folder, checking that every relevant id exists. */
+export async function readDataset(dir: string): Promise<EvalDataset> {
+  const faqsFile = join(dir, "faqs.jsonl");
+  const queriesFile = join(dir, "queries.jsonl");
+  const faqs = await readFaqs(faqsFile);
+  const ids = new Set(faqs.map((f) => f.id));
+  let text: string;
+  try {
+    text = await readFile(queriesFile, "utf8");
+  } catch {
+    throw new FaqInputError(queriesFile, null, "cannot read the file");
+  }
+  const queries: EvalQuery[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === "") return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      throw new FaqInputError(queriesFile, i + 1, "invalid JSON");
+    }
+    const { query, relevant } = parsed as Partial<EvalQuery>;
+    if (typeof query !== "string" || query.trim() === "") throw new FaqInputError(queriesFile, i + 1, "query must be a non-empty string");
+    if (!Array.isArray(relevant) || relevant.length === 0 || !relevant.every((id) => typeof id === "string")) {
+      throw new FaqInputError(queriesFile, i + 1, "relevant must be a non-empty array of FAQ ids");
+    }
+    const missing = relevant.find((id) => !ids.has(id));
+    if (missing !== undefined) throw new FaqInputError(queriesFile, i + 1, `relevant id "${missing}" is not in faqs.jsonl`);
+    queries.push({ query: query.trim(), relevant });
+  });
+  if (queries.length === 0) throw new FaqInputError(queriesFile, null, "no queries found");
+  return { name: basename(resolve(dir)), faqsFile, faqs, queries };
+}
+
+/**
+ * Two folds by FAQ position: FAQs at even positions (0, 2, ...) form fold A,
+ * the rest fold B; a query belongs to the fold of its first relevant FAQ.
+ * Weights are fit on A and reported on B, so no query used for fitting is scored.
+ */
+export function splitQueries(dataset: EvalDataset): { fit: EvalQuery[]; heldOut: EvalQuery[] } {
+  const foldA = new Set(dataset.faqs.filter((_, i) => i % 2 === 0).map((f) => f.id));
+  return {
+    fit: dataset.queries.filter((q) => foldA.has(q.relevant[0]!)),
+    heldOut: dataset.queries.filter((q) => !foldA.has(q.relevant[0]!)),
+  };
+}

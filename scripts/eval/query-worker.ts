@@ -1,0 +1,49 @@
+import type { SearchMode } from "../../src/search/rank";
+import type { EvalQuery } from "./dataset";
+import type { QueryOutcome } from "./metrics";
+
+export interface WorkerOutcome extends QueryOutcome {
+  /** Semantic score of the first result (null in lexical mode or with no result). */
+  topSemantic: number | null;
+}
+
+interface FaqResponse {
+  results: Array<{ id: string; scores: { semantic: number | null } }>;
+}
+
+/** Sends every query through the running Worker over HTTP, a few at a time, in order. */
+export async function queryWorker(baseUrl: string, queries: EvalQuery[], mode: SearchMode, concurrency = 4): Promise<WorkerOutcome[]> {
+  const outcomes: WorkerOutcome[] = new Array(queries.length);
+  let next = 0;
+  async function lane() {
+    while (next < queries.length) {
+      const i = next++;
+      const q = queries[i]!;
+      const url = `${baseUrl}/faq?${new URLSearchParams({ q: q.query, k: "10", mode })}`;
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
+      const body = (await response.json()) as FaqResponse;
+      outcomes[i] = {
+        relevant: q.relevant,
+        rankedIds: body.results.map((r) => r.id),
+        topSemantic: body.results[0]?.scores.semantic ?? null,
+      };
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  return outcomes;
+}
+
+/** Unit vectors for texts from a feature-extraction endpoint, in batches. */
+export async function embedViaEndpoint(endpointUrl: string, texts: string[], batchSize = 64): Promise<Map<string, Float32Array>> {
+  const vectors = new Map<string, Float32Array>();
+  const unique = [...new Set(texts)];
+  for (let start = 0; start < unique.length; start += batchSize) {
+    const batch = unique.slice(start, start + batchSize);
+    const response = await fetch(endpointUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ inputs: batch }) });
+    if (!response.ok) throw new Error(`embedding endpoint answered ${response.status}`);
+    const rows = (await response.json()) as number[][];
+    batch.forEach((text, i) => vectors.set(text, Float32Array.from(rows[i]!)));
+  }
+  return vectors;
+}
