@@ -2,6 +2,7 @@ import type { FaqRecord } from "../faq-record";
 import { buildLexicalIndex } from "../search/bm25";
 import { RANKING_DEFAULTS, type LexicalFieldWeights } from "../search/ranking-defaults";
 import { encodeIndex, type EncodedIndex } from "./encode";
+import type { VectorEncoding } from "./vector-section";
 
 export interface BuildIndexInput {
   model: string;
@@ -15,6 +16,8 @@ export interface BuildIndexInput {
   answerThreshold?: number | null;
   /** Default RANKING_DEFAULTS. */
   lexical?: LexicalFieldWeights;
+  /** Default f32. */
+  encoding?: VectorEncoding;
 }
 
 /** BM25 over question and answer text, then the blob with vectors, records and postings. */
@@ -36,5 +39,6 @@ export function buildIndex(input: BuildIndexInput): Promise<EncodedIndex> {
     lexical,
     fusionAlpha: input.fusionAlpha ?? RANKING_DEFAULTS.fusionAlpha,
     answerThreshold: input.answerThreshold ?? null,
+    encoding: input.encoding,
   });
 }

@@ -18,9 +18,9 @@ describe("index blob", () => {
     const index = await decodeIndex(blob, version);
     expect(index).toMatchObject({ version, model: "org/model", builtAt: input.builtAt, dim: 3, count: 3, records });
     expect(version).toMatch(/^[0-9a-f]{32}$/);
-    expect(index.matrix.buffer).toBe(blob);
-    expect(index.matrix.byteOffset % MATRIX_ALIGNMENT).toBe(0);
-    expect(Array.from(index.matrix)).toEqual([0.6, 0, 0.8, 0, 1, 0, 1 / Math.sqrt(3), 1 / Math.sqrt(3), 1 / Math.sqrt(3)].map(Math.fround));
+    expect(index.matrix!.buffer).toBe(blob);
+    expect(index.matrix!.byteOffset % MATRIX_ALIGNMENT).toBe(0);
+    expect(Array.from(index.matrix!)).toEqual([0.6, 0, 0.8, 0, 1, 0, 1 / Math.sqrt(3), 1 / Math.sqrt(3), 1 / Math.sqrt(3)].map(Math.fround));
     expect(Array.from(index.idRank)).toEqual([1, 0, 2]);
     expect(index).toMatchObject({ fusionAlpha: 0.6, answerThreshold: null });
     expect(index.lexical.terms).toEqual(["bee", "ten", "two"]);

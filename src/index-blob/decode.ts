@@ -3,6 +3,7 @@ import { payloadDigest, storedDigest, versionOf } from "./checksum";
 import { FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, MATRIX_ALIGNMENT, type FaqIndex, type IndexMeta } from "./format";
 import { rankIds } from "./id-order";
 import { readLexicalSection } from "./lexical-section";
+import { FLAG_INT8, readVectors, vectorSectionSize } from "./vector-section";
 
 /** The blob is not a valid index; `reason` says which check failed. */
 export class CorruptIndexError extends Error {
@@ -53,6 +54,9 @@ export async function decodeIndex(blob: ArrayBuffer, expectedVersion?: string): 
   const version = versionOf(digest);
   check(expectedVersion === undefined || expectedVersion === version, "content does not match the version it is stored under");
 
+  const flags = view.getUint16(FIELD.flags, true);
+  check((flags & ~FLAG_INT8) === 0, "unknown flags");
+  const encoding = flags & FLAG_INT8 ? "int8" : "f32";
   const dim = u32(FIELD.dim);
   const count = u32(FIELD.count);
   const metaOffset = u32(FIELD.metaOffset);
@@ -63,7 +67,7 @@ export async function decodeIndex(blob: ArrayBuffer, expectedVersion?: string): 
   check(dim > 0, "dimension is zero");
   check(metaOffset >= HEADER_BYTES && metaOffset + metaLength <= matrixOffset, "meta out of place");
   check(matrixOffset % MATRIX_ALIGNMENT === 0, "matrix not aligned");
-  check(matrixOffset + count * dim * 4 === recordsOffset, "matrix size does not match count and dimension");
+  check(matrixOffset + vectorSectionSize(encoding, count, dim) === recordsOffset, "matrix size does not match count and dimension");
   const lexicalOffset = u32(FIELD.lexicalOffset);
   const lexicalLength = u32(FIELD.lexicalLength);
   check(recordsOffset + recordsLength <= lexicalOffset && lexicalOffset - (recordsOffset + recordsLength) < 4, "records out of place");
@@ -88,7 +92,7 @@ export async function decodeIndex(blob: ArrayBuffer, expectedVersion?: string): 
     answerThreshold: meta.answerThreshold ?? null,
     dim,
     count,
-    matrix: new Float32Array(blob, matrixOffset, count * dim),
+    ...readVectors(blob, matrixOffset, encoding, count, dim),
     records,
     idRank: rankIds(records.map((r) => r.id)),
     lexical,

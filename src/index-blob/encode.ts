@@ -4,6 +4,7 @@ import { l2Normalize } from "../search/normalize";
 import { payloadDigest, versionOf } from "./checksum";
 import { CHECKSUM_OFFSET, FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, MATRIX_ALIGNMENT, alignUp, type IndexMeta } from "./format";
 import { lexicalSectionSize, writeLexicalSection } from "./lexical-section";
+import { FLAG_INT8, vectorSectionSize, writeVectors, type VectorEncoding } from "./vector-section";
 
 export interface EncodeInput extends IndexMeta {
   dim: number;
@@ -12,6 +13,8 @@ export interface EncodeInput extends IndexMeta {
   vectors: ArrayLike<number>[];
   /** BM25 over the same records, in the same order. */
   lexical: LexicalIndex;
+  /** float32 (exact), or int8 with a scale per vector (a quarter of the size). Default f32. */
+  encoding?: VectorEncoding;
 }
 
 export interface EncodedIndex {
@@ -26,6 +29,15 @@ export async function encodeIndex(input: EncodeInput): Promise<EncodedIndex> {
   if (vectors.length !== records.length) {
     throw new Error(`${records.length} records but ${vectors.length} vectors`);
   }
+  const encoding = input.encoding ?? "f32";
+  const units = vectors.map((vector, row) => {
+    if (vector.length !== dim) {
+      throw new Error(`vector ${row} (id ${records[row]!.id}) has ${vector.length} dimensions, expected ${dim}`);
+    }
+    const unit = l2Normalize(vector);
+    if (!unit) throw new Error(`vector ${row} (id ${records[row]!.id}) is zero or not finite`);
+    return unit;
+  });
   const encoder = new TextEncoder();
   const indexMeta: IndexMeta = {
     model: input.model,
@@ -39,7 +51,7 @@ export async function encodeIndex(input: EncodeInput): Promise<EncodedIndex> {
 
   const metaOffset = HEADER_BYTES;
   const matrixOffset = alignUp(metaOffset + meta.length, MATRIX_ALIGNMENT);
-  const matrixBytes = records.length * dim * 4;
+  const matrixBytes = vectorSectionSize(encoding, records.length, dim);
   const recordsOffset = matrixOffset + matrixBytes;
   const lexicalOffset = alignUp(recordsOffset + recordBytes.length, 4);
   const lexicalLength = lexicalSectionSize(input.lexical, termsBytes);
@@ -50,7 +62,7 @@ export async function encodeIndex(input: EncodeInput): Promise<EncodedIndex> {
   const view = new DataView(blob);
   view.setUint32(FIELD.magic, MAGIC, true);
   view.setUint16(FIELD.formatVersion, FORMAT_VERSION, true);
-  view.setUint16(FIELD.flags, 0, true);
+  view.setUint16(FIELD.flags, encoding === "int8" ? FLAG_INT8 : 0, true);
   view.setUint32(FIELD.dim, dim, true);
   view.setUint32(FIELD.count, records.length, true);
   view.setUint32(FIELD.metaOffset, metaOffset, true);
@@ -64,16 +76,7 @@ export async function encodeIndex(input: EncodeInput): Promise<EncodedIndex> {
   bytes.set(meta, metaOffset);
   bytes.set(recordBytes, recordsOffset);
   writeLexicalSection(blob, lexicalOffset, input.lexical, termsBytes);
-
-  const matrix = new Float32Array(blob, matrixOffset, records.length * dim);
-  vectors.forEach((vector, row) => {
-    if (vector.length !== dim) {
-      throw new Error(`vector ${row} (id ${records[row]!.id}) has ${vector.length} dimensions, expected ${dim}`);
-    }
-    const unit = l2Normalize(vector);
-    if (!unit) throw new Error(`vector ${row} (id ${records[row]!.id}) is zero or not finite`);
-    matrix.set(unit, row * dim);
-  });
+  writeVectors(blob, matrixOffset, encoding, units, dim);
 
   const digest = await payloadDigest(blob);
   bytes.set(digest, CHECKSUM_OFFSET);

@@ -1,17 +1,19 @@
 import type { FaqRecord } from "../faq-record";
 import type { LexicalIndex } from "../search/bm25";
+import type { QuantizedMatrix } from "../search/quantize";
 
 /*
  * Binary layout of one index version (all integers little-endian):
  *
  *   0  magic "FQIX"                     4 bytes
- *   4  format version (u16), flags (u16)
+ *   4  format version (u16), flags (u16: bit 0 = int8 vectors)
  *   8  dim (u32)        12 count (u32)
- *  16  meta offset (u32) 20 meta length (u32)      meta = UTF-8 JSON {model, builtAt}
- *  24  matrix offset (u32)                         count*dim float32, 16-byte aligned
+ *  16  meta offset (u32) 20 meta length (u32)      meta = UTF-8 JSON (IndexMeta)
+ *  24  matrix offset (u32)                         vectors, 16-byte aligned: count*dim float32,
+ *                                                  or int8 rows (stride: dim rounded up to 16) then float32 scales
  *  28  records offset (u32) 32 records length (u32)  UTF-8 JSON array of FaqRecord
  *  36  total length (u32)
- *  40 lexical offset (u32) 44 lexical length (u32)  BM25 postings, see lexical-section.ts
+ *  40  lexical offset (u32) 44 lexical length (u32)  BM25 postings, see lexical-section.ts
  *  48  SHA-256 of bytes [80, total)    32 bytes
  *  80  meta, padding, matrix, records, padding, lexical section
  *
@@ -55,7 +57,10 @@ export interface FaqIndex extends IndexMeta {
   version: string;
   dim: number;
   count: number;
-  matrix: Float32Array;
+  /** Unit vectors as float32 rows, or null when the index stores int8. */
+  matrix: Float32Array | null;
+  /** Int8 rows with a scale each, or null when the index stores float32. */
+  quantized: QuantizedMatrix | null;
   records: FaqRecord[];
   /** rank of each record's id in id order; breaks score ties. */
   idRank: Uint32Array;

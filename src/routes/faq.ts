@@ -1,9 +1,11 @@
 import { Hono } from "hono";
-import { endTime, startTime } from "hono/timing";
+import { endTime, setMetric, startTime } from "hono/timing";
 import type { AppEnv } from "../app-env";
 import { createHfEmbedder } from "../embed/hf-embedder";
 import { servingIndex } from "../index-store/serving-index";
 import { rankFaqs, type RankedHit } from "../search/rank";
+import { scorerFor } from "../search/semantic-scorer";
+import { kernelModule } from "../search/wasm/kernel-module";
 import { parseFaqParams } from "./faq-params";
 
 /**
@@ -42,8 +44,10 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
   }
 
   startTime(c, "search");
-  const hits = rankFaqs(index, { ...params, queryVector });
+  const scorer = scorerFor(index, kernelModule);
+  const hits = rankFaqs(index, { ...params, queryVector }, scorer);
   endTime(c, "search");
+  setMetric(c, "kernel", scorer.kernel);
 
   return c.json({
     query: params.query,

@@ -1,8 +1,8 @@
 import type { FaqIndex } from "../index-blob/format";
 import { scoreLexical } from "./bm25";
-import { denseScores } from "./dense-scores";
 import { fuseScores } from "./fuse";
-import { selectTopK } from "./top-k";
+import { scorerFor, type SemanticScorer } from "./semantic-scorer";
+import { selectTopK, type Hit } from "./top-k";
 
 export const SEARCH_MODES = ["semantic", "lexical", "hybrid"] as const;
 export type SearchMode = (typeof SEARCH_MODES)[number];
@@ -26,13 +26,20 @@ export interface RankedHit {
   lexical: number | null;
 }
 
+/** With estimated (int8) scores, this many candidates per result are rescored exactly. */
+const RESCORE_FACTOR = 8;
+const MIN_CANDIDATES = 64;
+
 /** Ranks the index's FAQs for one query in the requested mode. */
-export function rankFaqs(index: FaqIndex, request: RankRequest): RankedHit[] {
-  const { mode, category } = request;
-  const semantic = mode === "lexical" ? null : denseScores(index.matrix, index.dim, request.queryVector!);
+export function rankFaqs(index: FaqIndex, request: RankRequest, scorer: SemanticScorer = scorerFor(index)): RankedHit[] {
+  const { mode, category, queryVector, k } = request;
+  const semantic = mode === "lexical" ? null : scorer.scoreAll(queryVector!);
   const rawLexical = mode === "semantic" ? null : scoreLexical(index.lexical, request.query, index.count);
   let maxLexical = 0;
   if (rawLexical) for (const value of rawLexical) if (value > maxLexical) maxLexical = value;
+  const lexicalShare = (row: number) => (rawLexical ? (maxLexical > 0 ? rawLexical[row]! / maxLexical : 0) : null);
+  const combine = (cosine: number | null, row: number) =>
+    mode === "semantic" ? cosine! : mode === "lexical" ? lexicalShare(row)! : index.fusionAlpha * cosine! + (1 - index.fusionAlpha) * lexicalShare(row)!;
 
   const scores = mode === "semantic" ? semantic! : mode === "lexical" ? rawLexical! : fuseScores(semantic!, rawLexical!, index.fusionAlpha);
   const keep = (row: number) =>
@@ -40,10 +47,21 @@ export function rankFaqs(index: FaqIndex, request: RankRequest): RankedHit[] {
     // in lexical mode a FAQ sharing no term with the query is not a match at all
     (mode !== "lexical" || rawLexical![row]! > 0);
 
-  return selectTopK(scores, request.k, index.idRank, keep).map(({ index: row, score }) => ({
-    index: row,
-    score: mode === "lexical" ? score / maxLexical : score,
-    semantic: semantic ? semantic[row]! : null,
-    lexical: rawLexical ? (maxLexical > 0 ? rawLexical[row]! / maxLexical : 0) : null,
-  }));
+  if (semantic === null || scorer.exact) {
+    // Report the very score the selection used, so the order is the order of `score`.
+    return selectTopK(scores, k, index.idRank, keep).map(({ index: row, score }) => ({
+      index: row,
+      score: mode === "lexical" ? lexicalShare(row)! : score,
+      semantic: semantic ? semantic[row]! : null,
+      lexical: lexicalShare(row),
+    }));
+  }
+  // Estimated scores pick candidates; each candidate's cosine is then computed exactly.
+  const candidates: Hit[] = selectTopK(scores, Math.max(k * RESCORE_FACTOR, MIN_CANDIDATES), index.idRank, keep);
+  const rescored = candidates.map(({ index: row }) => {
+    const cosine = scorer.scoreRow(row, queryVector!);
+    return { index: row, score: combine(cosine, row), semantic: cosine, lexical: lexicalShare(row) };
+  });
+  rescored.sort((a, b) => b.score - a.score || index.idRank[a.index]! - index.idRank[b.index]!);
+  return rescored.slice(0, k);
 }

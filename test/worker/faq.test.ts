@@ -39,6 +39,8 @@ describe("GET /faq", () => {
     expect(body.results[2]!.score).toBe(0);
     expect(calls).toEqual([{ inputs: "first letter", authorization: `Bearer ${TOKEN}` }]);
     expect(response.headers.get("server-timing")).toMatch(/embed;dur=[\d.]+.*search;dur=[\d.]+/);
+    // the SIMD kernel, not the JS fallback, ranked this
+    expect(response.headers.get("server-timing")).toContain('kernel;desc="wasm-f32"');
   });
 
   it("returns k results, default 5", async () => {

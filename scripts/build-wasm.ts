@@ -1,0 +1,17 @@
+/**
+ * Assembles src/search/wasm/kernel.wat into kernel.wasm with wabt (run by
+ * `npm start`, `npm test`, and wrangler's build step). The .wasm is a build
+ * output and is not committed.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import wabtFactory from "wabt";
+
+const SOURCE = "src/search/wasm/kernel.wat";
+const TARGET = "src/search/wasm/kernel.wasm";
+
+const wabt = await wabtFactory();
+const module = wabt.parseWat(SOURCE, await readFile(SOURCE, "utf8"), { simd: true });
+module.validate();
+const { buffer } = module.toBinary({ log: false, write_debug_names: false });
+await writeFile(TARGET, buffer);
+console.log(`built ${TARGET} (${buffer.length} bytes)`);

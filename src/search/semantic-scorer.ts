@@ -1,0 +1,57 @@
+import type { FaqIndex } from "../index-blob/format";
+import { dotRow, denseScores } from "./dense-scores";
+import { dequantizedDot } from "./quantize";
+import { createF32Kernel, createI8Kernel } from "./wasm/wasm-kernel";
+
+/** Cosine scores of one query against every FAQ of an index. */
+export interface SemanticScorer {
+  /** Scores for all rows; the array may be reused by the next call. */
+  scoreAll(query: Float32Array): Float32Array;
+  /** False when scoreAll estimates (int8 query); then scoreRow gives the score to report. */
+  exact: boolean;
+  scoreRow(row: number, query: Float32Array): number;
+  /** Which kernel runs, for Server-Timing and the benchmark. */
+  kernel: "wasm-f32" | "wasm-int8" | "js-f32" | "js-int8";
+}
+
+const scorers = new WeakMap<FaqIndex, SemanticScorer>();
+
+function build(index: FaqIndex, module: WebAssembly.Module | null): SemanticScorer {
+  const { matrix, quantized, dim } = index;
+  if (matrix) {
+    const scoreRow = (row: number, query: Float32Array) => dotRow(matrix, row, query, dim);
+    if (module) return { scoreAll: createF32Kernel(module, matrix, dim).scores, exact: true, scoreRow, kernel: "wasm-f32" };
+    return { scoreAll: (query) => denseScores(matrix, dim, query), exact: true, scoreRow, kernel: "js-f32" };
+  }
+  const q = quantized!;
+  const scoreRow = (row: number, query: Float32Array) => dequantizedDot(q, row, query);
+  if (module) return { scoreAll: createI8Kernel(module, q.rows, q.stride, q.scales).scores, exact: false, scoreRow, kernel: "wasm-int8" };
+  const scores = new Float32Array(index.count);
+  return {
+    scoreAll(query) {
+      for (let row = 0; row < index.count; row++) scores[row] = scoreRow(row, query);
+      return scores;
+    },
+    exact: true,
+    scoreRow,
+    kernel: "js-int8",
+  };
+}
+
+/**
+ * The scorer for an index, made once per index and kept with it: the WASM
+ * SIMD kernel when `module` is given and instantiates, else plain JS loops.
+ */
+export function scorerFor(index: FaqIndex, module: WebAssembly.Module | null = null): SemanticScorer {
+  let scorer = scorers.get(index);
+  if (!scorer) {
+    try {
+      scorer = build(index, module);
+    } catch {
+      // A runtime without WebAssembly SIMD still answers, more slowly.
+      scorer = build(index, null);
+    }
+    scorers.set(index, scorer);
+  }
+  return scorer;
+}

@@ -1,0 +1,93 @@
+;; Dot-product kernels for faq-edge, in WebAssembly SIMD.
+;; The caller lays out in linear memory: the matrix (row-major), the query, and
+;; room for one score per row. All pointers are byte offsets.
+(module
+  (memory (export "memory") 1)
+
+  ;; scores[row] = dot(matrix[row], query) for float32 rows of `dim` values.
+  ;; Four f32x4 accumulators (16 floats per step) hide the add latency; a
+  ;; 4-wide loop and a scalar loop finish dimensions that are not multiples of 16.
+  (func (export "dotF32")
+    (param $matrix i32) (param $query i32) (param $dim i32) (param $count i32) (param $out i32)
+    (local $row i32) (local $p i32) (local $q i32) (local $end16 i32) (local $end4 i32) (local $end i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $sum f32)
+    (local.set $p (local.get $matrix))
+    (block $rows_done
+      (loop $rows
+        (br_if $rows_done (i32.ge_u (local.get $row) (local.get $count)))
+        (local.set $a0 (v128.const i32x4 0 0 0 0))
+        (local.set $a1 (v128.const i32x4 0 0 0 0))
+        (local.set $a2 (v128.const i32x4 0 0 0 0))
+        (local.set $a3 (v128.const i32x4 0 0 0 0))
+        (local.set $q (local.get $query))
+        (local.set $end (i32.add (local.get $p) (i32.shl (local.get $dim) (i32.const 2))))
+        (local.set $end16 (i32.add (local.get $p) (i32.shl (i32.and (local.get $dim) (i32.const -16)) (i32.const 2))))
+        (local.set $end4 (i32.add (local.get $p) (i32.shl (i32.and (local.get $dim) (i32.const -4)) (i32.const 2))))
+        (block $done16
+          (loop $step16
+            (br_if $done16 (i32.ge_u (local.get $p) (local.get $end16)))
+            (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (v128.load (local.get $p)) (v128.load (local.get $q)))))
+            (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (v128.load offset=16 (local.get $p)) (v128.load offset=16 (local.get $q)))))
+            (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (v128.load offset=32 (local.get $p)) (v128.load offset=32 (local.get $q)))))
+            (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (v128.load offset=48 (local.get $p)) (v128.load offset=48 (local.get $q)))))
+            (local.set $p (i32.add (local.get $p) (i32.const 64)))
+            (local.set $q (i32.add (local.get $q) (i32.const 64)))
+            (br $step16)))
+        (block $done4
+          (loop $step4
+            (br_if $done4 (i32.ge_u (local.get $p) (local.get $end4)))
+            (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (v128.load (local.get $p)) (v128.load (local.get $q)))))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (local.set $q (i32.add (local.get $q) (i32.const 16)))
+            (br $step4)))
+        (local.set $a0 (f32x4.add (f32x4.add (local.get $a0) (local.get $a1)) (f32x4.add (local.get $a2) (local.get $a3))))
+        (local.set $sum
+          (f32.add
+            (f32.add (f32x4.extract_lane 0 (local.get $a0)) (f32x4.extract_lane 1 (local.get $a0)))
+            (f32.add (f32x4.extract_lane 2 (local.get $a0)) (f32x4.extract_lane 3 (local.get $a0)))))
+        (block $done1
+          (loop $step1
+            (br_if $done1 (i32.ge_u (local.get $p) (local.get $end)))
+            (local.set $sum (f32.add (local.get $sum) (f32.mul (f32.load (local.get $p)) (f32.load (local.get $q)))))
+            (local.set $p (i32.add (local.get $p) (i32.const 4)))
+            (local.set $q (i32.add (local.get $q) (i32.const 4)))
+            (br $step1)))
+        (f32.store (i32.add (local.get $out) (i32.shl (local.get $row) (i32.const 2))) (local.get $sum))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $rows))))
+
+  ;; scores[row] = dot(matrix[row], query) as int32, for int8 rows of `stride`
+  ;; bytes (a multiple of 16, zero-padded). Bytes are widened to int16 and
+  ;; multiplied pairwise into int32 lanes; two accumulators per 16 bytes.
+  (func (export "dotI8")
+    (param $matrix i32) (param $query i32) (param $stride i32) (param $count i32) (param $out i32)
+    (local $row i32) (local $p i32) (local $q i32) (local $end i32)
+    (local $a0 v128) (local $a1 v128) (local $m v128) (local $v v128)
+    (local.set $p (local.get $matrix))
+    (block $rows_done
+      (loop $rows
+        (br_if $rows_done (i32.ge_u (local.get $row) (local.get $count)))
+        (local.set $a0 (v128.const i32x4 0 0 0 0))
+        (local.set $a1 (v128.const i32x4 0 0 0 0))
+        (local.set $q (local.get $query))
+        (local.set $end (i32.add (local.get $p) (local.get $stride)))
+        (block $done
+          (loop $step
+            (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+            (local.set $m (v128.load (local.get $p)))
+            (local.set $v (v128.load (local.get $q)))
+            (local.set $a0 (i32x4.add (local.get $a0)
+              (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_s (local.get $m)) (i16x8.extend_low_i8x16_s (local.get $v)))))
+            (local.set $a1 (i32x4.add (local.get $a1)
+              (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_s (local.get $m)) (i16x8.extend_high_i8x16_s (local.get $v)))))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (local.set $q (i32.add (local.get $q) (i32.const 16)))
+            (br $step)))
+        (local.set $a0 (i32x4.add (local.get $a0) (local.get $a1)))
+        (i32.store (i32.add (local.get $out) (i32.shl (local.get $row) (i32.const 2)))
+          (i32.add
+            (i32.add (i32x4.extract_lane 0 (local.get $a0)) (i32x4.extract_lane 1 (local.get $a0)))
+            (i32.add (i32x4.extract_lane 2 (local.get $a0)) (i32x4.extract_lane 3 (local.get $a0)))))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $rows))))
+)

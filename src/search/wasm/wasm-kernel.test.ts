@@ -1,0 +1,83 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildIndex } from "../../index-blob/build-index";
+import { decodeIndex } from "../../index-blob/decode";
+import { l2Normalize } from "../normalize";
+import { rankFaqs } from "../rank";
+import { scorerFor } from "../semantic-scorer";
+import { selectTopK } from "../top-k";
+import { createF32Kernel } from "./wasm-kernel";
+
+// Built by `npm run build:wasm` (the pretest script).
+const kernelModule = new WebAssembly.Module(readFileSync(new URL("./kernel.wasm", import.meta.url)));
+
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const unitVectors = (count: number, dim: number, seed: number) => {
+  const next = random(seed);
+  return Array.from({ length: count }, () => l2Normalize(Array.from({ length: dim }, () => next() * 2 - 1))!);
+};
+
+/** Float64 reference top-k with ties by row. */
+function reference(vectors: Float32Array[], query: Float32Array, k: number): number[] {
+  return vectors
+    .map((v, row) => ({ row, score: v.reduce((sum, x, j) => sum + x * query[j]!, 0) }))
+    .sort((a, b) => b.score - a.score || a.row - b.row)
+    .slice(0, k)
+    .map((h) => h.row);
+}
+
+describe("WASM SIMD kernel", () => {
+  it.each([384, 512, 100, 7])("gives the float64 reference's top-10 at dim %i", (dim) => {
+    const vectors = unitVectors(3000, dim, dim);
+    const matrix = new Float32Array(vectors.length * dim);
+    vectors.forEach((v, row) => matrix.set(v, row * dim));
+    const kernel = createF32Kernel(kernelModule, matrix, dim);
+    for (const seed of [1, 2, 3]) {
+      const query = unitVectors(1, dim, 1000 + seed)[0]!;
+      const rank = Uint32Array.from({ length: vectors.length }, (_, i) => i);
+      expect(selectTopK(kernel.scores(query), 10, rank).map((h) => h.index)).toEqual(reference(vectors, query, 10));
+    }
+  });
+
+  it("ranks an index the same through WASM and through the JS fallback", async () => {
+    const vectors = unitVectors(500, 384, 42);
+    const records = vectors.map((_, i) => ({ id: String(i), question: `question ${i}`, answer: null, url: null, category: null }));
+    const index = await decodeIndex((await buildIndex({ model: "m", builtAt: "t", dim: 384, records, vectors })).blob);
+    const wasm = scorerFor(index, kernelModule);
+    expect(wasm.kernel).toBe("wasm-f32");
+    const query = unitVectors(1, 384, 7)[0]!;
+    const request = { mode: "semantic" as const, query: "q", queryVector: query, k: 10, category: null };
+    const viaWasm = rankFaqs(index, request, wasm).map((h) => h.index);
+    const jsIndex = await decodeIndex((await buildIndex({ model: "m", builtAt: "t", dim: 384, records, vectors })).blob);
+    expect(scorerFor(jsIndex).kernel).toBe("js-f32");
+    expect(rankFaqs(jsIndex, request).map((h) => h.index)).toEqual(viaWasm);
+    expect(viaWasm).toEqual(reference(vectors, query, 10));
+  });
+
+  it("keeps recall@5 against exact float32 at 0.99 or more with an int8 index, reporting near-exact cosines", async () => {
+    const vectors = unitVectors(2000, 384, 9);
+    const records = vectors.map((_, i) => ({ id: String(i), question: `q${i}`, answer: null, url: null, category: null }));
+    const index = await decodeIndex((await buildIndex({ model: "m", builtAt: "t", dim: 384, records, vectors, encoding: "int8" })).blob);
+    expect(index.matrix).toBeNull();
+    const scorer = scorerFor(index, kernelModule);
+    expect(scorer.kernel).toBe("wasm-int8");
+    let found = 0;
+    const queries = 40;
+    for (let seed = 0; seed < queries; seed++) {
+      const query = unitVectors(1, 384, 500 + seed)[0]!;
+      const hits = rankFaqs(index, { mode: "semantic", query: "q", queryVector: query, k: 5, category: null }, scorer);
+      const exactTop5 = new Set(reference(vectors, query, 5));
+      found += hits.filter((h) => exactTop5.has(h.index)).length;
+      const exact = vectors[hits[0]!.index]!.reduce((sum, x, j) => sum + x * query[j]!, 0);
+      expect(hits[0]!.semantic).toBeCloseTo(exact, 2);
+    }
+    expect(found / (5 * queries)).toBeGreaterThanOrEqual(0.99);
+  });
+});
