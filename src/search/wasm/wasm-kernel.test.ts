@@ -9,7 +9,7 @@ import { selectTopK } from "../top-k";
 import { createF32Kernel } from "./wasm-kernel";
 
 // Built by `npm run build:wasm` (the pretest script).
-const kernelModule = new WebAssembly.Module(readFileSync(new URL("./kernel.wasm", import.meta.url)));
+const kernelModule = await WebAssembly.compile(readFileSync(new URL("./kernel.wasm", import.meta.url)));
 
 function random(seed: number) {
   return () => {
