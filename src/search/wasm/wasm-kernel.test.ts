@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildIndex } from "../../index-blob/build-index";
 import { decodeIndex } from "../../index-blob/decode";
@@ -6,10 +5,11 @@ import { l2Normalize } from "../normalize";
 import { rankFaqs } from "../rank";
 import { scorerFor } from "../semantic-scorer";
 import { selectTopK } from "../top-k";
+import { loadKernelModule } from "../../../scripts/lib/load-kernel";
 import { createF32Kernel } from "./wasm-kernel";
 
 // Built by `npm run build:wasm` (the pretest script).
-const kernelModule = await WebAssembly.compile(readFileSync(new URL("./kernel.wasm", import.meta.url)));
+const kernelModule = await loadKernelModule();
 
 function random(seed: number) {
   return () => {
