@@ -1,0 +1,80 @@
+/**
+ * Kernels, top-5 over N = 1k, 10k, 100k unit vectors of 384 dimensions (fixed
+ * seeded data): our WASM f32 and int8 kernels through the Worker's ranking
+ * code, the plain JS loop, Orama vector search, usearch exactSearch (native)
+ * and numpy (E @ q, argpartition), all in one run. Writes bench/results/kernels.json.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { create, insertMultiple, search } from "@orama/orama";
+import usearch from "usearch";
+import { rankFaqs } from "../src/search/rank";
+import { scorerFor } from "../src/search/semantic-scorer";
+import { loadKernelModule } from "../scripts/lib/load-kernel";
+import { vectorOnlyIndex } from "./lib/bench-index";
+import { timeCall } from "./lib/measure";
+import { unitMatrix } from "./lib/random";
+
+export const SIZES = [1000, 10000, 100000];
+const DIM = 384;
+const QUERIES = 64;
+
+const repsFor = (n: number) => Math.max(3, Math.round(2_000_000 / n));
+
+export type KernelRow = Record<"ours_f32" | "ours_int8" | "js_reference" | "orama" | "usearch" | "numpy", number>;
+
+export async function benchKernels(log: (line: string) => void) {
+  const kernelModule = await loadKernelModule();
+  const queries = unitMatrix(QUERIES, DIM, 7);
+  const query = (i: number) => queries.subarray((i % QUERIES) * DIM, ((i % QUERIES) + 1) * DIM);
+  const vectorsPerSecond: Record<string, KernelRow> = {};
+  let recall5Int8 = 0;
+  const workDir = await mkdtemp(join(tmpdir(), "faq-bench-"));
+  try {
+    for (const n of SIZES) {
+      const matrix = unitMatrix(n, DIM, n);
+      const reps = repsFor(n);
+      const request = (i: number) => ({ mode: "semantic" as const, query: "", queryVector: query(i), k: 5, category: null });
+      const f32 = vectorOnlyIndex(matrix, DIM, "f32");
+      const int8 = vectorOnlyIndex(matrix, DIM, "int8");
+      const jsIndex = vectorOnlyIndex(matrix, DIM, "f32");
+      const wasmF32 = scorerFor(f32, kernelModule);
+      const wasmI8 = scorerFor(int8, kernelModule);
+      const js = scorerFor(jsIndex);
+      const db = create({ schema: { v: `vector[${DIM}]` } as const });
+      await insertMultiple(db, Array.from({ length: n }, (_, i) => ({ v: Array.from(matrix.subarray(i * DIM, (i + 1) * DIM)) })), 5000);
+
+      let i = 0;
+      const ms: Partial<KernelRow> = {};
+      ms.ours_f32 = await timeCall(() => rankFaqs(f32, request(i++), wasmF32), reps);
+      ms.ours_int8 = await timeCall(() => rankFaqs(int8, request(i++), wasmI8), reps);
+      ms.js_reference = await timeCall(() => rankFaqs(jsIndex, request(i++), js), Math.max(3, reps >> 3));
+      ms.orama = await timeCall(() => search(db, { mode: "vector", vector: { value: Array.from(query(i++)), property: "v" }, limit: 5, similarity: 0 }), Math.max(3, reps >> 4), 5);
+      ms.usearch = await timeCall(() => usearch.exactSearch(matrix, query(i++), DIM, 5, "ip"), reps);
+
+      const matrixPath = join(workDir, "matrix.f32");
+      const queriesPath = join(workDir, "queries.f32");
+      await writeFile(matrixPath, new Uint8Array(matrix.buffer));
+      await writeFile(queriesPath, new Uint8Array(queries.buffer));
+      const numpy = JSON.parse(execFileSync("python3", ["bench/lib/numpy-peer.py", matrixPath, queriesPath, String(n), String(DIM), String(reps), "7"], { encoding: "utf8" }));
+      ms.numpy = numpy.ms_per_query;
+
+      vectorsPerSecond[n] = Object.fromEntries(Object.entries(ms).map(([engine, perQuery]) => [engine, Math.round(n / (perQuery! / 1000))])) as KernelRow;
+      log(`N=${n}: ${Object.entries(ms).map(([engine, perQuery]) => `${engine} ${perQuery!.toFixed(3)} ms`).join(", ")}`);
+
+      if (n === SIZES[SIZES.length - 1]) {
+        let found = 0;
+        for (let q = 0; q < QUERIES; q++) {
+          const exact = new Set(rankFaqs(f32, request(q), wasmF32).map((h) => h.index));
+          found += rankFaqs(int8, request(q), wasmI8).filter((h) => exact.has(h.index)).length;
+        }
+        recall5Int8 = found / (5 * QUERIES);
+      }
+    }
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+  return { vectorsPerSecond, recall5Int8 };
+}

@@ -1,0 +1,28 @@
+import type { FaqIndex } from "../../src/index-blob/format";
+import { int8Stride, quantizeInto, type QuantizedMatrix } from "../../src/search/quantize";
+
+/**
+ * A FaqIndex over bare vectors (no texts, no BM25), so kernels are timed
+ * through the Worker's own ranking code without building a whole blob.
+ */
+export function vectorOnlyIndex(matrix: Float32Array, dim: number, encoding: "f32" | "int8"): FaqIndex {
+  const count = matrix.length / dim;
+  let quantized: QuantizedMatrix | null = null;
+  if (encoding === "int8") {
+    const stride = int8Stride(dim);
+    quantized = { rows: new Int8Array(count * stride), stride, scales: new Float32Array(count) };
+    for (let row = 0; row < count; row++) {
+      quantized.scales[row] = quantizeInto(matrix.subarray(row * dim, (row + 1) * dim), quantized.rows.subarray(row * stride, (row + 1) * stride));
+    }
+  }
+  return {
+    version: encoding, model: "bench", builtAt: "", fusionAlpha: 0.6, answerThreshold: null,
+    dim, count,
+    matrix: encoding === "f32" ? matrix : null,
+    quantized,
+    records: [],
+    idRank: Uint32Array.from({ length: count }, (_, i) => i),
+    lexical: { terms: [], postingStart: new Uint32Array(1), postingDoc: new Uint32Array(0), postingWeight: new Float32Array(0) },
+    categoryKeys: [],
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * `npm run bench`: every scenario in one run on this machine, a table on
+ * stderr, JSON in bench/results/, an SVG chart, and a JSON summary as the
+ * last line on stdout.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { benchBundle } from "./bundle";
+import { kernelChartSvg } from "./chart";
+import { benchDecode } from "./decode";
+import { benchKernels } from "./kernels";
+
+const RESULTS = "bench/results";
+const log = (line: string) => console.error(line);
+
+await mkdir(RESULTS, { recursive: true });
+const kernels = await benchKernels(log);
+const decode = await benchDecode();
+log(`decode 10k (${(decode.blobBytes / 2 ** 20).toFixed(1)} MiB): ${decode.decodeMs.toFixed(2)} ms, of which SHA-256 ${decode.checksumMs.toFixed(2)} ms`);
+const bundle = await benchBundle();
+log(`bundle: ${bundle.rawKiB} KiB, gzip ${bundle.gzipKiB} KiB`);
+
+const ratios = (n: string) => {
+  const row = kernels.vectorsPerSecond[n]!;
+  return { f32_vs_usearch: row.ours_f32 / row.usearch, f32_vs_numpy: row.ours_f32 / row.numpy, int8_vs_numpy: row.ours_int8 / row.numpy, f32_vs_orama: row.ours_f32 / row.orama, int8_vs_orama: row.ours_int8 / row.orama };
+};
+log("\nvectors/s          " + Object.keys(kernels.vectorsPerSecond[1000]!).map((e) => e.padStart(13)).join(""));
+for (const [n, row] of Object.entries(kernels.vectorsPerSecond)) {
+  log(`N=${n.padEnd(16)}` + Object.values(row).map((v) => (v / 1e6).toFixed(2).padStart(11) + " M").join(""));
+}
+for (const n of Object.keys(kernels.vectorsPerSecond)) log(`ratios N=${n}: ${JSON.stringify(ratios(n), (_, v) => (typeof v === "number" ? Math.round(v * 100) / 100 : v))}`);
+log(`recall@5 int8 vs exact f32 at 100k: ${kernels.recall5Int8}`);
+
+const measuredAt = new Date().toISOString();
+await writeFile(`${RESULTS}/kernels.json`, JSON.stringify({ measuredAt, vectorsPerSecond: kernels.vectorsPerSecond, recall5Int8: kernels.recall5Int8, ratios: Object.fromEntries(Object.keys(kernels.vectorsPerSecond).map((n) => [n, ratios(n)])) }, null, 2) + "\n");
+await writeFile(`${RESULTS}/decode.json`, JSON.stringify({ measuredAt, ...decode }, null, 2) + "\n");
+await writeFile(`${RESULTS}/bundle.json`, JSON.stringify({ measuredAt, ...bundle }, null, 2) + "\n");
+await writeFile(`${RESULTS}/kernels.svg`, kernelChartSvg(kernels.vectorsPerSecond) + "\n");
+
+console.log(JSON.stringify({
+  vectors_per_s: kernels.vectorsPerSecond,
+  recall5_int8: kernels.recall5Int8,
+  decode_ms_10k: Math.round(decode.decodeMs * 100) / 100,
+  bundle_gzip_kib: bundle.gzipKiB,
+}));
