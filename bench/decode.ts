@@ -4,7 +4,7 @@
  * and the same decode with the checksum's share measured alone.
  */
 import { buildIndex } from "../src/index-blob/build-index";
-import { payloadDigest } from "../src/index-blob/checksum";
+import { contentDigest } from "../src/index-blob/checksum";
 import { decodeIndex } from "../src/index-blob/decode";
 import { timeCall } from "./lib/measure";
 import { seededRandom, unitMatrix } from "./lib/random";
@@ -24,6 +24,6 @@ export async function benchDecode(count = 10_000, dim = 384) {
   const vectors = records.map((_, row) => matrix.subarray(row * dim, (row + 1) * dim));
   const { blob, version } = await buildIndex({ model: "bench", builtAt: "2026-01-01T00:00:00Z", dim, records, vectors });
   const decodeMs = await timeCall(() => decodeIndex(blob, version), 5);
-  const checksumMs = await timeCall(() => payloadDigest(blob), 5);
+  const checksumMs = await timeCall(() => contentDigest(new Uint8Array(blob)), 5);
   return { count, blobBytes: blob.byteLength, decodeMs, checksumMs };
 }

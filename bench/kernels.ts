@@ -52,7 +52,7 @@ export async function benchKernels(log: (line: string) => void) {
       ms.ours_int8 = await timeCall(() => rankFaqs(int8, request(i++), wasmI8), reps);
       ms.js_reference = await timeCall(() => rankFaqs(jsIndex, request(i++), js), Math.max(3, reps >> 3));
       ms.orama = await timeCall(() => search(db, { mode: "vector", vector: { value: Array.from(query(i++)), property: "v" }, limit: 5, similarity: 0 }), Math.max(3, reps >> 4), 5);
-      ms.usearch = await timeCall(() => usearch.exactSearch(matrix, query(i++), DIM, 5, "ip"), reps);
+      ms.usearch = await timeCall(() => usearch.exactSearch(matrix, query(i++), DIM, 5, usearch.MetricKind.IP), reps);
 
       const matrixPath = join(workDir, "matrix.f32");
       const queriesPath = join(workDir, "queries.f32");

@@ -52,7 +52,7 @@ async function main(argv: string[]) {
     const manifest = JSON.parse(await readFile(join(build, "manifest.json"), "utf8"));
     const blob = await readFile(join(build, manifest.files.blob));
     const index = await decodeIndex(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength) as ArrayBuffer);
-    const faqVectors = index.records.map((_, row) => index.matrix!.subarray(row * index.dim, (row + 1) * index.dim));
+    const faqVectors = Array.from({ length: index.count }, (_, row) => index.matrix!.subarray(row * index.dim, (row + 1) * index.dim));
 
     const worker = await startWranglerDev({
       port: await freePort(),

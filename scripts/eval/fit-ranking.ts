@@ -38,7 +38,7 @@ export function evaluateIn(index: FaqIndex, queries: EvalQuery[], mode: SearchMo
   return computeMetrics(queries.map((q) => ({
     relevant: q.relevant,
     rankedIds: rankFaqs(index, { mode, query: q.query, queryVector: queryVectors.get(q.query) ?? null, k: 10, category: null })
-      .map((hit) => index.records[hit.index]!.id),
+      .map((hit) => index.record(hit.index).id),
   })));
 }
 

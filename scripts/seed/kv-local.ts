@@ -1,6 +1,6 @@
 import { getPlatformProxy } from "wrangler";
 import { decodeIndex } from "../../src/index-blob/decode";
-import { POINTER_KEY, blobKey, type IndexPointer } from "../../src/index-store/keys";
+import { POINTER_KEY, chunkKey, splitBlob, type IndexPointer } from "../../src/index-store/keys";
 
 export interface LocalKvOptions {
   configPath: string;
@@ -22,15 +22,20 @@ export async function withLocalKv<T>(options: LocalKvOptions, use: (kv: KVNamesp
 }
 
 /**
- * Publishes a version into the local KV that `wrangler dev` reads: the blob
- * first, read back and decoded, and only then the pointer.
+ * Publishes a version into the local KV that `wrangler dev` reads: the blob's
+ * chunks first, read back and decoded, and only then the pointer.
  */
 export function publishToLocalKv(blob: ArrayBuffer, pointer: IndexPointer, options: LocalKvOptions): Promise<void> {
   return withLocalKv(options, async (kv) => {
-    await kv.put(blobKey(pointer.version), blob);
-    const stored = await kv.get(blobKey(pointer.version), "arrayBuffer");
-    if (!stored) throw new Error("the blob written to local KV could not be read back");
-    await decodeIndex(stored, pointer.version);
+    const chunks = splitBlob(blob);
+    for (const [i, chunk] of chunks.entries()) await kv.put(chunkKey(pointer.version, i), chunk);
+    const readBack = new Uint8Array(blob.byteLength);
+    for (let i = 0; i < chunks.length; i++) {
+      const stored = await kv.get(chunkKey(pointer.version, i), "arrayBuffer");
+      if (!stored) throw new Error(`chunk ${i} written to local KV could not be read back`);
+      readBack.set(new Uint8Array(stored), i * chunks[0]!.byteLength);
+    }
+    await decodeIndex(readBack, pointer.version);
     await kv.put(POINTER_KEY, JSON.stringify(pointer));
   });
 }

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { wranglerBin } from "../lib/wrangler-bin";
-import { POINTER_KEY, blobKey, type IndexPointer } from "../../src/index-store/keys";
+import { POINTER_KEY, chunkKey, splitBlob, type IndexPointer } from "../../src/index-store/keys";
 
 function runWrangler(args: string[], verbose: boolean): Promise<void> {
   if (verbose) console.error(`$ wrangler ${args.join(" ")}`);
@@ -15,19 +15,21 @@ function runWrangler(args: string[], verbose: boolean): Promise<void> {
 }
 
 /**
- * Publishes a version to the real KV namespace with wrangler: the blob under
- * its content address first, then the pointer, so readers never see a
- * pointer to a missing blob.
+ * Publishes a version to the real KV namespace with wrangler: the blob's
+ * chunks under its content address first, then the pointer, so readers never
+ * see a pointer to a missing blob.
  */
 export async function publishToRemoteKv(blob: ArrayBuffer, pointer: IndexPointer, configPath: string, verbose: boolean): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "faq-edge-"));
   try {
-    const blobPath = join(dir, "index.bin");
     const pointerPath = join(dir, "pointer.json");
-    await writeFile(blobPath, new Uint8Array(blob));
     await writeFile(pointerPath, JSON.stringify(pointer));
     const common = ["--binding", "FAQ_KV", "--remote", "--config", configPath];
-    await runWrangler(["kv", "key", "put", blobKey(pointer.version), "--path", blobPath, ...common], verbose);
+    for (const [i, chunk] of splitBlob(blob).entries()) {
+      const chunkPath = join(dir, `chunk-${i}.bin`);
+      await writeFile(chunkPath, new Uint8Array(chunk));
+      await runWrangler(["kv", "key", "put", chunkKey(pointer.version, i), "--path", chunkPath, ...common], verbose);
+    }
     await runWrangler(["kv", "key", "put", POINTER_KEY, "--path", pointerPath, ...common], verbose);
   } finally {
     await rm(dir, { recursive: true, force: true });

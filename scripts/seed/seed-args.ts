@@ -10,6 +10,8 @@ export interface SeedArgs {
   maxRetries: number;
   /** Overrides the calibrated answer threshold. */
   answerThreshold: number | null;
+  /** Vector storage; auto picks int8 once float32 would pass 32 MiB. */
+  vectors: "auto" | "f32" | "int8";
   config: string;
   persistTo: string | undefined;
   verbose: boolean;
@@ -36,6 +38,7 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
         "batch-size": { type: "string", default: "32" },
         "max-retries": { type: "string", default: "5" },
         "answer-threshold": { type: "string" },
+        vectors: { type: "string", default: "auto" },
         config: { type: "string", default: "wrangler.toml" },
         "persist-to": { type: "string" },
         verbose: { type: "boolean", default: false },
@@ -62,6 +65,7 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
     batchSize,
     maxRetries,
     answerThreshold,
+    vectors: choice("vectors", values.vectors, ["auto", "f32", "int8"] as const),
     config: values.config,
     persistTo: values["persist-to"],
     verbose: values.verbose,

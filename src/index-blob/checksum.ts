@@ -1,12 +1,12 @@
-import { CHECKSUM_OFFSET, HEADER_BYTES } from "./format";
+import { CHECKSUM_BYTES } from "./format";
 
-/** SHA-256 of everything after the fixed header (Web Crypto: native speed in Workers and Node). */
-export async function payloadDigest(blob: ArrayBuffer): Promise<Uint8Array> {
-  const digest = await crypto.subtle.digest("SHA-256", new Uint8Array(blob, HEADER_BYTES));
+/** SHA-256 of everything but the trailing checksum (Web Crypto: native speed in Workers and Node). */
+export async function contentDigest(bytes: Uint8Array): Promise<Uint8Array> {
+  const digest = await crypto.subtle.digest("SHA-256", bytes.subarray(0, bytes.length - CHECKSUM_BYTES));
   return new Uint8Array(digest);
 }
 
-export const storedDigest = (blob: ArrayBuffer) => new Uint8Array(blob, CHECKSUM_OFFSET, 32);
+export const storedDigest = (bytes: Uint8Array) => bytes.subarray(bytes.length - CHECKSUM_BYTES);
 
 /** The version string is the first 16 digest bytes in hex: short, and still collision-free in practice. */
 export function versionOf(digest: Uint8Array): string {

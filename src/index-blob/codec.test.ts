@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { FaqRecord } from "../faq-record";
+import { buildIndex } from "./build-index";
 import { CorruptIndexError, decodeIndex } from "./decode";
-import { buildIndex as encodeIndex } from "./build-index";
-import { FIELD, MATRIX_ALIGNMENT } from "./format";
+import { FIELD, SECTION, SECTION_ALIGNMENT } from "./format";
 import { compareIds, rankIds } from "./id-order";
 
 const records: FaqRecord[] = [
@@ -11,57 +11,76 @@ const records: FaqRecord[] = [
   { id: "b", question: "bee", answer: null, url: null, category: null },
 ];
 const input = { model: "org/model", builtAt: "2026-01-01T00:00:00.000Z", dim: 3, records, vectors: [[3, 0, 4], [0, 2, 0], [1, 1, 1]] };
+const sectionOffset = (blob: ArrayBuffer, section: number) => new DataView(blob).getUint32(FIELD.sections + 8 * section, true);
 
 describe("index blob", () => {
-  it("round-trips records and normalised vectors, with an aligned zero-copy matrix", async () => {
-    const { blob, version } = await encodeIndex(input);
+  it("round-trips records, vectors, postings and id order, viewing the blob in place", async () => {
+    const { blob, version } = await buildIndex(input);
     const index = await decodeIndex(blob, version);
-    expect(index).toMatchObject({ version, model: "org/model", builtAt: input.builtAt, dim: 3, count: 3, records });
+    expect(index).toMatchObject({ version, model: "org/model", builtAt: input.builtAt, dim: 3, count: 3, fusionAlpha: 0.6, answerThreshold: null });
     expect(version).toMatch(/^[0-9a-f]{32}$/);
+    expect([0, 1, 2].map((row) => index.record(row))).toEqual(records);
     expect(index.matrix!.buffer).toBe(blob);
-    expect(index.matrix!.byteOffset % MATRIX_ALIGNMENT).toBe(0);
+    expect(index.matrix!.byteOffset % SECTION_ALIGNMENT).toBe(0);
     expect(Array.from(index.matrix!)).toEqual([0.6, 0, 0.8, 0, 1, 0, 1 / Math.sqrt(3), 1 / Math.sqrt(3), 1 / Math.sqrt(3)].map(Math.fround));
     expect(Array.from(index.idRank)).toEqual([1, 0, 2]);
-    expect(index).toMatchObject({ fusionAlpha: 0.6, answerThreshold: null });
     expect(index.lexical.terms).toEqual(["bee", "ten", "two"]);
     expect(Array.from(index.lexical.postingDoc)).toEqual([2, 0, 1]);
     expect(index.categoryKeys).toEqual(["numbers", null, null]);
   });
 
+  it("stores int8 vectors with a scale each when asked", async () => {
+    const { blob } = await buildIndex({ ...input, encoding: "int8" });
+    const index = await decodeIndex(blob);
+    expect(index.matrix).toBeNull();
+    expect(index.quantized!.stride).toBe(16);
+    expect(Array.from(index.quantized!.rows.subarray(0, 3))).toEqual([95, 0, 127]);
+    expect(index.quantized!.scales[0]).toBeCloseTo(0.8 / 127, 7);
+  });
+
+  it("decodes from a view that does not start at the buffer's start", async () => {
+    const { blob } = await buildIndex(input);
+    const host = new Uint8Array(blob.byteLength + 64);
+    host.set(new Uint8Array(blob), 32);
+    const index = await decodeIndex(host.subarray(32, 32 + blob.byteLength));
+    expect(index.record(2).id).toBe("b");
+    await expect(decodeIndex(host.subarray(8, 8 + blob.byteLength))).rejects.toThrow(/not aligned/);
+  });
+
   it("is content-addressed: same input, same version; other input, other version", async () => {
-    const a = await encodeIndex(input);
-    const b = await encodeIndex(input);
-    const c = await encodeIndex({ ...input, records: records.map((r, i) => (i === 0 ? { ...r, answer: "X" } : r)) });
+    const a = await buildIndex(input);
+    const b = await buildIndex(input);
+    const c = await buildIndex({ ...input, records: records.map((r, i) => (i === 0 ? { ...r, answer: "X" } : r)) });
     expect(a.version).toBe(b.version);
     expect(c.version).not.toBe(a.version);
   });
 
-  const damage: Array<[string, (b: Uint8Array) => Uint8Array | ArrayBuffer, RegExp]> = [
+  const damage: Array<[string, (b: Uint8Array, blob: ArrayBuffer) => Uint8Array, RegExp]> = [
     ["too short", (b) => b.slice(0, 20), /too short/],
     ["bad magic", (b) => { b[0] = 0x41; return b; }, /bad magic/],
-    ["format version", (b) => { b[FIELD.formatVersion] = 9; return b; }, /format version/],
+    ["an old format version", (b) => { b[FIELD.formatVersion] = 2; return b; }, /format version/],
     ["truncation", (b) => b.slice(0, b.length - 1), /length does not match/],
-    ["an old format version", (b) => { b[FIELD.formatVersion] = 1; return b; }, /format version/],
-    ["a flipped matrix bit", (b) => { b[b.length - 200]! ^= 0x10; return b; }, /checksum/],
-    ["a flipped record byte", (b) => { b[b.length - 3]! ^= 0x01; return b; }, /checksum/],
+    ["a flipped vector bit", (b, blob) => { b[sectionOffset(blob, SECTION.vectors) + 5]! ^= 0x10; return b; }, /checksum/],
+    ["a flipped record byte", (b, blob) => { b[sectionOffset(blob, SECTION.recordBytes) + 3]! ^= 0x01; return b; }, /checksum/],
+    ["a flipped header byte", (b) => { b[FIELD.dim]! ^= 0x01; return b; }, /checksum/],
+    ["a flipped checksum byte", (b) => { b[b.length - 1]! ^= 0x01; return b; }, /checksum/],
   ];
   it.each(damage)("rejects %s", async (_name, corrupt, reason) => {
-    const { blob } = await encodeIndex(input);
-    const damaged = corrupt(new Uint8Array(blob.slice(0)));
-    const buffer = damaged instanceof Uint8Array ? damaged.buffer.slice(damaged.byteOffset, damaged.byteOffset + damaged.byteLength) : damaged;
-    await expect(decodeIndex(buffer as ArrayBuffer)).rejects.toThrow(reason);
-    await expect(decodeIndex(buffer as ArrayBuffer)).rejects.toBeInstanceOf(CorruptIndexError);
+    const { blob } = await buildIndex(input);
+    const damaged = corrupt(new Uint8Array(blob.slice(0)), blob);
+    await expect(decodeIndex(damaged)).rejects.toThrow(reason);
+    await expect(decodeIndex(damaged)).rejects.toBeInstanceOf(CorruptIndexError);
   });
 
   it("rejects a valid blob under the wrong version", async () => {
-    const { blob } = await encodeIndex(input);
+    const { blob } = await buildIndex(input);
     await expect(decodeIndex(blob, "0".repeat(32))).rejects.toThrow(/does not match the version/);
   });
 
   it("refuses to encode vectors of the wrong length or zero norm", async () => {
-    await expect(encodeIndex({ ...input, vectors: [[1, 0], [0, 1, 0], [1, 1, 1]] })).rejects.toThrow(/vector 0 \(id 10\) has 2 dimensions, expected 3/);
-    await expect(encodeIndex({ ...input, vectors: [[0, 0, 0], [0, 1, 0], [1, 1, 1]] })).rejects.toThrow(/zero or not finite/);
-    await expect(encodeIndex({ ...input, vectors: [[1, 0, 0]] })).rejects.toThrow(/3 records but 1 vectors/);
+    await expect(buildIndex({ ...input, vectors: [[1, 0], [0, 1, 0], [1, 1, 1]] })).rejects.toThrow(/vector 0 \(id 10\) has 2 dimensions, expected 3/);
+    await expect(buildIndex({ ...input, vectors: [[0, 0, 0], [0, 1, 0], [1, 1, 1]] })).rejects.toThrow(/zero or not finite/);
+    await expect(buildIndex({ ...input, vectors: [[1, 0, 0]] })).rejects.toThrow(/3 records but 1 vectors/);
   });
 });
 

@@ -1,7 +1,6 @@
 import type { FaqRecord } from "../faq-record";
-import { payloadDigest, storedDigest, versionOf } from "./checksum";
-import { FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, MATRIX_ALIGNMENT, type FaqIndex, type IndexMeta } from "./format";
-import { rankIds } from "./id-order";
+import { contentDigest, storedDigest, versionOf } from "./checksum";
+import { CHECKSUM_BYTES, FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, SECTION, SECTION_ALIGNMENT, SECTION_COUNT, type FaqIndex, type IndexMeta } from "./format";
 import { readLexicalSection } from "./lexical-section";
 import { FLAG_INT8, readVectors, vectorSectionSize } from "./vector-section";
 
@@ -17,9 +16,11 @@ function check(condition: boolean, reason: string): asserts condition {
   if (!condition) throw new CorruptIndexError(reason);
 }
 
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
 function parseJson(bytes: Uint8Array, what: string): unknown {
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes));
+    return JSON.parse(decoder.decode(bytes));
   } catch {
     throw new CorruptIndexError(`${what} is not valid UTF-8 JSON`);
   }
@@ -35,21 +36,24 @@ function isRecord(value: unknown): value is FaqRecord {
 }
 
 /**
- * Validates and decodes an index blob. The matrix is a view into `blob`, not a
- * copy. Every structural field, the checksum and, when given, the expected
- * version (the content address the pointer named) are checked before anything
- * is returned.
+ * Validates and decodes an index blob held in `bytes` (which must start on a
+ * 16-byte boundary). Vectors, postings and id ranks are views into `bytes`,
+ * not copies; records are parsed one by one when asked for. The structure,
+ * the checksum and, when given, the expected version (the content address
+ * the pointer named) are checked before anything is returned.
  */
-export async function decodeIndex(blob: ArrayBuffer, expectedVersion?: string): Promise<FaqIndex> {
-  check(blob.byteLength >= HEADER_BYTES, `too short (${blob.byteLength} bytes)`);
-  const view = new DataView(blob);
+export async function decodeIndex(input: ArrayBuffer | Uint8Array, expectedVersion?: string): Promise<FaqIndex> {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  check(bytes.byteOffset % SECTION_ALIGNMENT === 0, "blob not aligned in memory");
+  check(bytes.length >= HEADER_BYTES + CHECKSUM_BYTES, `too short (${bytes.length} bytes)`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const u32 = (offset: number) => view.getUint32(offset, true);
   check(u32(FIELD.magic) === MAGIC, "bad magic");
   check(view.getUint16(FIELD.formatVersion, true) === FORMAT_VERSION, "unsupported format version");
-  check(u32(FIELD.totalLength) === blob.byteLength, "length does not match header (truncated?)");
+  check(u32(FIELD.totalLength) === bytes.length, "length does not match header (truncated?)");
 
-  const digest = await payloadDigest(blob);
-  const stored = storedDigest(blob);
+  const digest = await contentDigest(bytes);
+  const stored = storedDigest(bytes);
   check(digest.every((byte, i) => byte === stored[i]), "checksum mismatch");
   const version = versionOf(digest);
   check(expectedVersion === undefined || expectedVersion === version, "content does not match the version it is stored under");
@@ -59,29 +63,31 @@ export async function decodeIndex(blob: ArrayBuffer, expectedVersion?: string): 
   const encoding = flags & FLAG_INT8 ? "int8" : "f32";
   const dim = u32(FIELD.dim);
   const count = u32(FIELD.count);
-  const metaOffset = u32(FIELD.metaOffset);
-  const metaLength = u32(FIELD.metaLength);
-  const matrixOffset = u32(FIELD.matrixOffset);
-  const recordsOffset = u32(FIELD.recordsOffset);
-  const recordsLength = u32(FIELD.recordsLength);
   check(dim > 0, "dimension is zero");
-  check(metaOffset >= HEADER_BYTES && metaOffset + metaLength <= matrixOffset, "meta out of place");
-  check(matrixOffset % MATRIX_ALIGNMENT === 0, "matrix not aligned");
-  check(matrixOffset + vectorSectionSize(encoding, count, dim) === recordsOffset, "matrix size does not match count and dimension");
-  const lexicalOffset = u32(FIELD.lexicalOffset);
-  const lexicalLength = u32(FIELD.lexicalLength);
-  check(recordsOffset + recordsLength <= lexicalOffset && lexicalOffset - (recordsOffset + recordsLength) < 4, "records out of place");
-  check(lexicalOffset + lexicalLength === blob.byteLength, "lexical section out of place");
+  check(u32(FIELD.sectionCount) === SECTION_COUNT, "unexpected section count");
+  const section = (index: number, expectedLength?: number) => {
+    const offset = u32(FIELD.sections + 8 * index);
+    const length = u32(FIELD.sections + 8 * index + 4);
+    check(offset >= HEADER_BYTES && offset % SECTION_ALIGNMENT === 0 && offset + length <= bytes.length - CHECKSUM_BYTES, `section ${index} out of place`);
+    check(expectedLength === undefined || length === expectedLength, `section ${index} has the wrong size`);
+    return bytes.subarray(offset, offset + length);
+  };
 
-  const meta = parseJson(new Uint8Array(blob, metaOffset, metaLength), "meta") as Partial<IndexMeta>;
+  const meta = parseJson(section(SECTION.meta), "meta") as Partial<IndexMeta>;
   check(typeof meta?.model === "string" && meta.model.length > 0, "meta has no model");
   check(typeof meta.builtAt === "string", "meta has no build time");
   check(typeof meta.fusionAlpha === "number" && meta.fusionAlpha >= 0 && meta.fusionAlpha <= 1, "meta has no fusion weight");
   check(meta.answerThreshold === null || typeof meta.answerThreshold === "number", "meta has a bad answer threshold");
-  const records = parseJson(new Uint8Array(blob, recordsOffset, recordsLength), "records");
-  check(Array.isArray(records) && records.length === count, "record count does not match header");
-  check(records.every(isRecord), "a record has the wrong shape");
-  const lexical = readLexicalSection(blob, lexicalOffset, lexicalLength, count);
+
+  const vectors = readVectors(section(SECTION.vectors, vectorSectionSize(encoding, count, dim)), encoding, count, dim);
+  const offsetBytes = section(SECTION.recordOffsets, 4 * (count + 1));
+  const recordOffsets = new Uint32Array(offsetBytes.buffer, offsetBytes.byteOffset, count + 1);
+  const recordBytes = section(SECTION.recordBytes);
+  check(recordOffsets[0] === 0 && recordOffsets[count] === recordBytes.length, "record offsets do not cover the records");
+  const rankBytes = section(SECTION.idRank, 4 * count);
+  const categoryKeys = parseJson(section(SECTION.categories), "categories");
+  check(Array.isArray(categoryKeys) && categoryKeys.length === count && categoryKeys.every(isNullableString), "categories malformed");
+  const lexical = readLexicalSection(section(SECTION.lexical), count);
   check(typeof lexical !== "string", typeof lexical === "string" ? lexical : "");
 
   return {
@@ -92,10 +98,18 @@ export async function decodeIndex(blob: ArrayBuffer, expectedVersion?: string): 
     answerThreshold: meta.answerThreshold ?? null,
     dim,
     count,
-    ...readVectors(blob, matrixOffset, encoding, count, dim),
-    records,
-    idRank: rankIds(records.map((r) => r.id)),
+    bytes,
+    ...vectors,
+    record(row) {
+      const start = recordOffsets[row]!;
+      const end = recordOffsets[row + 1]!;
+      check(row >= 0 && row < count && start <= end, `record ${row} out of range`);
+      const record = parseJson(recordBytes.subarray(start, end), `record ${row}`);
+      check(isRecord(record), `record ${row} has the wrong shape`);
+      return record;
+    },
+    idRank: new Uint32Array(rankBytes.buffer, rankBytes.byteOffset, count),
     lexical,
-    categoryKeys: records.map((r) => r.category?.toLowerCase() ?? null),
+    categoryKeys: categoryKeys as Array<string | null>,
   };
 }

@@ -1,10 +1,11 @@
 import type { FaqRecord } from "../faq-record";
 import type { LexicalIndex } from "../search/bm25";
 import { l2Normalize } from "../search/normalize";
-import { payloadDigest, versionOf } from "./checksum";
-import { CHECKSUM_OFFSET, FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, MATRIX_ALIGNMENT, alignUp, type IndexMeta } from "./format";
-import { lexicalSectionSize, writeLexicalSection } from "./lexical-section";
-import { FLAG_INT8, vectorSectionSize, writeVectors, type VectorEncoding } from "./vector-section";
+import { contentDigest, versionOf } from "./checksum";
+import { CHECKSUM_BYTES, FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, SECTION, SECTION_ALIGNMENT, SECTION_COUNT, alignUp, type IndexMeta } from "./format";
+import { rankIds } from "./id-order";
+import { encodeLexicalSection } from "./lexical-section";
+import { FLAG_INT8, encodeVectors, type VectorEncoding } from "./vector-section";
 
 export interface EncodeInput extends IndexMeta {
   dim: number;
@@ -22,41 +23,50 @@ export interface EncodedIndex {
   version: string;
 }
 
+const utf8 = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+const bytesOf = (array: Uint32Array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+
+function recordSections(records: FaqRecord[]): [Uint8Array, Uint8Array] {
+  const encoded = records.map(utf8);
+  const offsets = new Uint32Array(records.length + 1);
+  encoded.forEach((bytes, i) => (offsets[i + 1] = offsets[i]! + bytes.length));
+  const all = new Uint8Array(offsets[records.length]!);
+  encoded.forEach((bytes, i) => all.set(bytes, offsets[i]!));
+  return [bytesOf(offsets), all];
+}
+
 /** Builds an index blob. Throws if a vector has the wrong length, a non-finite value, or zero norm. */
 export async function encodeIndex(input: EncodeInput): Promise<EncodedIndex> {
   const { dim, records, vectors } = input;
   if (!Number.isInteger(dim) || dim < 1) throw new Error(`dimension must be a positive integer, got ${dim}`);
-  if (vectors.length !== records.length) {
-    throw new Error(`${records.length} records but ${vectors.length} vectors`);
-  }
+  if (vectors.length !== records.length) throw new Error(`${records.length} records but ${vectors.length} vectors`);
   const encoding = input.encoding ?? "f32";
   const units = vectors.map((vector, row) => {
-    if (vector.length !== dim) {
-      throw new Error(`vector ${row} (id ${records[row]!.id}) has ${vector.length} dimensions, expected ${dim}`);
-    }
+    if (vector.length !== dim) throw new Error(`vector ${row} (id ${records[row]!.id}) has ${vector.length} dimensions, expected ${dim}`);
     const unit = l2Normalize(vector);
     if (!unit) throw new Error(`vector ${row} (id ${records[row]!.id}) is zero or not finite`);
     return unit;
   });
-  const encoder = new TextEncoder();
-  const indexMeta: IndexMeta = {
-    model: input.model,
-    builtAt: input.builtAt,
-    fusionAlpha: input.fusionAlpha,
-    answerThreshold: input.answerThreshold,
-  };
-  const meta = encoder.encode(JSON.stringify(indexMeta));
-  const termsBytes = encoder.encode(JSON.stringify(input.lexical.terms));
-  const recordBytes = encoder.encode(JSON.stringify(records));
 
-  const metaOffset = HEADER_BYTES;
-  const matrixOffset = alignUp(metaOffset + meta.length, MATRIX_ALIGNMENT);
-  const matrixBytes = vectorSectionSize(encoding, records.length, dim);
-  const recordsOffset = matrixOffset + matrixBytes;
-  const lexicalOffset = alignUp(recordsOffset + recordBytes.length, 4);
-  const lexicalLength = lexicalSectionSize(input.lexical, termsBytes);
-  const totalLength = lexicalOffset + lexicalLength;
+  const meta: IndexMeta = { model: input.model, builtAt: input.builtAt, fusionAlpha: input.fusionAlpha, answerThreshold: input.answerThreshold };
+  const [recordOffsets, recordBytes] = recordSections(records);
+  const sections: Uint8Array[] = [];
+  sections[SECTION.meta] = utf8(meta);
+  sections[SECTION.vectors] = encodeVectors(encoding, units, dim);
+  sections[SECTION.recordOffsets] = recordOffsets;
+  sections[SECTION.recordBytes] = recordBytes;
+  sections[SECTION.lexical] = encodeLexicalSection(input.lexical);
+  sections[SECTION.idRank] = bytesOf(rankIds(records.map((r) => r.id)));
+  sections[SECTION.categories] = utf8(records.map((r) => r.category?.toLowerCase() ?? null));
 
+  const offsets: number[] = [];
+  let cursor = HEADER_BYTES;
+  for (const section of sections) {
+    cursor = alignUp(cursor, SECTION_ALIGNMENT);
+    offsets.push(cursor);
+    cursor += section.length;
+  }
+  const totalLength = cursor + CHECKSUM_BYTES;
   const blob = new ArrayBuffer(totalLength);
   const bytes = new Uint8Array(blob);
   const view = new DataView(blob);
@@ -65,20 +75,14 @@ export async function encodeIndex(input: EncodeInput): Promise<EncodedIndex> {
   view.setUint16(FIELD.flags, encoding === "int8" ? FLAG_INT8 : 0, true);
   view.setUint32(FIELD.dim, dim, true);
   view.setUint32(FIELD.count, records.length, true);
-  view.setUint32(FIELD.metaOffset, metaOffset, true);
-  view.setUint32(FIELD.metaLength, meta.length, true);
-  view.setUint32(FIELD.matrixOffset, matrixOffset, true);
-  view.setUint32(FIELD.recordsOffset, recordsOffset, true);
-  view.setUint32(FIELD.recordsLength, recordBytes.length, true);
   view.setUint32(FIELD.totalLength, totalLength, true);
-  view.setUint32(FIELD.lexicalOffset, lexicalOffset, true);
-  view.setUint32(FIELD.lexicalLength, lexicalLength, true);
-  bytes.set(meta, metaOffset);
-  bytes.set(recordBytes, recordsOffset);
-  writeLexicalSection(blob, lexicalOffset, input.lexical, termsBytes);
-  writeVectors(blob, matrixOffset, encoding, units, dim);
-
-  const digest = await payloadDigest(blob);
-  bytes.set(digest, CHECKSUM_OFFSET);
+  view.setUint32(FIELD.sectionCount, SECTION_COUNT, true);
+  sections.forEach((section, i) => {
+    view.setUint32(FIELD.sections + 8 * i, offsets[i]!, true);
+    view.setUint32(FIELD.sections + 8 * i + 4, section.length, true);
+    bytes.set(section, offsets[i]!);
+  });
+  const digest = await contentDigest(bytes);
+  bytes.set(digest, totalLength - CHECKSUM_BYTES);
   return { blob, version: versionOf(digest) };
 }

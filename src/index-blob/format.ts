@@ -3,43 +3,43 @@ import type { LexicalIndex } from "../search/bm25";
 import type { QuantizedMatrix } from "../search/quantize";
 
 /*
- * Binary layout of one index version (all integers little-endian):
+ * Binary layout of one index version (integers little-endian):
  *
- *   0  magic "FQIX"                     4 bytes
- *   4  format version (u16), flags (u16: bit 0 = int8 vectors)
- *   8  dim (u32)        12 count (u32)
- *  16  meta offset (u32) 20 meta length (u32)      meta = UTF-8 JSON (IndexMeta)
- *  24  matrix offset (u32)                         vectors, 16-byte aligned: count*dim float32,
- *                                                  or int8 rows (stride: dim rounded up to 16) then float32 scales
- *  28  records offset (u32) 32 records length (u32)  UTF-8 JSON array of FaqRecord
- *  36  total length (u32)
- *  40  lexical offset (u32) 44 lexical length (u32)  BM25 postings, see lexical-section.ts
- *  48  SHA-256 of bytes [80, total)    32 bytes
- *  80  meta, padding, matrix, records, padding, lexical section
+ *   0  magic "FQIX"          4  format version (u16), flags (u16: bit 0 = int8 vectors)
+ *   8  dim (u32)            12  count (u32)
+ *  16  total length (u32)   20  section count (u32)
+ *  24  sections: (offset u32, length u32) for each SECTION below
+ *  80  the sections, each starting on a 16-byte boundary
+ * end-32  SHA-256 of every byte before it
  *
- * The matrix is aligned so a Float32Array can view the KV ArrayBuffer in place.
+ * Everything the Worker searches (vectors, BM25 postings, id ranks) is viewed
+ * in place by typed arrays; a record is parsed only when it is returned.
  */
 export const MAGIC = 0x58495146; // "FQIX" read as little-endian u32
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 export const HEADER_BYTES = 80;
-export const CHECKSUM_OFFSET = 48;
-export const MATRIX_ALIGNMENT = 16;
+export const CHECKSUM_BYTES = 32;
+export const SECTION_ALIGNMENT = 16;
 
-export const FIELD = {
-  magic: 0,
-  formatVersion: 4,
-  flags: 6,
-  dim: 8,
-  count: 12,
-  metaOffset: 16,
-  metaLength: 20,
-  matrixOffset: 24,
-  recordsOffset: 28,
-  recordsLength: 32,
-  totalLength: 36,
-  lexicalOffset: 40,
-  lexicalLength: 44,
+export const FIELD = { magic: 0, formatVersion: 4, flags: 6, dim: 8, count: 12, totalLength: 16, sectionCount: 20, sections: 24 } as const;
+
+export const SECTION = {
+  /** UTF-8 JSON IndexMeta */
+  meta: 0,
+  /** count*dim float32, or (flag int8) int8 rows then float32 scales */
+  vectors: 1,
+  /** u32[count + 1]: where each record's JSON starts in recordBytes */
+  recordOffsets: 2,
+  /** the records' UTF-8 JSON, one after another */
+  recordBytes: 3,
+  /** BM25 postings, see lexical-section.ts */
+  lexical: 4,
+  /** u32[count]: each record's position in id order, for ties */
+  idRank: 5,
+  /** UTF-8 JSON array of lower-cased categories (or null), for the filter */
+  categories: 6,
 } as const;
+export const SECTION_COUNT = 7;
 
 /** What the blob says about how it was built and how to rank with it. */
 export interface IndexMeta {
@@ -51,17 +51,22 @@ export interface IndexMeta {
   answerThreshold: number | null;
 }
 
-/** A decoded index: vectors are L2-normalised rows of `matrix`. */
+/** A decoded index. Vectors are unit length. */
 export interface FaqIndex extends IndexMeta {
-  /** Content address: hex of the first 16 bytes of the payload's SHA-256. */
+  /** Content address: hex of the first 16 bytes of the SHA-256. */
   version: string;
   dim: number;
   count: number;
+  /** The blob's bytes, where the vector views point. */
+  bytes: Uint8Array;
+  /** Set when `bytes` lies in this WebAssembly memory, so kernels search it in place. */
+  memory?: WebAssembly.Memory;
   /** Unit vectors as float32 rows, or null when the index stores int8. */
   matrix: Float32Array | null;
   /** Int8 rows with a scale each, or null when the index stores float32. */
   quantized: QuantizedMatrix | null;
-  records: FaqRecord[];
+  /** The record of a row, parsed on demand. */
+  record(row: number): FaqRecord;
   /** rank of each record's id in id order; breaks score ties. */
   idRank: Uint32Array;
   lexical: LexicalIndex;

@@ -1,7 +1,7 @@
 import type { LexicalIndex } from "../search/bm25";
 
 /*
- * The lexical section, 4-byte aligned inside the blob:
+ * The lexical section:
  *   u32 termCount, u32 postingCount, u32 termsLength, u32 reserved
  *   u32 postingStart[termCount + 1]
  *   u32 postingDoc[postingCount]
@@ -11,49 +11,47 @@ import type { LexicalIndex } from "../search/bm25";
  */
 const SECTION_HEADER = 16;
 
-export function lexicalSectionSize(index: LexicalIndex, termsBytes: Uint8Array): number {
-  return SECTION_HEADER + 4 * (index.postingStart.length + 2 * index.postingDoc.length) + termsBytes.length;
-}
-
-export function writeLexicalSection(target: ArrayBuffer, offset: number, index: LexicalIndex, termsBytes: Uint8Array): void {
-  const view = new DataView(target, offset);
+/** Serialises the postings into one byte array. */
+export function encodeLexicalSection(index: LexicalIndex): Uint8Array {
+  const termsBytes = new TextEncoder().encode(JSON.stringify(index.terms));
+  const bytes = new Uint8Array(SECTION_HEADER + 4 * (index.postingStart.length + 2 * index.postingDoc.length) + termsBytes.length);
+  const view = new DataView(bytes.buffer);
   view.setUint32(0, index.terms.length, true);
   view.setUint32(4, index.postingDoc.length, true);
   view.setUint32(8, termsBytes.length, true);
-  let cursor = offset + SECTION_HEADER;
-  new Uint32Array(target, cursor, index.postingStart.length).set(index.postingStart);
-  cursor += 4 * index.postingStart.length;
-  new Uint32Array(target, cursor, index.postingDoc.length).set(index.postingDoc);
-  cursor += 4 * index.postingDoc.length;
-  new Float32Array(target, cursor, index.postingWeight.length).set(index.postingWeight);
-  cursor += 4 * index.postingWeight.length;
-  new Uint8Array(target, cursor, termsBytes.length).set(termsBytes);
+  let cursor = SECTION_HEADER;
+  for (const array of [index.postingStart, index.postingDoc, index.postingWeight]) {
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), cursor);
+    cursor += array.byteLength;
+  }
+  bytes.set(termsBytes, cursor);
+  return bytes;
 }
 
-/** Reads the section back; returns a reason string instead of an index when it is inconsistent. */
-export function readLexicalSection(blob: ArrayBuffer, offset: number, length: number, documentCount: number): LexicalIndex | string {
-  if (offset % 4 !== 0 || length < SECTION_HEADER || offset + length > blob.byteLength) return "lexical section out of place";
-  const view = new DataView(blob, offset, length);
+/** Views the section in place (it must start 4-byte aligned); returns a reason string when it is inconsistent. */
+export function readLexicalSection(section: Uint8Array, documentCount: number): LexicalIndex | string {
+  if (section.byteOffset % 4 !== 0 || section.length < SECTION_HEADER) return "lexical section out of place";
+  const view = new DataView(section.buffer, section.byteOffset, section.length);
   const termCount = view.getUint32(0, true);
   const postingCount = view.getUint32(4, true);
   const termsLength = view.getUint32(8, true);
-  if (SECTION_HEADER + 4 * (termCount + 1 + 2 * postingCount) + termsLength !== length) return "lexical section sizes disagree";
-  let cursor = offset + SECTION_HEADER;
-  const postingStart = new Uint32Array(blob, cursor, termCount + 1);
+  if (SECTION_HEADER + 4 * (termCount + 1 + 2 * postingCount) + termsLength !== section.length) return "lexical section sizes disagree";
+  let cursor = section.byteOffset + SECTION_HEADER;
+  const postingStart = new Uint32Array(section.buffer, cursor, termCount + 1);
   cursor += 4 * (termCount + 1);
-  const postingDoc = new Uint32Array(blob, cursor, postingCount);
+  const postingDoc = new Uint32Array(section.buffer, cursor, postingCount);
   cursor += 4 * postingCount;
-  const postingWeight = new Float32Array(blob, cursor, postingCount);
+  const postingWeight = new Float32Array(section.buffer, cursor, postingCount);
   cursor += 4 * postingCount;
   let terms: unknown;
   try {
-    terms = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(new Uint8Array(blob, cursor, termsLength)));
+    terms = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(new Uint8Array(section.buffer, cursor, termsLength)));
   } catch {
     return "lexical terms are not valid JSON";
   }
   if (!Array.isArray(terms) || terms.length !== termCount || !terms.every((t) => typeof t === "string")) return "lexical terms malformed";
   if (postingStart[termCount] !== postingCount) return "lexical postings do not add up";
-  // Cheap bounds checks so a bad index cannot read outside the score array.
+  // Cheap bounds checks so a bad index cannot write outside the score array.
   for (let i = 0; i < postingCount; i++) if (postingDoc[i]! >= documentCount) return "lexical posting names a missing FAQ";
   return { terms: terms as string[], postingStart, postingDoc, postingWeight };
 }

@@ -10,29 +10,32 @@ export function vectorSectionSize(encoding: VectorEncoding, count: number, dim: 
   return encoding === "f32" ? count * dim * 4 : count * int8Stride(dim) + count * 4;
 }
 
-/** Writes unit vectors at `offset` (16-byte aligned) in the chosen encoding. */
-export function writeVectors(blob: ArrayBuffer, offset: number, encoding: VectorEncoding, units: Float32Array[], dim: number): void {
+/** Serialises unit vectors in the chosen encoding. */
+export function encodeVectors(encoding: VectorEncoding, units: Float32Array[], dim: number): Uint8Array {
+  const bytes = new Uint8Array(vectorSectionSize(encoding, units.length, dim));
   if (encoding === "f32") {
-    const matrix = new Float32Array(blob, offset, units.length * dim);
+    const matrix = new Float32Array(bytes.buffer);
     units.forEach((unit, row) => matrix.set(unit, row * dim));
-    return;
+    return bytes;
   }
   const stride = int8Stride(dim);
-  const rows = new Int8Array(blob, offset, units.length * stride);
-  const scales = new Float32Array(blob, offset + units.length * stride, units.length);
+  const rows = new Int8Array(bytes.buffer, 0, units.length * stride);
+  const scales = new Float32Array(bytes.buffer, units.length * stride, units.length);
   units.forEach((unit, row) => {
     scales[row] = quantizeInto(unit, rows.subarray(row * stride, (row + 1) * stride));
   });
+  return bytes;
 }
 
-/** Views the vector section in place: exactly one of the two is set. */
-export function readVectors(blob: ArrayBuffer, offset: number, encoding: VectorEncoding, count: number, dim: number) {
-  if (encoding === "f32") return { matrix: new Float32Array(blob, offset, count * dim), quantized: null };
+/** Views the vector section in place (16-byte aligned): exactly one of the two is set. */
+export function readVectors(section: Uint8Array, encoding: VectorEncoding, count: number, dim: number) {
+  const { buffer, byteOffset } = section;
+  if (encoding === "f32") return { matrix: new Float32Array(buffer, byteOffset, count * dim), quantized: null };
   const stride = int8Stride(dim);
   const quantized: QuantizedMatrix = {
-    rows: new Int8Array(blob, offset, count * stride),
+    rows: new Int8Array(buffer, byteOffset, count * stride),
     stride,
-    scales: new Float32Array(blob, offset + count * stride, count),
+    scales: new Float32Array(buffer, byteOffset + count * stride, count),
   };
   return { matrix: null, quantized };
 }

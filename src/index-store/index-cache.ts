@@ -1,7 +1,7 @@
 import { IndexUnavailableError } from "../errors";
 import { CorruptIndexError, decodeIndex } from "../index-blob/decode";
 import type { FaqIndex } from "../index-blob/format";
-import { POINTER_KEY, blobKey, isIndexPointer } from "./keys";
+import { CHUNK_BYTES, POINTER_KEY, chunkKey, isIndexPointer, type IndexPointer } from "./keys";
 
 export interface IndexRequest {
   kv: KVNamespace;
@@ -17,11 +17,17 @@ export interface IndexStatus {
   problem: IndexUnavailableError | null;
 }
 
+/** Where a blob is assembled: plain memory, or a WebAssembly memory the kernels can search in place. */
+export type BlobAllocator = (pointer: IndexPointer) => { bytes: Uint8Array; memory?: WebAssembly.Memory };
+
+const plainAllocator: BlobAllocator = (pointer) => ({ bytes: new Uint8Array(pointer.bytes) });
+
 /**
  * Holds the decoded index for the life of an isolate. The pointer is reread
- * at most every `recheckMs`; a blob is downloaded and decoded only when the
- * pointer names a new version. A new version that fails validation is never
- * served: the last good one stays in use, and the problem is kept for /health.
+ * at most every `recheckMs`; the chunks of a blob are fetched in parallel and
+ * decoded only when the pointer names a new version. A new version that
+ * fails validation is never served: the last good one stays in use, and the
+ * problem is kept for /health.
  */
 export class IndexCache {
   private current: FaqIndex | null = null;
@@ -29,7 +35,10 @@ export class IndexCache {
   private checkedAt = Number.NEGATIVE_INFINITY;
   private inFlight: Promise<void> | null = null;
 
-  constructor(private readonly now: () => number = () => Date.now()) {}
+  constructor(
+    private readonly now: () => number = () => Date.now(),
+    private readonly allocate: BlobAllocator = plainAllocator,
+  ) {}
 
   status(): IndexStatus {
     return { index: this.current, problem: this.problem };
@@ -73,15 +82,25 @@ export class IndexCache {
     if (!isIndexPointer(pointer)) throw new IndexUnavailableError("index_corrupt", "The index pointer is malformed.");
     if (this.current?.version === pointer.version) return this.current;
 
-    const blob = await kv.get(blobKey(pointer.version), "arrayBuffer");
-    if (blob === null) throw new IndexUnavailableError("index_corrupt", "The index pointer names a blob that does not exist.");
+    const { bytes, memory } = this.allocate(pointer);
+    const valid = pointer;
+    // Each chunk is copied into place as it arrives, so at most one spare chunk is alive at a time.
+    const arrived = await Promise.all(Array.from({ length: valid.chunks }, async (_, i) => {
+      const chunk = await kv.get(chunkKey(valid.version, i), "arrayBuffer");
+      const expected = Math.min(CHUNK_BYTES, valid.bytes - i * CHUNK_BYTES);
+      if (chunk === null || chunk.byteLength !== expected) return false;
+      bytes.set(new Uint8Array(chunk), i * CHUNK_BYTES);
+      return true;
+    }));
+    if (arrived.includes(false)) throw new IndexUnavailableError("index_corrupt", "A chunk of the index blob is missing or has the wrong size.");
     let index: FaqIndex;
     try {
-      index = await decodeIndex(blob, pointer.version);
+      index = await decodeIndex(bytes, valid.version);
     } catch (error) {
       if (error instanceof CorruptIndexError) throw new IndexUnavailableError("index_corrupt", "The index blob failed validation.");
       throw error;
     }
+    index.memory = memory;
     const rejection = accept(index);
     if (rejection) throw rejection;
     return index;

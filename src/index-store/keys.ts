@@ -1,21 +1,42 @@
 /** KV key of the small pointer that names the current version. */
 export const POINTER_KEY = "faq-index/current";
 
-/** KV key of one immutable, content-addressed index blob. */
-export const blobKey = (version: string) => `faq-index/blob/${version}`;
+/** A version is stored in chunks of at most this size, under KV's 25 MiB limit per value. */
+export const CHUNK_BYTES = 20 * 1024 * 1024;
 
-/** What the pointer holds: enough to describe the index without reading the blob. */
+/** KV key of chunk `i` of one immutable, content-addressed index blob. */
+export const chunkKey = (version: string, i: number) => `faq-index/blob/${version}/${i}`;
+
+/** What the pointer holds: enough to describe the index and fetch its chunks. */
 export interface IndexPointer {
   version: string;
   model: string;
   dim: number;
   count: number;
   builtAt: string;
+  /** Blob size in bytes. */
+  bytes: number;
+  /** Number of chunks: ceil(bytes / CHUNK_BYTES). */
+  chunks: number;
 }
 
 export function isIndexPointer(value: unknown): value is IndexPointer {
   if (typeof value !== "object" || value === null) return false;
   const p = value as Record<string, unknown>;
   return typeof p.version === "string" && /^[0-9a-f]{32}$/.test(p.version) && typeof p.model === "string"
-    && Number.isInteger(p.dim) && Number.isInteger(p.count) && typeof p.builtAt === "string";
+    && Number.isInteger(p.dim) && Number.isInteger(p.count) && typeof p.builtAt === "string"
+    && Number.isInteger(p.bytes) && (p.bytes as number) > 0
+    && p.chunks === Math.ceil((p.bytes as number) / CHUNK_BYTES);
+}
+
+/** The chunks of a blob, in order, as they are written to KV. */
+export function splitBlob(blob: ArrayBuffer): ArrayBuffer[] {
+  const chunks: ArrayBuffer[] = [];
+  for (let start = 0; start < blob.byteLength; start += CHUNK_BYTES) chunks.push(blob.slice(start, start + CHUNK_BYTES));
+  return chunks;
+}
+
+/** The pointer for a built blob. */
+export function pointerFor(blob: ArrayBuffer, meta: { version: string; model: string; dim: number; count: number; builtAt: string }): IndexPointer {
+  return { ...meta, bytes: blob.byteLength, chunks: Math.ceil(blob.byteLength / CHUNK_BYTES) };
 }

@@ -3,9 +3,10 @@ import type { AppEnv } from "../app-env";
 import { IndexUnavailableError } from "../errors";
 import type { FaqIndex } from "../index-blob/format";
 import { IndexCache } from "./index-cache";
+import { wasmAllocator } from "./wasm-allocator";
 
-/** One cache per isolate: the decoded index outlives requests. */
-export const isolateIndexCache = new IndexCache();
+/** One cache per isolate: the decoded index outlives requests, assembled where the SIMD kernel reads it. */
+export const isolateIndexCache = new IndexCache(() => Date.now(), wasmAllocator);
 
 /** The current index, refused if it was built with another model or dimension than this Worker embeds with. */
 export function servingIndex(c: Context<AppEnv>): Promise<FaqIndex> {

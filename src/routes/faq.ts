@@ -55,7 +55,7 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
     mode: params.mode,
     answered: isAnswered(hits[0], params.minScore ?? index.answerThreshold),
     results: hits.map((hit) => ({
-      ...index.records[hit.index]!,
+      ...index.record(hit.index),
       score: hit.score,
       scores: { semantic: hit.semantic, lexical: hit.lexical },
     })),

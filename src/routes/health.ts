@@ -15,6 +15,8 @@ export const healthRoute = new Hono<AppEnv>().get("/", async (c) => {
       dim: index.dim,
       count: index.count,
       builtAt: index.builtAt,
+      vectors: index.matrix ? "f32" : "int8",
+      bytes: index.bytes.length,
       // A newer version exists but was refused; the one above is still served.
       latestRejected: problem ? { code: problem.code, message: problem.message } : null,
     });

@@ -1,7 +1,7 @@
 import type { FaqIndex } from "../index-blob/format";
 import { dotRow, denseScores } from "./dense-scores";
 import { dequantizedDot } from "./quantize";
-import { createF32Kernel, createI8Kernel } from "./wasm/wasm-kernel";
+import { copyIntoMemory, createF32Kernel, createI8Kernel, type KernelMemory } from "./wasm/wasm-kernel";
 
 /** Cosine scores of one query against every FAQ of an index. */
 export interface SemanticScorer {
@@ -16,20 +16,35 @@ export interface SemanticScorer {
 
 const scorers = new WeakMap<FaqIndex, SemanticScorer>();
 
+/** Where the index's vectors are for the kernel: in place when the blob lives in a WebAssembly memory, else a copy. */
+function kernelMemory(index: FaqIndex, vectors: Uint8Array): KernelMemory {
+  const memory = index.memory;
+  if (memory && vectors.buffer === memory.buffer) {
+    return { memory, dataOffset: vectors.byteOffset, scratchOffset: index.bytes.byteOffset + index.bytes.length };
+  }
+  return copyIntoMemory(vectors, index.dim, index.count);
+}
+
 function build(index: FaqIndex, module: WebAssembly.Module | null): SemanticScorer {
-  const { matrix, quantized, dim } = index;
+  const { matrix, quantized, dim, count } = index;
   if (matrix) {
     const scoreRow = (row: number, query: Float32Array) => dotRow(matrix, row, query, dim);
-    if (module) return { scoreAll: createF32Kernel(module, matrix, dim).scores, exact: true, scoreRow, kernel: "wasm-f32" };
+    if (module) {
+      const at = kernelMemory(index, new Uint8Array(matrix.buffer, matrix.byteOffset, matrix.byteLength));
+      return { scoreAll: createF32Kernel(module, at, dim, count).scores, exact: true, scoreRow, kernel: "wasm-f32" };
+    }
     return { scoreAll: (query) => denseScores(matrix, dim, query), exact: true, scoreRow, kernel: "js-f32" };
   }
   const q = quantized!;
   const scoreRow = (row: number, query: Float32Array) => dequantizedDot(q, row, query);
-  if (module) return { scoreAll: createI8Kernel(module, q.rows, q.stride, q.scales).scores, exact: false, scoreRow, kernel: "wasm-int8" };
-  const scores = new Float32Array(index.count);
+  if (module) {
+    const at = kernelMemory(index, new Uint8Array(q.rows.buffer, q.rows.byteOffset, q.rows.byteLength));
+    return { scoreAll: createI8Kernel(module, at, q.stride, q.scales).scores, exact: false, scoreRow, kernel: "wasm-int8" };
+  }
+  const scores = new Float32Array(count);
   return {
     scoreAll(query) {
-      for (let row = 0; row < index.count; row++) scores[row] = scoreRow(row, query);
+      for (let row = 0; row < count; row++) scores[row] = scoreRow(row, query);
       return scores;
     },
     exact: true,

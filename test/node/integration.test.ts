@@ -11,7 +11,7 @@ import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "../../scripts/lib/local-model";
 import { startWranglerDev, type RunningWorker } from "../../scripts/lib/wrangler-dev";
 import { publishToLocalKv, withLocalKv } from "../../scripts/seed/kv-local";
 import { buildIndex } from "../../src/index-blob/build-index";
-import { POINTER_KEY, blobKey } from "../../src/index-store/keys";
+import { POINTER_KEY, chunkKey, pointerFor } from "../../src/index-store/keys";
 import { freePort, runScript, startInferenceProcess, summaryLine } from "./helpers";
 
 let persistTo: string;
@@ -63,8 +63,8 @@ describe.sequential("faq-edge over HTTP", () => {
     const damaged = new Uint8Array(blob.slice(0));
     damaged[damaged.length - 5]! ^= 0x20;
     await withLocalKv({ configPath: "wrangler.toml", persistTo }, async (kv) => {
-      await kv.put(blobKey(version), damaged);
-      await kv.put(POINTER_KEY, JSON.stringify({ version, model: LOCAL_MODEL_ID, dim: LOCAL_MODEL_DIM, count: 1, builtAt: "2026-01-01T00:00:00Z" }));
+      await kv.put(chunkKey(version, 0), damaged);
+      await kv.put(POINTER_KEY, JSON.stringify(pointerFor(blob, { version, model: LOCAL_MODEL_ID, dim: LOCAL_MODEL_DIM, count: 1, builtAt: "2026-01-01T00:00:00Z" })));
     });
     await expectError(MEDICARE_QUERY, 503, "index_corrupt");
   });
@@ -72,7 +72,7 @@ describe.sequential("faq-edge over HTTP", () => {
   it("refuses an index built with another model with 503 model_mismatch", async () => {
     const model = "sentence-transformers/all-MiniLM-L6-v2";
     const { blob, version } = await syntheticIndex(model);
-    await publishToLocalKv(blob, { version, model, dim: LOCAL_MODEL_DIM, count: 1, builtAt: "2026-01-01T00:00:00Z" }, { configPath: "wrangler.toml", persistTo });
+    await publishToLocalKv(blob, pointerFor(blob, { version, model, dim: LOCAL_MODEL_DIM, count: 1, builtAt: "2026-01-01T00:00:00Z" }), { configPath: "wrangler.toml", persistTo });
     await expectError(MEDICARE_QUERY, 503, "model_mismatch");
   });
 

@@ -41,7 +41,7 @@ describe("npm run seed", () => {
     expect(summary).toEqual({ faqs: 13, embedded: 13, model: LOCAL_MODEL_ID, dim: 512, version: expect.stringMatching(/^[0-9a-f]{32}$/), kv: "none" });
     const { manifest, index } = await checkArtifacts(out, 13);
     expect(manifest.version).toBe(summary.version);
-    expect(index.records[11]).toEqual({ id: "11", question: "What is TRICARE ?", answer: null, url: null, category: null });
+    expect(index.record(11)).toEqual({ id: "11", question: "What is TRICARE ?", answer: null, url: null, category: null });
   });
 
   it.each([
@@ -55,7 +55,7 @@ describe("npm run seed", () => {
     expect(code).toBe(0);
     expect(summaryLine(stdout)).toMatchObject({ faqs: 2, embedded: 2, kv: "none" });
     const { index } = await checkArtifacts(out, 2);
-    expect(index.records.map((r) => r.id)).toEqual(["a", "b"]);
+    expect([index.record(0).id, index.record(1).id]).toEqual(["a", "b"]);
   });
 
   it("embeds through the HF client when asked, against an endpoint URL", async () => {

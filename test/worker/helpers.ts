@@ -2,7 +2,7 @@ import { env, exports } from "cloudflare:workers";
 import { afterEach, expect, vi } from "vitest";
 import type { FaqRecord } from "../../src/faq-record";
 import { buildIndex } from "../../src/index-blob/build-index";
-import { POINTER_KEY, blobKey, type IndexPointer } from "../../src/index-store/keys";
+import { POINTER_KEY, chunkKey, pointerFor, splitBlob, type IndexPointer } from "../../src/index-store/keys";
 
 export const ENDPOINT = env.HF_ENDPOINT_URL!;
 export const TOKEN = env.HF_TOKEN!;
@@ -12,12 +12,12 @@ export const faq = (id: string, question: string, extra: Partial<FaqRecord> = {}
   id, question, answer: null, url: null, category: null, ...extra,
 });
 
-/** Builds a blob and writes it under its version; returns the pointer without flipping it. */
+/** Builds a blob and writes its chunks under its version; returns the pointer without flipping it. */
 export async function storeBlob(records: FaqRecord[], vectors: number[][], model = MODEL, dim = 4, answerThreshold: number | null = null) {
   const builtAt = "2026-01-02T03:04:05.000Z";
   const { blob, version } = await buildIndex({ model, builtAt, dim, records, vectors, answerThreshold });
-  await env.FAQ_KV.put(blobKey(version), blob);
-  const pointer: IndexPointer = { version, model, dim, count: records.length, builtAt };
+  for (const [i, chunk] of splitBlob(blob).entries()) await env.FAQ_KV.put(chunkKey(version, i), chunk);
+  const pointer: IndexPointer = pointerFor(blob, { version, model, dim, count: records.length, builtAt });
   return { blob, version, pointer };
 }
 

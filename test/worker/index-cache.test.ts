@@ -21,7 +21,7 @@ describe("IndexCache", () => {
 
     now += 1;
     expect((await cache.get(request)).version).toBe(v2.version);
-    expect(kvGet.mock.calls.map((call) => call[0])).toEqual(["faq-index/current", `faq-index/blob/${v2.version}`]);
+    expect(kvGet.mock.calls.map((call) => call[0])).toEqual(["faq-index/current", `faq-index/blob/${v2.version}/0`]);
 
     kvGet.mockClear();
     now += 60_000;

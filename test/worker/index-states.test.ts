@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { blobKey } from "../../src/index-store/keys";
+import { chunkKey } from "../../src/index-store/keys";
 import { faq, flipPointer, get, json, mockEmbeddings, publish, resetIndex, storeBlob } from "./helpers";
 
 const RECORDS = [faq("1", "one"), faq("2", "two")];
@@ -21,7 +21,9 @@ async function expectUnavailable(code: string) {
 /** Stores a copy of a valid blob after `damage` and points at it under the valid version. */
 async function publishDamaged(damage: (bytes: Uint8Array) => Uint8Array, records = RECORDS) {
   const { blob, pointer } = await storeBlob(records, VECTORS);
-  await env.FAQ_KV.put(blobKey(pointer.version), damage(new Uint8Array(blob.slice(0))));
+  const damaged = damage(new Uint8Array(blob.slice(0)));
+  await env.FAQ_KV.put(chunkKey(pointer.version, 0), damaged);
+  // the pointer still gives the original size, as a truncated upload would
   await flipPointer(pointer);
 }
 
@@ -37,7 +39,8 @@ describe("index states", () => {
     const response = await get("/health");
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
-      status: "ok", version, model: "test/tiny-model", dim: 4, count: 2, builtAt: "2026-01-02T03:04:05.000Z", latestRejected: null,
+      status: "ok", version, model: "test/tiny-model", dim: 4, count: 2, builtAt: "2026-01-02T03:04:05.000Z",
+      vectors: "f32", bytes: expect.any(Number), latestRejected: null,
     });
   });
 
@@ -52,7 +55,7 @@ describe("index states", () => {
 
   it("refuses a pointer to a missing blob", async () => {
     const { pointer } = await storeBlob(RECORDS, VECTORS);
-    await env.FAQ_KV.delete(blobKey(pointer.version));
+    await env.FAQ_KV.delete(chunkKey(pointer.version, 0));
     await flipPointer(pointer);
     await expectUnavailable("index_corrupt");
   });
@@ -65,8 +68,8 @@ describe("index states", () => {
   it("refuses a valid blob stored under another version", async () => {
     const first = await storeBlob(RECORDS, VECTORS);
     const second = await storeBlob([faq("9", "nine")], [[0, 0, 0, 1]]);
-    await env.FAQ_KV.put(blobKey(first.version), second.blob);
-    await flipPointer(first.pointer);
+    await env.FAQ_KV.put(chunkKey(first.version, 0), second.blob);
+    await flipPointer({ ...first.pointer, bytes: second.blob.byteLength });
     await expectUnavailable("index_corrupt");
   });
 

@@ -2,7 +2,9 @@
 ;; The caller lays out in linear memory: the matrix (row-major), the query, and
 ;; room for one score per row. All pointers are byte offsets.
 (module
-  (memory (export "memory") 1)
+  ;; The caller provides the memory: in the Worker it already holds the index
+  ;; blob as loaded from KV, so the vectors are searched where they lie.
+  (import "env" "memory" (memory 1))
 
   ;; scores[row] = dot(matrix[row], query) for float32 rows of `dim` values.
   ;; Four f32x4 accumulators (16 floats per step) hide the add latency; a

@@ -6,7 +6,7 @@ import { rankFaqs } from "../rank";
 import { scorerFor } from "../semantic-scorer";
 import { selectTopK } from "../top-k";
 import { loadKernelModule } from "../../../scripts/lib/load-kernel";
-import { createF32Kernel } from "./wasm-kernel";
+import { copyIntoMemory, createF32Kernel } from "./wasm-kernel";
 
 // Built by `npm run build:wasm` (the pretest script).
 const kernelModule = await loadKernelModule();
@@ -38,7 +38,7 @@ describe("WASM SIMD kernel", () => {
     const vectors = unitVectors(3000, dim, dim);
     const matrix = new Float32Array(vectors.length * dim);
     vectors.forEach((v, row) => matrix.set(v, row * dim));
-    const kernel = createF32Kernel(kernelModule, matrix, dim);
+    const kernel = createF32Kernel(kernelModule, copyIntoMemory(new Uint8Array(matrix.buffer), dim, vectors.length), dim, vectors.length);
     for (const seed of [1, 2, 3]) {
       const query = unitVectors(1, dim, 1000 + seed)[0]!;
       const rank = Uint32Array.from({ length: vectors.length }, (_, i) => i);

@@ -7,63 +7,72 @@ export interface DenseKernel {
 }
 
 interface KernelExports {
-  memory: WebAssembly.Memory;
   dotF32(matrix: number, query: number, dim: number, count: number, out: number): void;
   dotI8(matrix: number, query: number, stride: number, count: number, out: number): void;
 }
 
 const PAGE = 65536;
 
-function instantiate(module: WebAssembly.Module, bytes: number): KernelExports {
-  const exports = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
-  const pages = Math.ceil(bytes / PAGE) - exports.memory.buffer.byteLength / PAGE;
-  if (pages > 0) exports.memory.grow(pages);
-  return exports;
+/** Bytes of scratch the kernels need after the data: the query and one 4-byte score per row. */
+export const scratchBytes = (dim: number, count: number) => 16 + Math.ceil(dim / 16) * 64 + count * 4;
+
+/** A WebAssembly memory of at least `bytes`. */
+export const memoryFor = (bytes: number) => new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+
+const instantiate = (module: WebAssembly.Module, memory: WebAssembly.Memory) =>
+  new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+
+/** Where a kernel's data lies in `memory`, and where its scratch space may go. */
+export interface KernelMemory {
+  memory: WebAssembly.Memory;
+  /** Byte offset of the vectors in memory. */
+  dataOffset: number;
+  /** First free byte after all data, with scratchBytes() of room up to the end. */
+  scratchOffset: number;
 }
 
-/**
- * The float32 SIMD kernel. The matrix is copied into the module's memory once
- * (WebAssembly can only read its own memory); each query then costs one copy
- * of `dim` floats in and a view of the scores out.
- */
-export function createF32Kernel(module: WebAssembly.Module, matrix: Float32Array, dim: number): DenseKernel {
-  const count = matrix.length / dim;
-  const matrixPtr = 0;
-  const queryPtr = matrix.byteLength;
-  const outPtr = queryPtr + dim * 4;
-  const wasm = instantiate(module, outPtr + count * 4);
-  new Float32Array(wasm.memory.buffer, matrixPtr, matrix.length).set(matrix);
-  const query = new Float32Array(wasm.memory.buffer, queryPtr, dim);
-  const out = new Float32Array(wasm.memory.buffer, outPtr, count);
+/** The float32 SIMD kernel over count x dim unit vectors already in `at.memory`. */
+export function createF32Kernel(module: WebAssembly.Module, at: KernelMemory, dim: number, count: number): DenseKernel {
+  const wasm = instantiate(module, at.memory);
+  const queryPtr = Math.ceil(at.scratchOffset / 16) * 16;
+  const outPtr = queryPtr + Math.ceil(dim / 16) * 64;
+  const query = new Float32Array(at.memory.buffer, queryPtr, dim);
+  const out = new Float32Array(at.memory.buffer, outPtr, count);
   return {
     scores(vector) {
       query.set(vector);
-      wasm.dotF32(matrixPtr, queryPtr, dim, count, outPtr);
+      wasm.dotF32(at.dataOffset, queryPtr, dim, count, outPtr);
       return out;
     },
   };
 }
 
 /**
- * The int8 SIMD kernel over rows quantised with one scale each (value =
- * int8 * scale). The query is quantised the same way, so a score is
- * int32 dot * row scale * query scale: an estimate, rescored exactly later.
+ * The int8 SIMD kernel over rows already in memory, quantised with one scale
+ * each (value = int8 * scale). The query is quantised the same way, so a
+ * score is int32 dot * row scale * query scale: an estimate, rescored later.
  */
-export function createI8Kernel(module: WebAssembly.Module, rows: Int8Array, stride: number, scales: Float32Array): DenseKernel {
+export function createI8Kernel(module: WebAssembly.Module, at: KernelMemory, stride: number, scales: Float32Array): DenseKernel {
   const count = scales.length;
-  const queryPtr = rows.byteLength;
+  const wasm = instantiate(module, at.memory);
+  const queryPtr = Math.ceil(at.scratchOffset / 16) * 16;
   const outPtr = queryPtr + stride;
-  const wasm = instantiate(module, outPtr + count * 4);
-  new Int8Array(wasm.memory.buffer, 0, rows.length).set(rows);
-  const query = new Int8Array(wasm.memory.buffer, queryPtr, stride);
-  const dots = new Int32Array(wasm.memory.buffer, outPtr, count);
+  const query = new Int8Array(at.memory.buffer, queryPtr, stride);
+  const dots = new Int32Array(at.memory.buffer, outPtr, count);
   const scores = new Float32Array(count);
   return {
     scores(vector) {
       const queryScale = quantizeInto(vector, query);
-      wasm.dotI8(0, queryPtr, stride, count, outPtr);
+      wasm.dotI8(at.dataOffset, queryPtr, stride, count, outPtr);
       for (let row = 0; row < count; row++) scores[row] = dots[row]! * scales[row]! * queryScale;
       return scores;
     },
   };
+}
+
+/** Copies `data` into a new memory with scratch room: for vectors that are not in a WebAssembly memory yet. */
+export function copyIntoMemory(data: Uint8Array, dim: number, count: number): KernelMemory {
+  const memory = memoryFor(data.length + scratchBytes(dim, count) + 16);
+  new Uint8Array(memory.buffer, 0, data.length).set(data);
+  return { memory, dataOffset: 0, scratchOffset: data.length };
 }
