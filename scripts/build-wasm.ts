@@ -13,5 +13,11 @@ const wabt = await wabtFactory();
 const module = wabt.parseWat(SOURCE, await readFile(SOURCE, "utf8"), { simd: true });
 module.validate();
 const { buffer } = module.toBinary({ log: false, write_debug_names: false });
-await writeFile(TARGET, buffer);
-console.log(`built ${TARGET} (${buffer.length} bytes)`);
+// Rewriting an identical file would make `wrangler dev`, which watches src/, rebuild forever.
+const existing = await readFile(TARGET).catch(() => null);
+if (existing && Buffer.compare(existing, Buffer.from(buffer)) === 0) {
+  console.log(`${TARGET} is up to date (${buffer.length} bytes)`);
+} else {
+  await writeFile(TARGET, buffer);
+  console.log(`built ${TARGET} (${buffer.length} bytes)`);
+}
