@@ -6,8 +6,12 @@ beforeAll(async () => {
   await publish([faq("1", "one"), faq("2", "two")], [[1, 0, 0, 0], [0, 1, 0, 0]]);
 });
 
+// Every test asks something new: answers are cached, and a cached question never reaches upstream.
+let asked = 0;
+const freshQuery = () => `/faq?q=${encodeURIComponent(`one, take ${++asked}`)}`;
+
 async function expectError(status: number, code: string) {
-  const response = await get("/faq?q=one");
+  const response = await get(freshQuery());
   const text = await response.text();
   expect(response.status).toBe(status);
   expect(JSON.parse(text)).toEqual({ error: { code, message: expect.any(String) } });
@@ -21,7 +25,7 @@ describe("upstream faults", () => {
     const calls = mockEmbeddings((_inputs, call) =>
       call === 1 ? json({ error: "Model is loading", estimated_time: 0.05 }, 503) : json([1, 0, 0, 0]),
     );
-    const response = await get("/faq?q=one");
+    const response = await get(freshQuery());
     expect(response.status).toBe(200);
     expect(calls).toHaveLength(2);
   });

@@ -1,0 +1,75 @@
+import { LruCache } from "./lru-cache";
+
+/** Same question, same key: Unicode-normalised (NFKC), whitespace collapsed. Case is kept: some models are cased. */
+export const normalizeQuery = (query: string) => query.normalize("NFKC").replace(/\s+/g, " ").trim();
+
+export type EmbeddingSource = "memory" | "cache" | "upstream";
+
+export interface QueryEmbeddingCacheOptions {
+  /** In-isolate entries. Default 1000 (about 1.5 MiB at 384 dimensions). */
+  capacity?: number;
+  /** The Cache API store shared by the isolates of a colo, or null where there is none. */
+  cacheStore?: Cache | null;
+  /** Cache API lifetime in seconds. Default one day. */
+  ttlSeconds?: number;
+}
+
+async function cacheUrl(model: string, query: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${model}\n${query}`)));
+  const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  // A synthetic URL: the Cache API keys by request URL, and this one never reaches the network.
+  return `https://query-embedding.faq-edge.invalid/v1/${hex}`;
+}
+
+/**
+ * Query embeddings cached at three levels: an LRU in the isolate, the Cache
+ * API across isolates, and in-flight sharing, so concurrent identical
+ * questions cost one upstream call between them.
+ */
+export class QueryEmbeddingCache {
+  private readonly memory: LruCache<Float32Array>;
+  private readonly inFlight = new Map<string, Promise<Float32Array>>();
+  private readonly cacheStore: Cache | null;
+  private readonly ttlSeconds: number;
+
+  constructor(options: QueryEmbeddingCacheOptions = {}) {
+    this.memory = new LruCache(options.capacity ?? 1000);
+    this.cacheStore = options.cacheStore ?? null;
+    this.ttlSeconds = options.ttlSeconds ?? 86400;
+  }
+
+  /** The embedding of `query` (already normalised) for `model`, from the nearest level that has it. */
+  async get(model: string, query: string, embed: () => Promise<Float32Array>): Promise<{ vector: Float32Array; source: EmbeddingSource }> {
+    const key = `${model}\n${query}`;
+    const remembered = this.memory.get(key);
+    if (remembered) return { vector: remembered, source: "memory" };
+
+    const url = this.cacheStore ? await cacheUrl(model, query) : null;
+    if (this.cacheStore && url) {
+      const hit = await this.cacheStore.match(url);
+      if (hit) {
+        const vector = new Float32Array(await hit.arrayBuffer());
+        this.memory.set(key, vector);
+        return { vector, source: "cache" };
+      }
+    }
+
+    let pending = this.inFlight.get(key);
+    const shared = pending !== undefined;
+    if (!pending) {
+      pending = embed().finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    const vector = await pending;
+    if (!shared) {
+      this.memory.set(key, vector);
+      if (this.cacheStore && url) {
+        const response = new Response(vector.slice().buffer, {
+          headers: { "content-type": "application/octet-stream", "cache-control": `max-age=${this.ttlSeconds}` },
+        });
+        await this.cacheStore.put(url, response);
+      }
+    }
+    return { vector, source: shared ? "memory" : "upstream" };
+  }
+}
