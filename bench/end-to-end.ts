@@ -1,0 +1,104 @@
+/**
+ * `npm run bench:e2e`: the Worker under `wrangler dev` with the local model.
+ *  - cold start: the first request on a fresh isolate against a 10k-FAQ index,
+ *    client-side latency minus the embedding call the Worker reports;
+ *  - load: autocannon against the Medicare demo, repeated question (cache hit)
+ *    and a new question every request (cache miss): p50, p99, requests/s.
+ * Writes bench/results/end-to-end.json; the last stdout line is its JSON.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import autocannon from "autocannon";
+import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "../scripts/lib/local-model";
+import { runNode } from "../scripts/lib/run-node";
+import { publishToLocalKv } from "../scripts/seed/kv-local";
+import { buildIndex } from "../src/index-blob/build-index";
+import { pointerFor } from "../src/index-store/keys";
+import { median } from "./lib/measure";
+import { seededRandom, unitMatrix } from "./lib/random";
+import { withLocalStack } from "./lib/stack";
+
+const log = (line: string) => console.error(line);
+const COLD_RUNS = 3;
+const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
+
+async function publishSynthetic(persistTo: string, count: number) {
+  const next = seededRandom(3);
+  const matrix = unitMatrix(count, LOCAL_MODEL_DIM, 11);
+  const words = "account billing password invoice refund plan team export import login email security".split(" ");
+  const records = Array.from({ length: count }, (_, i) => ({
+    id: String(i), question: `How do I ${words[Math.floor(next() * words.length)]} ${words[i % words.length]} number ${i}?`,
+    answer: `Steps for item ${i}.`, url: null, category: null,
+  }));
+  const vectors = records.map((_, row) => matrix.subarray(row * LOCAL_MODEL_DIM, (row + 1) * LOCAL_MODEL_DIM));
+  const builtAt = new Date().toISOString();
+  const { blob, version } = await buildIndex({ model: LOCAL_MODEL_ID, builtAt, dim: LOCAL_MODEL_DIM, records, vectors });
+  await publishToLocalKv(blob, pointerFor(blob, { version, model: LOCAL_MODEL_ID, dim: LOCAL_MODEL_DIM, count, builtAt }), { configPath: "wrangler.toml", persistTo });
+  return blob.byteLength;
+}
+
+const serverTiming = (response: Response, name: string) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(response.headers.get("server-timing") ?? "")?.[1] ?? NaN);
+
+async function coldStart() {
+  return withLocalStack(async ({ persistTo, startWorker }) => {
+    const bytes = await publishSynthetic(persistTo, 10_000);
+    const samples: Array<{ totalMs: number; embedMs: number }> = [];
+    for (let run = 0; run < COLD_RUNS; run++) {
+      const worker = await startWorker(); // a new workerd process: a fresh isolate, nothing decoded yet
+      try {
+        const started = performance.now();
+        const response = await fetch(`${worker.url}/faq?q=${encodeURIComponent(`how do I export my invoices, run ${run}`)}`);
+        const totalMs = performance.now() - started;
+        if (response.status !== 200) throw new Error(`cold request answered ${response.status}`);
+        samples.push({ totalMs, embedMs: serverTiming(response, "embed") });
+      } finally {
+        await worker.stop();
+      }
+    }
+    const withoutEmbed = median(samples.map((s) => s.totalMs - s.embedMs));
+    log(`cold start, 10k FAQs (${(bytes / 2 ** 20).toFixed(1)} MiB): first request ${median(samples.map((s) => s.totalMs)).toFixed(1)} ms, of which embedding ${median(samples.map((s) => s.embedMs)).toFixed(1)} ms; without it ${withoutEmbed.toFixed(1)} ms`);
+    return { faqs: 10_000, blobMiB: Math.round((bytes / 2 ** 20) * 10) / 10, firstRequestMs: median(samples.map((s) => s.totalMs)), firstRequestExcludingEmbedMs: withoutEmbed };
+  });
+}
+
+function summarize(result: autocannon.Result) {
+  return {
+    requests: result.requests.total,
+    rps: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+async function load() {
+  return withLocalStack(async ({ persistTo, startWorker }) => {
+    const seeded = await runNode(["scripts/seed.ts", "--kv", "local", "--persist-to", persistTo, "--out", `${persistTo}/build`]);
+    if (seeded.code !== 0) throw new Error(seeded.stderr);
+    const worker = await startWorker();
+    try {
+      await fetch(`${worker.url}/faq?q=warm%20up`);
+      const hit = await autocannon({ url: `${worker.url}/faq?q=How%20can%20Medicare%20help%20me%3F`, connections: 10, duration: LOAD_SECONDS });
+      let n = 0;
+      const miss = await autocannon({
+        url: worker.url,
+        connections: 10,
+        duration: LOAD_SECONDS,
+        requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: `/faq?q=${encodeURIComponent(`medicare question number ${n++}`)}` }) }],
+      });
+      const result = { cacheHit: summarize(hit), cacheMiss: summarize(miss) };
+      log(`load, ${LOAD_SECONDS}s, 10 connections: cache hit ${JSON.stringify(result.cacheHit)}; cache miss ${JSON.stringify(result.cacheMiss)}`);
+      return result;
+    } finally {
+      await worker.stop();
+    }
+  });
+}
+
+const cold = await coldStart();
+const loadResult = await load();
+const result = { measuredAt: new Date().toISOString(), coldStart: cold, load: loadResult };
+await mkdir("bench/results", { recursive: true });
+await writeFile("bench/results/end-to-end.json", JSON.stringify(result, null, 2) + "\n");
+console.log(JSON.stringify(result));
+process.exit(0);

@@ -1,0 +1,25 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort } from "../../scripts/lib/free-port";
+import { startInferenceProcess } from "../../scripts/lib/inference-process";
+import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "../../scripts/lib/local-model";
+import { startWranglerDev, type RunningWorker } from "../../scripts/lib/wrangler-dev";
+
+/** The local stack for end-to-end measurements: inference server, and wrangler dev over a temporary KV folder. */
+export async function withLocalStack<T>(use: (stack: { persistTo: string; inferenceUrl: string; startWorker: () => Promise<RunningWorker> }) => Promise<T>): Promise<T> {
+  const persistTo = await mkdtemp(join(tmpdir(), "faq-stack-"));
+  const inference = await startInferenceProcess();
+  try {
+    const startWorker = async () => startWranglerDev({
+      port: await freePort(),
+      persistTo,
+      output: "ignore",
+      vars: { HF_ENDPOINT_URL: inference.url, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM) },
+    });
+    return await use({ persistTo, inferenceUrl: inference.url, startWorker });
+  } finally {
+    inference.child.kill();
+    await rm(persistTo, { recursive: true, force: true });
+  }
+}
