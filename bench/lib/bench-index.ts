@@ -1,5 +1,5 @@
 import type { FaqIndex } from "../../src/index-blob/format";
-import { int8Stride, quantizeInto, type QuantizedMatrix } from "../../src/search/quantize";
+import { int8Stride, quantizeInto, residualsInto, type QuantizedMatrix } from "../../src/search/quantize";
 
 /**
  * A FaqIndex over bare vectors (no texts, no BM25), so kernels are timed
@@ -10,9 +10,12 @@ export function vectorOnlyIndex(matrix: Float32Array, dim: number, encoding: "f3
   let quantized: QuantizedMatrix | null = null;
   if (encoding === "int8") {
     const stride = int8Stride(dim);
-    quantized = { rows: new Int8Array(count * stride), stride, scales: new Float32Array(count) };
+    quantized = { rows: new Int8Array(count * stride), stride, scales: new Float32Array(count), residuals: new Uint8Array(count * (stride >> 1)) };
     for (let row = 0; row < count; row++) {
-      quantized.scales[row] = quantizeInto(matrix.subarray(row * dim, (row + 1) * dim), quantized.rows.subarray(row * stride, (row + 1) * stride));
+      const vector = matrix.subarray(row * dim, (row + 1) * dim);
+      const rowBytes = quantized.rows.subarray(row * stride, (row + 1) * stride);
+      quantized.scales[row] = quantizeInto(vector, rowBytes);
+      residualsInto(vector, rowBytes, quantized.scales[row]!, quantized.residuals.subarray(row * (stride >> 1), (row + 1) * (stride >> 1)));
     }
   }
   return {

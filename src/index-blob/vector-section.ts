@@ -1,14 +1,17 @@
-import { int8Stride, quantizeInto, type QuantizedMatrix } from "../search/quantize";
+import { int8Stride, quantizeInto, residualsInto, type QuantizedMatrix } from "../search/quantize";
 
 /** Flag bit in the header: the vectors are stored as int8 with a scale per row. */
 export const FLAG_INT8 = 1;
 
 export type VectorEncoding = "f32" | "int8";
 
-/** Bytes of the vector section: float32 rows, or int8 rows followed by float32 scales. */
+/** Bytes of the vector section: float32 rows, or int8 rows, then float32 scales, then 4-bit residuals. */
 export function vectorSectionSize(encoding: VectorEncoding, count: number, dim: number): number {
-  return encoding === "f32" ? count * dim * 4 : count * int8Stride(dim) + count * 4;
+  const stride = int8Stride(dim);
+  return encoding === "f32" ? count * dim * 4 : count * stride + alignUp16(count * 4) + count * (stride >> 1);
 }
+
+const alignUp16 = (value: number) => Math.ceil(value / 16) * 16;
 
 /** Serialises unit vectors in the chosen encoding. */
 export function encodeVectors(encoding: VectorEncoding, units: Float32Array[], dim: number): Uint8Array {
@@ -18,24 +21,31 @@ export function encodeVectors(encoding: VectorEncoding, units: Float32Array[], d
     units.forEach((unit, row) => matrix.set(unit, row * dim));
     return bytes;
   }
+  const { rows, scales, residuals } = int8Views(bytes, units.length, dim);
   const stride = int8Stride(dim);
-  const rows = new Int8Array(bytes.buffer, 0, units.length * stride);
-  const scales = new Float32Array(bytes.buffer, units.length * stride, units.length);
   units.forEach((unit, row) => {
-    scales[row] = quantizeInto(unit, rows.subarray(row * stride, (row + 1) * stride));
+    const quantized = rows.subarray(row * stride, (row + 1) * stride);
+    scales[row] = quantizeInto(unit, quantized);
+    residualsInto(unit, quantized, scales[row]!, residuals.subarray(row * (stride >> 1), (row + 1) * (stride >> 1)));
   });
   return bytes;
 }
 
 /** Views the vector section in place (16-byte aligned): exactly one of the two is set. */
 export function readVectors(section: Uint8Array, encoding: VectorEncoding, count: number, dim: number) {
-  const { buffer, byteOffset } = section;
-  if (encoding === "f32") return { matrix: new Float32Array(buffer, byteOffset, count * dim), quantized: null };
-  const stride = int8Stride(dim);
-  const quantized: QuantizedMatrix = {
-    rows: new Int8Array(buffer, byteOffset, count * stride),
-    stride,
-    scales: new Float32Array(buffer, byteOffset + count * stride, count),
-  };
+  if (encoding === "f32") return { matrix: new Float32Array(section.buffer, section.byteOffset, count * dim), quantized: null };
+  const quantized: QuantizedMatrix = { stride: int8Stride(dim), ...int8Views(section, count, dim) };
   return { matrix: null, quantized };
+}
+
+/** The three parts of an int8 section, each 16-byte aligned. */
+function int8Views(section: Uint8Array, count: number, dim: number) {
+  const stride = int8Stride(dim);
+  const scalesOffset = section.byteOffset + count * stride;
+  const residualsOffset = section.byteOffset + count * stride + alignUp16(count * 4);
+  return {
+    rows: new Int8Array(section.buffer, section.byteOffset, count * stride),
+    scales: new Float32Array(section.buffer, scalesOffset, count),
+    residuals: new Uint8Array(section.buffer, residualsOffset, count * (stride >> 1)),
+  };
 }

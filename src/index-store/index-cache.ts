@@ -20,6 +20,9 @@ export interface IndexStatus {
 /** Where a blob is assembled: plain memory, or a WebAssembly memory the kernels can search in place. */
 export type BlobAllocator = (pointer: IndexPointer) => { bytes: Uint8Array; memory?: WebAssembly.Memory };
 
+/** Chunks fetched from KV at once. */
+const CHUNK_FETCHES = 2;
+
 const plainAllocator: BlobAllocator = (pointer) => ({ bytes: new Uint8Array(pointer.bytes) });
 
 /**
@@ -84,15 +87,21 @@ export class IndexCache {
 
     const { bytes, memory } = this.allocate(pointer);
     const valid = pointer;
-    // Each chunk is copied into place as it arrives, so at most one spare chunk is alive at a time.
-    const arrived = await Promise.all(Array.from({ length: valid.chunks }, async (_, i) => {
-      const chunk = await kv.get(chunkKey(valid.version, i), "arrayBuffer");
-      const expected = Math.min(CHUNK_BYTES, valid.bytes - i * CHUNK_BYTES);
-      if (chunk === null || chunk.byteLength !== expected) return false;
-      bytes.set(new Uint8Array(chunk), i * CHUNK_BYTES);
-      return true;
-    }));
-    if (arrived.includes(false)) throw new IndexUnavailableError("index_corrupt", "A chunk of the index blob is missing or has the wrong size.");
+    // A few chunks at a time, each copied into place as it arrives: the blob
+    // plus CHUNK_FETCHES chunks is the most memory loading ever takes.
+    let next = 0;
+    let complete = true;
+    const fetchChunks = async () => {
+      while (next < valid.chunks && complete) {
+        const i = next++;
+        const chunk = await kv.get(chunkKey(valid.version, i), "arrayBuffer");
+        const expected = Math.min(CHUNK_BYTES, valid.bytes - i * CHUNK_BYTES);
+        if (chunk === null || chunk.byteLength !== expected) complete = false;
+        else bytes.set(new Uint8Array(chunk), i * CHUNK_BYTES);
+      }
+    };
+    await Promise.all(Array.from({ length: CHUNK_FETCHES }, fetchChunks));
+    if (!complete) throw new IndexUnavailableError("index_corrupt", "A chunk of the index blob is missing or has the wrong size.");
     let index: FaqIndex;
     try {
       index = await decodeIndex(bytes, valid.version);

@@ -1,8 +1,11 @@
 /** KV key of the small pointer that names the current version. */
 export const POINTER_KEY = "faq-index/current";
 
-/** A version is stored in chunks of at most this size, under KV's 25 MiB limit per value. */
-export const CHUNK_BYTES = 20 * 1024 * 1024;
+/**
+ * A version is stored in chunks of at most this size, well under KV's 25 MiB
+ * per value: small chunks keep the memory spent on chunks in flight small.
+ */
+export const CHUNK_BYTES = 10 * 1024 * 1024;
 
 /** KV key of chunk `i` of one immutable, content-addressed index blob. */
 export const chunkKey = (version: string, i: number) => `faq-index/blob/${version}/${i}`;

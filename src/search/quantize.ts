@@ -1,9 +1,15 @@
-/** Int8 rows with one scale each: value ≈ rows[row * stride + j] * scales[row]. */
+/**
+ * Int8 rows with one scale each: value ≈ (rows[j] + residual[j] / 16) * scale.
+ * The scan reads only `rows`; the 4-bit residuals refine the few candidates
+ * that are rescored, so reported scores and the final order are nearly exact.
+ */
 export interface QuantizedMatrix {
   rows: Int8Array;
   /** Bytes per row: the dimension rounded up to 16 for SIMD, zero-padded. */
   stride: number;
   scales: Float32Array;
+  /** Two signed 4-bit residuals per byte (low nibble first), stride / 2 bytes per row. */
+  residuals: Uint8Array;
 }
 
 export const int8Stride = (dim: number) => Math.ceil(dim / 16) * 16;
@@ -18,13 +24,24 @@ export function quantizeInto(vector: ArrayLike<number>, target: Int8Array): numb
   return scale;
 }
 
-/**
- * Exact dot product of a float32 query with the stored int8 row: the error is
- * only the rows' rounding, not the query's. Used to rescore candidates.
- */
+/** The 4-bit residuals of a quantised row: round((v - q * scale) / (scale / 16)), clamped to [-8, 7]. */
+export function residualsInto(vector: ArrayLike<number>, quantized: Int8Array, scale: number, target: Uint8Array): void {
+  target.fill(0);
+  for (let i = 0; i < vector.length; i++) {
+    const residual = Math.max(-8, Math.min(7, Math.round(((vector[i]! - quantized[i]! * scale) * 16) / scale)));
+    target[i >> 1]! |= (residual & 0xf) << ((i & 1) * 4);
+  }
+}
+
+/** Dot product of a float32 query with a stored row, residuals included: used to rescore candidates. */
 export function dequantizedDot(matrix: QuantizedMatrix, row: number, query: Float32Array): number {
   const base = row * matrix.stride;
+  const residualBase = row * (matrix.stride >> 1);
   let sum = 0;
-  for (let j = 0; j < query.length; j++) sum += matrix.rows[base + j]! * query[j]!;
+  for (let j = 0; j < query.length; j++) {
+    const nibble = (matrix.residuals[residualBase + (j >> 1)]! >> ((j & 1) * 4)) & 0xf;
+    const residual = nibble >= 8 ? nibble - 16 : nibble;
+    sum += (matrix.rows[base + j]! + residual / 16) * query[j]!;
+  }
   return sum * matrix.scales[row]!;
 }

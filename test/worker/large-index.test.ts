@@ -37,11 +37,12 @@ beforeAll(async () => {
 }, 300_000);
 
 describe("a 100k-FAQ index", () => {
-  it("is stored in several KV values under the 25 MiB limit, and stays well under 128 MB", () => {
+  it("is stored in several KV values under the 25 MiB limit, and leaves room in 128 MB", () => {
     expect(blobBytes).toBeGreaterThan(CHUNK_BYTES);
     expect(CHUNK_BYTES).toBeLessThan(25 * 2 ** 20);
-    // vectors (int8), texts and postings together; the Worker holds one copy
-    expect(blobBytes).toBeLessThan(80 * 2 ** 20);
+    // Vectors (int8 and residuals), texts and postings together, held once in
+    // the kernel's memory; loading adds at most two chunks (20 MiB) in flight.
+    expect(blobBytes + 2 * CHUNK_BYTES).toBeLessThan(108 * 2 ** 20);
   });
 
   it("is served from its chunks, found by vector, filtered by category", async () => {
