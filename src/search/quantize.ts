@@ -38,10 +38,16 @@ export function dequantizedDot(matrix: QuantizedMatrix, row: number, query: Floa
   const base = row * matrix.stride;
   const residualBase = row * (matrix.stride >> 1);
   let sum = 0;
-  for (let j = 0; j < query.length; j++) {
-    const nibble = (matrix.residuals[residualBase + (j >> 1)]! >> ((j & 1) * 4)) & 0xf;
-    const residual = nibble >= 8 ? nibble - 16 : nibble;
-    sum += (matrix.rows[base + j]! + residual / 16) * query[j]!;
+  let fine = 0;
+  for (let j = 0; j < query.length; j += 2) {
+    const packed = matrix.residuals[residualBase + (j >> 1)]!;
+    // sign-extend each nibble: shift it to the top of an int32, then back down
+    const low = ((packed << 28) >> 28);
+    const high = ((packed << 24) >> 28);
+    const q0 = query[j]!;
+    const q1 = j + 1 < query.length ? query[j + 1]! : 0;
+    sum += matrix.rows[base + j]! * q0 + matrix.rows[base + j + 1]! * q1;
+    fine += low * q0 + high * q1;
   }
-  return sum * matrix.scales[row]!;
+  return (sum + fine / 16) * matrix.scales[row]!;
 }

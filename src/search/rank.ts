@@ -27,8 +27,8 @@ export interface RankedHit {
 }
 
 /** With estimated (int8) scores, this many candidates per result are rescored exactly. */
-const RESCORE_FACTOR = 8;
-const MIN_CANDIDATES = 64;
+const RESCORE_FACTOR = 4;
+const MIN_CANDIDATES = 24;
 
 /** Ranks the index's FAQs for one query in the requested mode. */
 export function rankFaqs(index: FaqIndex, request: RankRequest, scorer: SemanticScorer = scorerFor(index)): RankedHit[] {
