@@ -31,8 +31,8 @@ export class IndexUnavailableError extends ApiError {
 
 /** The query embedding service failed, timed out, or answered with something unusable. */
 export class UpstreamError extends ApiError {
-  constructor(code: "upstream_error" | "upstream_timeout" | "upstream_bad_response", message: string) {
-    super(code === "upstream_timeout" ? 504 : 502, code, message);
+  constructor(code: "upstream_error" | "upstream_timeout" | "upstream_bad_response", message: string, retryAfterSeconds = 5) {
+    super(code === "upstream_timeout" ? 504 : 502, code, message, { "Retry-After": String(retryAfterSeconds) });
     this.name = "UpstreamError";
   }
 }

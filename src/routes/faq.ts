@@ -1,18 +1,13 @@
 import { Hono } from "hono";
 import { endTime, setMetric, startTime } from "hono/timing";
 import type { AppEnv } from "../app-env";
-import { createHfEmbedder } from "../embed/hf-embedder";
-import { QueryEmbeddingCache, normalizeQuery } from "../embed/query-embedding-cache";
+import { UpstreamError } from "../errors";
 import { servingIndex } from "../index-store/serving-index";
 import { rankFaqs, type RankedHit } from "../search/rank";
 import { scorerFor } from "../search/semantic-scorer";
 import { kernelModule } from "../search/wasm/kernel-module";
+import { embedQuery } from "./embed-query";
 import { parseFaqParams } from "./faq-params";
-
-let isolateEmbeddingCache: QueryEmbeddingCache | null = null;
-/** One cache per isolate, made on first use: the Cache API is only reachable inside a request. */
-const embeddingCache = () =>
-  (isolateEmbeddingCache ??= new QueryEmbeddingCache({ cacheStore: typeof caches === "undefined" ? null : caches.default }));
 
 /**
  * Whether the best match counts as an answer: its closeness in meaning must
@@ -46,26 +41,26 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
   if (c.req.header("If-None-Match") === etag) return c.body(null, 304);
 
   let queryVector: Float32Array | null = null;
+  let degraded = false;
   if (params.mode !== "lexical") {
-    startTime(c, "embed");
-    const embedder = createHfEmbedder({
-      model: config.model,
-      accessToken: config.accessToken,
-      endpointUrl: config.endpointUrl,
-      dim: index.dim,
-      timeoutMs: config.embedTimeoutMs,
-      maxRetries: config.embedMaxRetries,
-    });
-    const text = normalizeQuery(params.query);
-    const { vector, source } = await embeddingCache().get(config.model, text, async () => (await embedder.embed([text]))[0]!);
-    queryVector = vector;
-    endTime(c, "embed");
-    setMetric(c, "embedding", source);
+    try {
+      queryVector = await embedQuery(c, index, params.query);
+    } catch (error) {
+      // A failed embedding need not fail the answer: words alone still rank.
+      // Only an explicit semantic request, or an index without words, gets the error.
+      if (!(error instanceof UpstreamError) || params.mode === "semantic" || index.lexical.terms.length === 0) throw error;
+      console.warn(`embedding failed (${error.code}); answering from the lexical index`);
+      degraded = true;
+      setMetric(c, "degraded", error.code);
+      // a degraded answer must not be cached as if it were the real one
+      c.header("ETag", undefined);
+      c.header("Cache-Control", "no-store");
+    }
   }
 
   startTime(c, "search");
   const scorer = scorerFor(index, kernelModule);
-  const hits = rankFaqs(index, { ...params, queryVector }, scorer);
+  const hits = rankFaqs(index, { ...params, mode: degraded ? "lexical" : params.mode, queryVector }, scorer);
   endTime(c, "search");
   setMetric(c, "kernel", scorer.kernel);
 
@@ -73,6 +68,7 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
     query: params.query,
     model: index.model,
     mode: params.mode,
+    degraded,
     answered: isAnswered(hits[0], params.minScore ?? index.answerThreshold),
     results: hits.map((hit) => ({
       ...index.record(hit.index),

@@ -8,8 +8,9 @@ beforeAll(async () => {
 
 // Every test asks something new: answers are cached, and a cached question never reaches upstream.
 let asked = 0;
-const freshQuery = () => `/faq?q=${encodeURIComponent(`one, take ${++asked}`)}`;
+const freshQuery = (mode = "semantic") => `/faq?mode=${mode}&q=${encodeURIComponent(`one, take ${++asked}`)}`;
 
+// Asked in semantic mode, a failure is an error; hybrid answers degrade instead (below).
 async function expectError(status: number, code: string) {
   const response = await get(freshQuery());
   const text = await response.text();
@@ -17,6 +18,7 @@ async function expectError(status: number, code: string) {
   expect(JSON.parse(text)).toEqual({ error: { code, message: expect.any(String) } });
   expect(text).not.toContain(TOKEN);
   expect(text).not.toMatch(/at .*\.(ts|js):\d+/); // no stack trace
+  expect(response.headers.get("retry-after")).toBe("5");
   return response;
 }
 
@@ -66,5 +68,28 @@ describe("upstream faults", () => {
   it("rejects an answer that is not a vector", async () => {
     mockEmbeddings(() => json({ embeddings: "nope" }));
     await expectError(502, "upstream_bad_response");
+  });
+});
+
+describe("degraded answers", () => {
+  it("answers from the lexical index, flagged, when embedding fails in hybrid mode", async () => {
+    const calls = mockEmbeddings(() => json({ error: "boom" }, 500));
+    const response = await get(freshQuery("hybrid"));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { mode: string; degraded: boolean; results: Array<{ id: string; scores: { semantic: number | null; lexical: number } }> };
+    expect(body.mode).toBe("hybrid");
+    expect(body.degraded).toBe(true);
+    expect(body.results.map((r) => r.id)).toEqual(["1"]);
+    expect(body.results[0]!.scores).toEqual({ semantic: null, lexical: 1 });
+    expect(response.headers.get("etag")).toBeNull();
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("server-timing")).toContain('degraded;desc="upstream_error"');
+    expect(calls).toHaveLength(3);
+  });
+
+  it("says degraded: false when all went well", async () => {
+    mockEmbeddings(() => json([1, 0, 0, 0]));
+    const body = (await (await get(freshQuery("hybrid"))).json()) as { degraded: boolean };
+    expect(body.degraded).toBe(false);
   });
 });
