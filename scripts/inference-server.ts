@@ -8,6 +8,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
 import { l2Normalize } from "../src/search/normalize";
+import { actOutFault, handleFaultControl, type FaultState } from "./lib/fault-injection";
 import { isMain } from "./lib/is-main";
 import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID, loadLocalModel, type LocalModel } from "./lib/local-model";
 
@@ -57,7 +58,8 @@ export function parseFeatureRequest(raw: string): { texts: string[]; single: boo
   return { texts, single, normalize: normalize ?? true };
 }
 
-async function handle(model: LocalModel, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(model: LocalModel, faults: FaultState | null, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (faults && (await handleFaultControl(faults, req, res, () => readBody(req)))) return;
   if (req.method === "GET" && (req.url === "/" || req.url === "/health")) {
     return send(res, 200, { model: LOCAL_MODEL_ID, dim: LOCAL_MODEL_DIM });
   }
@@ -66,15 +68,24 @@ async function handle(model: LocalModel, req: IncomingMessage, res: ServerRespon
     return send(res, 405, { error: "use POST" });
   }
   const { texts, single, normalize } = parseFeatureRequest(await readBody(req));
-  const rows = await model.embedRaw(texts);
-  const output = normalize ? rows.map((row) => Array.from(l2Normalize(row) ?? row)) : rows;
-  send(res, 200, single ? output[0] : output);
+  const answer = async () => {
+    const rows = await model.embedRaw(texts);
+    const output = normalize ? rows.map((row) => Array.from(l2Normalize(row) ?? row)) : rows;
+    return single ? output[0] : output;
+  };
+  if (faults && (await actOutFault(faults, res, answer))) return;
+  send(res, 200, await answer());
 }
 
-export async function startInferenceServer(port: number, host = "127.0.0.1") {
+/**
+ * Starts the server on 127.0.0.1. With `allowFaults`, POST /__faults makes it
+ * fail on purpose (see fault-injection.ts); never set it outside tests.
+ */
+export async function startInferenceServer(port: number, host = "127.0.0.1", allowFaults = false) {
   const model = await loadLocalModel();
+  const faults: FaultState | null = allowFaults ? { mode: "none", requests: 0 } : null;
   const server = createServer((req, res) => {
-    handle(model, req, res).catch((error: unknown) => {
+    handle(model, faults, req, res).catch((error: unknown) => {
       if (error instanceof RequestProblem) return send(res, error.status, { error: error.message });
       console.error("inference failed:", error instanceof Error ? error.message : error);
       send(res, 500, { error: "inference failed" });
@@ -87,8 +98,10 @@ export async function startInferenceServer(port: number, host = "127.0.0.1") {
 }
 
 if (isMain(import.meta.url)) {
-  const { values } = parseArgs({ options: { port: { type: "string", default: process.env.INFERENCE_PORT ?? "0" } } });
-  const { url } = await startInferenceServer(Number(values.port));
+  const { values } = parseArgs({
+    options: { port: { type: "string", default: process.env.INFERENCE_PORT ?? "0" }, "allow-faults": { type: "boolean", default: false } },
+  });
+  const { url } = await startInferenceServer(Number(values.port), "127.0.0.1", values["allow-faults"]);
   // dev.ts and the tests read this line to learn the address.
   console.log(`inference server ready: model ${LOCAL_MODEL_ID} (${LOCAL_MODEL_DIM}-d) at ${url}`);
 }

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
 /** Starts the local inference server as its own process; resolves with its URL once it says it is ready. */
-export function startInferenceProcess(): Promise<{ url: string; child: ChildProcess }> {
+export function startInferenceProcess(extraArgs: string[] = []): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/inference-server.ts", "--port", "0"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/inference-server.ts", "--port", "0", ...extraArgs], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     let output = "";

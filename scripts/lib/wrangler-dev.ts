@@ -7,14 +7,16 @@ export interface WranglerDevOptions {
   vars: Record<string, string>;
   persistTo?: string;
   configPath?: string;
-  /** Where wrangler's own output goes. Default: inherited. */
-  output?: "inherit" | "ignore";
+  /** Where wrangler's own output goes: inherited (default), dropped, or kept for `logs()`. */
+  output?: "inherit" | "ignore" | "capture";
   readyTimeoutMs?: number;
 }
 
 export interface RunningWorker {
   url: string;
   child: ChildProcess;
+  /** Everything wrangler and the Worker printed, with output "capture". */
+  logs(): string;
   stop(): Promise<void>;
 }
 
@@ -42,11 +44,16 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Run
   if (options.persistTo) args.push("--persist-to", options.persistTo);
   for (const [name, value] of Object.entries(options.vars)) args.push("--var", `${name}:${value}`);
 
+  const output = options.output ?? "inherit";
+  const stream = output === "capture" ? "pipe" : output;
   const child = spawn(process.execPath, args, {
     detached: true,
-    stdio: ["ignore", options.output ?? "inherit", options.output ?? "inherit"],
+    stdio: ["ignore", stream, stream],
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
   });
+  let captured = "";
+  child.stdout?.on("data", (chunk) => (captured += chunk));
+  child.stderr?.on("data", (chunk) => (captured += chunk));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -69,5 +76,5 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Run
     await stop();
     throw error;
   }
-  return { url, child, stop };
+  return { url, child, logs: () => captured, stop };
 }
