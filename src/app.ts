@@ -4,6 +4,7 @@ import { timing } from "hono/timing";
 import type { AppEnv } from "./app-env";
 import { readConfig } from "./config";
 import { ApiError } from "./errors";
+import { rateLimit } from "./rate-limit";
 import { faqRoute } from "./routes/faq";
 import { healthRoute } from "./routes/health";
 
@@ -42,6 +43,7 @@ app.get("/", (c) =>
     endpoints: { "GET /faq?q=&k=": "FAQs ranked by meaning", "GET /health": "index status" },
   }),
 );
+app.use("/faq", rateLimit);
 app.route("/faq", faqRoute);
 app.route("/health", healthRoute);
 app.all("/", methodNotAllowed);

@@ -2,6 +2,8 @@
 export interface Env {
   /** Holds the index blobs and the pointer to the current one. */
   FAQ_KV: KVNamespace;
+  /** Per-client request limit for /faq (optional: without it there is none). */
+  RATE_LIMITER?: RateLimit;
   /** Hugging Face access token (a secret; never logged or returned). */
   HF_TOKEN?: string;
   /** Dedicated feature-extraction endpoint (TEI, Inference Endpoint, local server). */
@@ -12,4 +14,6 @@ export interface Env {
   EMBED_MAX_RETRIES?: string;
   ALLOWED_ORIGINS?: string;
   INDEX_RECHECK_SECONDS?: string;
+  /** "off" disables the per-client limit, for local measurements; anything else keeps it. */
+  RATE_LIMIT?: string;
 }

@@ -83,18 +83,28 @@ describe("index states", () => {
     await expectUnavailable("model_mismatch");
   });
 
-  it("keeps serving the last good version when a newer one is corrupt", async () => {
+  // A different FAQ set, so each bad newer version differs from the one in memory.
+  const EDITED = [faq("1", "one, edited"), faq("2", "two")];
+  it.each([
+    ["a flipped bit", "index_corrupt", () => publishDamaged((b) => { b[150]! ^= 0xff; return b; }, EDITED)],
+    ["a truncated blob", "index_corrupt", () => publishDamaged((b) => b.slice(0, b.length - 100), EDITED)],
+    ["a pointer to a missing blob", "index_corrupt", async () => {
+      const { pointer } = await storeBlob(EDITED, VECTORS);
+      await env.FAQ_KV.delete(chunkKey(pointer.version, 0));
+      await flipPointer(pointer);
+    }],
+    ["the wrong model", "model_mismatch", () => publish(EDITED, VECTORS, "someone/other-model")],
+  ])("keeps serving the last good version when a newer one has %s", async (_name, code, publishBad) => {
     const good = await publish(RECORDS, VECTORS);
     mockEmbeddings(() => json([1, 0, 0, 0]));
     expect((await get("/faq?q=one")).status).toBe(200);
 
-    // A different FAQ set, so a different version from the one in memory.
-    await publishDamaged((b) => { b[150]! ^= 0xff; return b; }, [faq("1", "one, edited"), faq("2", "two")]);
+    await publishBad();
     const response = await get("/faq?q=one");
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { results: Array<{ id: string }> }).results[0]!.id).toBe("1");
+    expect(((await response.json()) as { results: Array<{ id: string; question: string }> }).results[0]).toMatchObject({ id: "1", question: "one" });
     expect(await (await get("/health")).json()).toMatchObject({
-      status: "ok", version: good.version, latestRejected: { code: "index_corrupt" },
+      status: "ok", version: good.version, latestRejected: { code },
     });
   });
 });

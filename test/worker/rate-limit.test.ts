@@ -1,0 +1,29 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { faq, get, publish, resetIndex } from "./helpers";
+
+beforeAll(async () => {
+  await resetIndex();
+  await publish([faq("1", "reset password"), faq("2", "download invoice")], [[1, 0, 0, 0], [0, 1, 0, 0]]);
+});
+
+const ask = (ip: string) => get("/faq?q=password&mode=lexical", { headers: { "CF-Connecting-IP": ip } });
+
+describe("per-client rate limit", () => {
+  it("answers 429 with Retry-After once a client passes the limit, and only that client", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 121; i++) statuses.push((await ask("203.0.113.7")).status);
+    expect(statuses.slice(0, 120).every((s) => s === 200)).toBe(true);
+    const limited = await ask("203.0.113.7");
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("60");
+    expect(await limited.json()).toEqual({ error: { code: "rate_limited", message: expect.any(String) } });
+    expect((await ask("198.51.100.23")).status).toBe(200);
+  });
+
+  it("does not limit /health", async () => {
+    for (let i = 0; i < 130; i++) {
+      const response = await get("/health", { headers: { "CF-Connecting-IP": "192.0.2.99" } });
+      expect(response.status).toBe(200);
+    }
+  });
+});
