@@ -58,7 +58,7 @@ async function main(argv: string[]) {
       port: await freePort(),
       persistTo: workDir,
       output: "ignore",
-      vars: { HF_ENDPOINT_URL: inference.url, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM), EMBED_TIMEOUT_MS: "30000" },
+      vars: { HF_ENDPOINT_URL: inference.url, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM), EMBED_TIMEOUT_MS: "30000", RATE_LIMIT: "off" },
     });
     const outcomes: Record<string, WorkerOutcome[] | QueryOutcome[]> = {};
     try {

@@ -8,7 +8,7 @@ export const RATE_LIMIT_PERIOD_SECONDS = 60;
 /**
  * Limits each client, by the address Cloudflare saw (CF-Connecting-IP), with
  * the Workers rate-limiting binding; over the limit answers 429 with
- * Retry-After. Without the binding the middleware lets everything through.
+ * Retry-After. Without the binding, or with RATE_LIMIT=off, it lets everything through.
  */
 export const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
   const limiter = c.env.RATE_LIMIT?.trim().toLowerCase() === "off" ? undefined : c.env.RATE_LIMITER;

@@ -15,7 +15,8 @@ export async function withLocalStack<T>(use: (stack: { persistTo: string; infere
       port: await freePort(),
       persistTo,
       output: "ignore",
-      vars: { HF_ENDPOINT_URL: inference.url, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM) },
+      // one load generator is one client: the per-client limit would measure itself
+      vars: { HF_ENDPOINT_URL: inference.url, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM), RATE_LIMIT: "off" },
     });
     return await use({ persistTo, inferenceUrl: inference.url, startWorker });
   } finally {

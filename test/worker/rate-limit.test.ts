@@ -1,4 +1,6 @@
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { app } from "../../src/app";
 import { faq, get, publish, resetIndex } from "./helpers";
 
 beforeAll(async () => {
@@ -18,6 +20,14 @@ describe("per-client rate limit", () => {
     expect(limited.headers.get("retry-after")).toBe("60");
     expect(await limited.json()).toEqual({ error: { code: "rate_limited", message: expect.any(String) } });
     expect((await ask("198.51.100.23")).status).toBe(200);
+  });
+
+  it("can be switched off with RATE_LIMIT=off", async () => {
+    const off = { ...env, RATE_LIMIT: "off" };
+    for (let i = 0; i < 125; i++) {
+      const response = await app.request("/faq?q=invoice&mode=lexical", { headers: { "CF-Connecting-IP": "203.0.113.50" } }, off);
+      expect(response.status).toBe(200);
+    }
   });
 
   it("does not limit /health", async () => {
