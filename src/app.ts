@@ -7,6 +7,7 @@ import { ApiError } from "./errors";
 import { rateLimit } from "./rate-limit";
 import { faqRoute } from "./routes/faq";
 import { healthRoute } from "./routes/health";
+import { pagesRoute } from "./routes/pages";
 
 const READ_METHODS = ["GET", "HEAD", "OPTIONS"];
 
@@ -37,16 +38,12 @@ app.use("*", (c, next) => {
 
 app.use("*", timing({ crossOrigin: true, total: true }));
 
-app.get("/", (c) =>
-  c.json({
-    name: "faq-edge",
-    endpoints: { "GET /faq?q=&k=": "FAQs ranked by meaning", "GET /health": "index status" },
-  }),
-);
+app.route("/", pagesRoute);
 app.use("/faq", rateLimit);
 app.route("/faq", faqRoute);
 app.route("/health", healthRoute);
 app.all("/", methodNotAllowed);
+app.all("/widget.js", methodNotAllowed);
 app.all("/faq", methodNotAllowed);
 app.all("/health", methodNotAllowed);
 

@@ -1,0 +1,150 @@
+// <faq-search>: a dependency-free search box over a faq-edge endpoint.
+// Attributes: endpoint (base URL of the service; empty for this origin), label,
+// placeholder, limit (1-50, default 5), debounce (ms, default 200), min-chars
+// (default 2), fallback-href and fallback-text (a way out when there is no good
+// answer or the service fails). Theme with --faq-* custom properties.
+(() => {
+  if (customElements.get("faq-search")) return;
+  const css = `:host{display:block;font:var(--faq-font,16px/1.4 system-ui,sans-serif);color:var(--faq-text,#1f2328)}
+.box{position:relative}input{box-sizing:border-box;width:100%;padding:.6em .8em;font:inherit;color:inherit;background:var(--faq-bg,#fff);border:1px solid var(--faq-border,#8c959f);border-radius:var(--faq-radius,8px)}
+input:focus{outline:2px solid var(--faq-accent,#0969da);outline-offset:1px}
+ul{list-style:none;margin:.3em 0 0;padding:0;background:var(--faq-bg,#fff);border:1px solid var(--faq-border,#8c959f);border-radius:var(--faq-radius,8px);overflow:hidden}
+li{padding:.6em .8em;cursor:pointer;border-top:1px solid var(--faq-border,#d0d7de)}li:first-child{border-top:0}
+li[aria-selected=true]{background:var(--faq-active,#ddf4ff)}.q{font-weight:600}
+.bar{height:4px;margin-top:.35em;background:var(--faq-track,#eaeef2);border-radius:2px}.bar>i{display:block;height:100%;background:var(--faq-accent,#0969da);border-radius:2px}
+.a{margin-top:.4em;color:var(--faq-muted,#57606a)}.a[hidden]{display:none}.msg{margin:.4em 0 0;color:var(--faq-muted,#57606a)}.msg:empty{display:none}a{color:var(--faq-accent,#0969da)}`;
+  let count = 0;
+
+  class FaqSearch extends HTMLElement {
+    connectedCallback() {
+      if (this.shadowRoot) return;
+      const id = `faq-search-${++count}`;
+      const root = this.attachShadow({ mode: "open" });
+      root.innerHTML = `<style>${css}</style><div class="box"><input part="input" type="search" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="${id}-list" autocomplete="off" spellcheck="false"><ul part="list" role="listbox" id="${id}-list" hidden></ul><p class="msg" part="message" role="status" aria-live="polite"></p></div>`;
+      this.id_ = id;
+      this.input = root.querySelector("input");
+      this.list = root.querySelector("ul");
+      this.msg = root.querySelector(".msg");
+      this.input.setAttribute("aria-label", this.getAttribute("label") || "Search the FAQ");
+      this.input.placeholder = this.getAttribute("placeholder") || "Ask a question";
+      this.results = [];
+      this.active = -1;
+      this.input.addEventListener("input", () => this.schedule());
+      this.input.addEventListener("keydown", (e) => this.key(e));
+      this.list.addEventListener("click", (e) => {
+        const li = e.target.closest("li");
+        if (li) this.choose(Number(li.dataset.index));
+      });
+    }
+
+    schedule() {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.search(), Number(this.getAttribute("debounce") ?? 200));
+    }
+
+    async search() {
+      const q = this.input.value.trim();
+      this.controller?.abort();
+      if (q.length < Number(this.getAttribute("min-chars") ?? 2)) return this.show([], "");
+      const controller = (this.controller = new AbortController());
+      const base = (this.getAttribute("endpoint") || "").replace(/\/+$/, "");
+      const k = Math.min(50, Math.max(1, Number(this.getAttribute("limit")) || 5));
+      try {
+        const response = await fetch(`${base}/faq?k=${k}&q=${encodeURIComponent(q)}`, { signal: controller.signal });
+        if (!response.ok) throw new Error(String(response.status));
+        const body = await response.json();
+        const message = !body.results.length ? "No matching answers." : body.answered ? "" : "These may not answer your question.";
+        this.show(body.results, message);
+        this.dispatchEvent(new CustomEvent("faq-results", { detail: body, bubbles: true, composed: true }));
+      } catch (error) {
+        if (error.name !== "AbortError") this.show([], "Search is unavailable right now.");
+      }
+    }
+
+    show(results, message) {
+      this.results = results;
+      this.active = -1;
+      this.list.replaceChildren(...results.map((r, i) => {
+        const li = document.createElement("li");
+        li.id = `${this.id_}-option-${i}`;
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        li.dataset.index = i;
+        li.dataset.id = r.id;
+        const q = document.createElement("div");
+        q.className = "q";
+        q.textContent = r.question;
+        const bar = document.createElement("div");
+        bar.className = "bar";
+        bar.title = `score ${r.score.toFixed(2)}`;
+        bar.append(document.createElement("i"));
+        bar.firstChild.style.width = `${Math.round(Math.max(0, Math.min(1, r.score)) * 100)}%`;
+        const a = document.createElement("div");
+        a.className = "a";
+        a.hidden = true;
+        a.textContent = r.answer || "";
+        if (r.url) {
+          const link = document.createElement("a");
+          link.href = r.url;
+          link.textContent = r.answer ? " Read more" : "Open the answer";
+          a.append(link);
+        }
+        li.append(q, bar, a);
+        return li;
+      }));
+      this.msg.replaceChildren(message);
+      const href = this.getAttribute("fallback-href");
+      if (message && href) {
+        const link = document.createElement("a");
+        link.href = href;
+        link.textContent = this.getAttribute("fallback-text") || "Contact us";
+        this.msg.append(" ", link);
+      }
+      this.open(results.length > 0);
+    }
+
+    open(expanded) {
+      this.list.hidden = !expanded;
+      this.input.setAttribute("aria-expanded", String(expanded));
+      if (!expanded) this.move(-1);
+    }
+
+    move(index) {
+      const options = this.list.children;
+      if (options[this.active]) options[this.active].setAttribute("aria-selected", "false");
+      this.active = index;
+      if (options[index]) {
+        options[index].setAttribute("aria-selected", "true");
+        options[index].scrollIntoView({ block: "nearest" });
+        this.input.setAttribute("aria-activedescendant", options[index].id);
+      } else this.input.removeAttribute("aria-activedescendant");
+    }
+
+    choose(index) {
+      const li = this.list.children[index];
+      if (!li) return;
+      this.move(index);
+      const answer = li.querySelector(".a");
+      answer.hidden = !answer.hidden;
+      li.setAttribute("aria-expanded", String(!answer.hidden));
+      this.dispatchEvent(new CustomEvent("faq-select", { detail: this.results[index], bubbles: true, composed: true }));
+    }
+
+    key(e) {
+      const n = this.results.length;
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        if (!n) return;
+        e.preventDefault();
+        if (this.list.hidden) this.open(true);
+        this.move(e.key === "ArrowDown" ? (this.active + 1) % n : (this.active - 1 + n) % n);
+      } else if (e.key === "Enter" && this.active >= 0 && !this.list.hidden) {
+        e.preventDefault();
+        this.choose(this.active);
+      } else if (e.key === "Escape") {
+        if (!this.list.hidden) this.open(false);
+        else this.input.value = "";
+      }
+    }
+  }
+  customElements.define("faq-search", FaqSearch);
+})();
