@@ -1,0 +1,130 @@
+/**
+ * The widget in a real browser (Debian's Chromium through playwright-core):
+ * a page on another origin embeds <faq-search> with one script tag, types the
+ * tutorial's question, reads the ranked results, moves through them with the
+ * keyboard; a page on an origin not in ALLOWED_ORIGINS cannot fetch at all.
+ * Screenshots go to test-artifacts/.
+ */
+import type { ChildProcess } from "node:child_process";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "../../scripts/lib/local-model";
+import { startWranglerDev, type RunningWorker } from "../../scripts/lib/wrangler-dev";
+import { freePort, runScript, startInferenceProcess } from "../node/helpers";
+
+const ARTIFACTS = "test-artifacts";
+let persistTo: string;
+let inference: { url: string; child: ChildProcess };
+let worker: RunningWorker;
+let browser: Browser;
+const servers: Server[] = [];
+
+/** Serves one HTML page on its own port: its own origin. */
+async function servePage(html: string): Promise<string> {
+  const port = await freePort();
+  const server = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  servers.push(server);
+  return `http://127.0.0.1:${port}`;
+}
+
+let sitePage: string;
+let otherPage: string;
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  persistTo = await mkdtemp(join(tmpdir(), "faq-browser-"));
+  const seeded = await runScript("scripts/seed.ts", ["--kv", "local", "--persist-to", persistTo, "--out", join(persistTo, "build")]);
+  expect(seeded.code).toBe(0);
+  inference = await startInferenceProcess();
+  const workerPort = await freePort();
+  const workerUrl = `http://127.0.0.1:${workerPort}`;
+  sitePage = await servePage(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Help centre</title>
+<style>body{font-family:sans-serif;max-width:40rem;margin:2rem auto}faq-search{--faq-accent:#8250df}</style></head>
+<body><h1>Help centre</h1><faq-search endpoint="${workerUrl}" fallback-href="/contact" fallback-text="Ask a person"></faq-search>
+<script src="${workerUrl}/widget.js"></script></body></html>`);
+  otherPage = await servePage("<!doctype html><title>Elsewhere</title><p>not on the list</p>");
+  worker = await startWranglerDev({
+    port: workerPort,
+    persistTo,
+    output: "ignore",
+    vars: { HF_ENDPOINT_URL: inference.url, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM), ALLOWED_ORIGINS: sitePage },
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await worker?.stop();
+  inference?.child.kill();
+  for (const server of servers) server.close();
+  await rm(persistTo, { recursive: true, force: true });
+});
+
+const optionIds = (page: Page) => page.locator("faq-search li[role=option]").evaluateAll((items) => items.map((li) => li.getAttribute("data-id")));
+const input = (page: Page) => page.locator("faq-search input[role=combobox]");
+
+describe("<faq-search> in Chromium", () => {
+  it("shows the ranked answers for a typed question and moves through them with the keyboard", async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    await page.goto(sitePage);
+    await input(page).click();
+    await input(page).pressSequentially("How can Medicare help me?", { delay: 20 });
+    await expect.poll(() => optionIds(page), { timeout: 15_000 }).toHaveLength(5);
+    expect((await optionIds(page)).slice(0, 3)).toEqual(["8", "7", "3"]);
+    await expect.poll(() => input(page).getAttribute("aria-expanded")).toBe("true");
+    await page.screenshot({ path: join(ARTIFACTS, "widget-results.png") });
+
+    const options = page.locator("faq-search li[role=option]");
+    await page.keyboard.press("ArrowDown");
+    expect(await input(page).getAttribute("aria-activedescendant")).toBe(await options.nth(0).getAttribute("id"));
+    expect(await options.nth(0).getAttribute("aria-selected")).toBe("true");
+    await page.keyboard.press("ArrowDown");
+    expect(await options.nth(1).getAttribute("aria-selected")).toBe("true");
+    expect(await options.nth(0).getAttribute("aria-selected")).toBe("false");
+    await page.keyboard.press("ArrowUp");
+    expect(await input(page).getAttribute("aria-activedescendant")).toBe(await options.nth(0).getAttribute("id"));
+    await page.keyboard.press("Enter");
+    expect(await options.nth(0).getAttribute("aria-expanded")).toBe("true");
+    await page.screenshot({ path: join(ARTIFACTS, "widget-keyboard.png") });
+    await page.keyboard.press("Escape");
+    expect(await input(page).getAttribute("aria-expanded")).toBe("false");
+    expect(await page.locator("faq-search ul[role=listbox]").isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it("offers the fallback link when the service cannot be reached", async () => {
+    const page = await browser.newPage();
+    await page.route(`${worker.url}/faq**`, (route) => route.abort());
+    await page.goto(sitePage);
+    await input(page).fill("Where is my card?");
+    const message = page.locator("faq-search .msg");
+    await expect.poll(() => message.textContent(), { timeout: 10_000 }).toContain("Search is unavailable right now.");
+    expect(await message.locator("a").getAttribute("href")).toBe("/contact");
+    expect(await message.locator("a").textContent()).toBe("Ask a person");
+    await page.screenshot({ path: join(ARTIFACTS, "widget-error.png") });
+    await page.close();
+  });
+
+  it("lets a page on a disallowed origin fetch nothing", async () => {
+    const page = await browser.newPage();
+    await page.goto(otherPage);
+    const outcome = await page.evaluate(async (url) => {
+      try {
+        await fetch(`${url}/faq?q=medicare`);
+        return "fetched";
+      } catch (error) {
+        return (error as Error).name;
+      }
+    }, worker.url);
+    expect(outcome).toBe("TypeError");
+    await page.close();
+  });
+});
