@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { timing } from "hono/timing";
 import type { AppEnv } from "./app-env";
+import { openApiDocument } from "./api/openapi";
 import { readConfig } from "./config";
 import { ApiError } from "./errors";
 import { rateLimit } from "./rate-limit";
@@ -39,11 +40,13 @@ app.use("*", (c, next) => {
 app.use("*", timing({ crossOrigin: true, total: true }));
 
 app.route("/", pagesRoute);
+app.get("/openapi.json", (c) => c.json(openApiDocument()));
 app.use("/faq", rateLimit);
 app.route("/faq", faqRoute);
 app.route("/health", healthRoute);
 app.all("/", methodNotAllowed);
 app.all("/widget.js", methodNotAllowed);
+app.all("/openapi.json", methodNotAllowed);
 app.all("/faq", methodNotAllowed);
 app.all("/health", methodNotAllowed);
 

@@ -7,7 +7,7 @@ import { rankFaqs, type RankedHit } from "../search/rank";
 import { scorerFor } from "../search/semantic-scorer";
 import { kernelModule } from "../search/wasm/kernel-module";
 import { embedQuery } from "./embed-query";
-import { parseFaqParams } from "./faq-params";
+import { parseFaqParams } from "../api/faq-query";
 
 /**
  * Whether the best match counts as an answer: its closeness in meaning must

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../errors";
-import { parseFaqParams } from "./faq-params";
+import { parseFaqParams } from "./faq-query";
 
 const codeOf = (q: string | undefined, k?: string, extra: Record<string, string> = {}) => {
   try {

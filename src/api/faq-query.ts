@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { badRequest } from "../errors";
+import { SEARCH_MODES, type SearchMode } from "../search/rank";
+
+export const MAX_QUERY_CHARS = 500;
+export const MAX_K = 50;
+export const DEFAULT_K = 5;
+export const MAX_CATEGORY_CHARS = 100;
+
+const codePoints = (text: string) => [...text].length;
+
+/**
+ * The query string of GET /faq, as validated and as documented in
+ * /openapi.json: the one schema serves both, so they cannot drift apart.
+ * Values are checked after trimming; lengths count Unicode code points.
+ */
+export const FaqQuerySchema = z.object({
+  q: z.string().min(1).refine((q) => codePoints(q) <= MAX_QUERY_CHARS, { params: { tooLong: true } })
+    .meta({ description: `The question, 1 to ${MAX_QUERY_CHARS} characters.`, example: "How can Medicare help me?" }),
+  k: z.string().regex(/^0*([1-9]|[1-4]\d|50)$/).optional()
+    .meta({ description: `How many results, an integer from 1 to ${MAX_K}. Default ${DEFAULT_K}.`, example: "5" }),
+  mode: z.enum(SEARCH_MODES).optional()
+    .meta({ description: "hybrid (default): meaning and words fused; semantic: meaning only; lexical: words only, no embedding call." }),
+  category: z.string().refine((c) => codePoints(c) <= MAX_CATEGORY_CHARS).optional()
+    .meta({ description: `Keep only FAQs of this category (exact, case-insensitive), at most ${MAX_CATEGORY_CHARS} characters.` }),
+  min_score: z.string().regex(/^-?(\d+(\.\d*)?|\.\d+)$/).refine((s) => Math.abs(Number(s)) <= 1).optional()
+    .meta({ description: "Semantic score the best match needs for answered to be true, from -1 to 1. Default: the index's calibrated threshold." }),
+});
+
+/** The stable error code for a bad value of each parameter, and the message people see. */
+const PROBLEMS: Record<string, [code: string, message: string]> = {
+  q: ["missing_query", "Query parameter q is required and must not be blank."],
+  q_long: ["query_too_long", `Query parameter q must be at most ${MAX_QUERY_CHARS} characters.`],
+  k: ["invalid_k", `Query parameter k must be an integer from 1 to ${MAX_K}.`],
+  mode: ["invalid_mode", `Query parameter mode must be one of ${SEARCH_MODES.join(", ")}.`],
+  category: ["invalid_category", `Query parameter category must be at most ${MAX_CATEGORY_CHARS} characters.`],
+  min_score: ["invalid_min_score", "Query parameter min_score must be a number from -1 to 1."],
+};
+
+export interface FaqParams {
+  query: string;
+  k: number;
+  mode: SearchMode;
+  /** Lower-cased, or null for every category. */
+  category: string | null;
+  /** Overrides the index's calibrated answer threshold. */
+  minScore: number | null;
+}
+
+export type RawFaqParams = Partial<Record<"q" | "k" | "mode" | "category" | "min_score", string>>;
+
+/** Validates the query string of GET /faq with FaqQuerySchema; the first problem becomes a 400 with its code. */
+export function parseFaqParams(raw: RawFaqParams): FaqParams {
+  const category = raw.category?.trim();
+  const parsed = FaqQuerySchema.safeParse({ ...raw, q: raw.q?.trim() ?? "", category: category === "" ? undefined : category });
+  if (!parsed.success) {
+    // Report q first, then the others in schema order, whatever order zod found them in.
+    const fields = Object.keys(FaqQuerySchema.shape);
+    const issue = [...parsed.error.issues].sort((a, b) => fields.indexOf(String(a.path[0])) - fields.indexOf(String(b.path[0])))[0]!;
+    const field = String(issue.path[0]);
+    const tooLong = field === "q" && issue.code === "custom" && (issue as { params?: { tooLong?: boolean } }).params?.tooLong;
+    const [code, message] = PROBLEMS[tooLong ? "q_long" : field] ?? PROBLEMS.q!;
+    throw badRequest(code, message);
+  }
+  const { q, k, mode, category: keptCategory, min_score } = parsed.data;
+  return {
+    query: q,
+    k: k === undefined ? DEFAULT_K : Number(k),
+    mode: mode ?? "hybrid",
+    category: keptCategory ? keptCategory.toLowerCase() : null,
+    minScore: min_score === undefined ? null : Number(min_score),
+  };
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { SEARCH_MODES } from "../search/rank";
+
+/** Shapes of the API's answers: documented in /openapi.json and checked against live responses in tests. */
+export const ErrorResponseSchema = z.object({
+  error: z.object({
+    code: z.string().meta({ description: "Stable machine-readable code, such as missing_query or upstream_timeout." }),
+    message: z.string(),
+  }),
+}).meta({ id: "Error" });
+
+export const FaqResultSchema = z.object({
+  id: z.string(),
+  question: z.string(),
+  answer: z.string().nullable(),
+  url: z.string().nullable(),
+  category: z.string().nullable(),
+  score: z.number().meta({ description: "The score results are ordered by (cosine, normalised BM25, or their fusion)." }),
+  scores: z.object({
+    semantic: z.number().nullable().meta({ description: "Cosine similarity; null when not computed." }),
+    lexical: z.number().nullable().meta({ description: "BM25 divided by the best BM25 for this query; null when not computed." }),
+  }),
+}).meta({ id: "FaqResult" });
+
+export const FaqResponseSchema = z.object({
+  query: z.string(),
+  model: z.string(),
+  mode: z.enum(SEARCH_MODES),
+  degraded: z.boolean().meta({ description: "True when embedding failed and the results come from words alone." }),
+  answered: z.boolean().meta({ description: "False when the best match is not close enough in meaning." }),
+  results: z.array(FaqResultSchema),
+}).meta({ id: "FaqResponse" });
+
+export const HealthResponseSchema = z.object({
+  status: z.literal("ok"),
+  version: z.string(),
+  model: z.string(),
+  dim: z.number().int(),
+  count: z.number().int(),
+  builtAt: z.string(),
+  vectors: z.enum(["f32", "int8"]),
+  bytes: z.number().int(),
+  latestRejected: z.object({ code: z.string(), message: z.string() }).nullable(),
+}).meta({ id: "Health" });
+
+export const HealthUnavailableSchema = z.object({
+  status: z.enum(["no_index", "index_corrupt", "model_mismatch"]),
+  error: ErrorResponseSchema.shape.error,
+}).meta({ id: "HealthUnavailable" });
