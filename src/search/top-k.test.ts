@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../bench/lib/random";
 import { l2Normalize } from "./normalize";
 import { denseScores, dotRow } from "./dense-scores";
 import { selectTopK } from "./top-k";
@@ -6,18 +7,8 @@ import { selectTopK } from "./top-k";
 const topK = (matrix: Float32Array, dim: number, query: Float32Array, k: number, tieRank: Uint32Array) =>
   selectTopK(denseScores(matrix, dim, query), k, tieRank);
 
-/** Deterministic pseudo-random numbers (mulberry32), so failures reproduce. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function unitMatrix(count: number, dim: number, seed: number): Float32Array {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const matrix = new Float32Array(count * dim);
   for (let row = 0; row < count; row++) {
     matrix.set(l2Normalize(Array.from({ length: dim }, () => next() * 2 - 1))!, row * dim);

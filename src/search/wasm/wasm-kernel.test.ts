@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../../bench/lib/random";
 import { buildIndex } from "../../index-blob/build-index";
 import { decodeIndex } from "../../index-blob/decode";
 import { l2Normalize } from "../normalize";
@@ -11,16 +12,8 @@ import { copyIntoMemory, createF32Kernel } from "./wasm-kernel";
 // Built by `npm run build:wasm` (the pretest script).
 const kernelModule = await loadKernelModule();
 
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const unitVectors = (count: number, dim: number, seed: number) => {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: count }, () => l2Normalize(Array.from({ length: dim }, () => next() * 2 - 1))!);
 };
 
