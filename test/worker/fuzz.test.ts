@@ -4,7 +4,7 @@
  * come back, never a 500, and every request must finish.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { faq, get, json, mockEmbeddings, publish, resetIndex } from "./helpers";
 
 const DOCUMENTED: Record<number, string[] | null> = {
@@ -22,6 +22,11 @@ const DOCUMENTED: Record<number, string[] | null> = {
 
 let requests = 0;
 let upstreamBroken = false;
+
+beforeEach(() => {
+  // thousands of degraded answers would each log a warning
+  vi.spyOn(console, "warn").mockImplementation(() => undefined);
+});
 
 beforeAll(async () => {
   await resetIndex();
