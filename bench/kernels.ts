@@ -30,6 +30,7 @@ export async function benchKernels(log: (line: string) => void) {
   const queries = unitMatrix(QUERIES, DIM, 7);
   const query = (i: number) => queries.subarray((i % QUERIES) * DIM, ((i % QUERIES) + 1) * DIM);
   const vectorsPerSecond: Record<string, KernelRow> = {};
+  const singleThreadMs: Record<string, { numpy: number; usearch: number }> = {};
   let recall5Int8 = 0;
   const workDir = await mkdtemp(join(tmpdir(), "faq-bench-"));
   try {
@@ -58,8 +59,14 @@ export async function benchKernels(log: (line: string) => void) {
       const queriesPath = join(workDir, "queries.f32");
       await writeFile(matrixPath, new Uint8Array(matrix.buffer));
       await writeFile(queriesPath, new Uint8Array(queries.buffer));
-      const numpy = JSON.parse(execFileSync("python3", ["bench/lib/numpy-peer.py", matrixPath, queriesPath, String(n), String(DIM), String(reps), "7"], { encoding: "utf8" }));
-      ms.numpy = numpy.ms_per_query;
+      const numpyArgs = ["bench/lib/numpy-peer.py", matrixPath, queriesPath, String(n), String(DIM), String(reps), "7"];
+      ms.numpy = JSON.parse(execFileSync("python3", numpyArgs, { encoding: "utf8" })).ms_per_query;
+      // A Worker has one thread; the peers use both cores unless told otherwise, so their one-thread figures are kept too.
+      const oneThread = { ...process.env, OPENBLAS_NUM_THREADS: "1" };
+      singleThreadMs[n] = {
+        numpy: JSON.parse(execFileSync("python3", numpyArgs, { encoding: "utf8", env: oneThread })).ms_per_query,
+        usearch: await timeCall(() => usearch.exactSearch(matrix, query(i++), DIM, 5, usearch.MetricKind.IP, 1), reps),
+      };
 
       vectorsPerSecond[n] = Object.fromEntries(Object.entries(ms).map(([engine, perQuery]) => [engine, Math.round(n / (perQuery! / 1000))])) as KernelRow;
       log(`N=${n}: ${Object.entries(ms).map(([engine, perQuery]) => `${engine} ${perQuery!.toFixed(3)} ms`).join(", ")}`);
@@ -76,5 +83,8 @@ export async function benchKernels(log: (line: string) => void) {
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
-  return { vectorsPerSecond, recall5Int8 };
+  const singleThreadPeers = Object.fromEntries(Object.entries(singleThreadMs).map(([n, peer]) => [n, {
+    numpy: Math.round(Number(n) / (peer.numpy / 1000)), usearch: Math.round(Number(n) / (peer.usearch / 1000)),
+  }]));
+  return { vectorsPerSecond, singleThreadPeers, recall5Int8 };
 }

@@ -29,9 +29,10 @@ for (const [n, row] of Object.entries(kernels.vectorsPerSecond)) {
 }
 for (const n of Object.keys(kernels.vectorsPerSecond)) log(`ratios N=${n}: ${JSON.stringify(ratios(n), (_, v) => (typeof v === "number" ? Math.round(v * 100) / 100 : v))}`);
 log(`recall@5 int8 vs exact f32 at 100k: ${kernels.recall5Int8}`);
+log(`peers on one thread (vectors/s): ${JSON.stringify(kernels.singleThreadPeers)}`);
 
 const measuredAt = new Date().toISOString();
-await writeFile(`${RESULTS}/kernels.json`, JSON.stringify({ measuredAt, vectorsPerSecond: kernels.vectorsPerSecond, recall5Int8: kernels.recall5Int8, ratios: Object.fromEntries(Object.keys(kernels.vectorsPerSecond).map((n) => [n, ratios(n)])) }, null, 2) + "\n");
+await writeFile(`${RESULTS}/kernels.json`, JSON.stringify({ measuredAt, vectorsPerSecond: kernels.vectorsPerSecond, singleThreadPeers: kernels.singleThreadPeers, recall5Int8: kernels.recall5Int8, ratios: Object.fromEntries(Object.keys(kernels.vectorsPerSecond).map((n) => [n, ratios(n)])) }, null, 2) + "\n");
 await writeFile(`${RESULTS}/decode.json`, JSON.stringify({ measuredAt, ...decode }, null, 2) + "\n");
 await writeFile(`${RESULTS}/bundle.json`, JSON.stringify({ measuredAt, ...bundle }, null, 2) + "\n");
 await writeFile(`${RESULTS}/kernels.svg`, kernelChartSvg(kernels.vectorsPerSecond) + "\n");
