@@ -11,6 +11,7 @@ import { answerThresholdFor } from "./seed/answer-threshold";
 import { writeArtifacts } from "./seed/artifacts";
 import { chooseEmbedder } from "./seed/choose-embedder";
 import { embedInBatches } from "./seed/embed-in-batches";
+import { EmbeddingStore } from "./seed/embedding-store";
 import { FaqInputError } from "./seed/faq-input-error";
 import { publishToLocalKv } from "./seed/kv-local";
 import { publishToRemoteKv } from "./seed/kv-remote";
@@ -24,7 +25,10 @@ export async function seed(argv: string[], env: NodeJS.ProcessEnv): Promise<Reco
   const args = parseSeedArgs(argv);
   const records = await readFaqs(args.input);
   const embedder = await chooseEmbedder(args.embedder, env, args.maxRetries);
-  const vectors = await embedInBatches(embedder, records.map((r) => r.question), args.batchSize);
+  const store = args.cacheDir ? await EmbeddingStore.open(args.cacheDir, embedder.model) : undefined;
+  const { vectors, embedded, reused } = await embedInBatches(embedder, records.map((r) => r.question), {
+    batchSize: args.batchSize, concurrency: args.concurrency, store,
+  });
   const dim = vectors[0]!.length;
   const builtAt = new Date().toISOString();
   const answerThreshold = await answerThresholdFor(embedder.model, args.answerThreshold);
@@ -36,7 +40,7 @@ export async function seed(argv: string[], env: NodeJS.ProcessEnv): Promise<Reco
   if (args.kv === "local") await publishToLocalKv(blob, pointer, { configPath: args.config, persistTo: args.persistTo });
   if (args.kv === "remote") await publishToRemoteKv(blob, pointer, args.config, args.verbose);
 
-  return { faqs: records.length, embedded: vectors.length, model: embedder.model, dim, version, kv: args.kv };
+  return { faqs: records.length, embedded, reused, model: embedder.model, dim, version, kv: args.kv };
 }
 
 function describe(error: unknown): string {

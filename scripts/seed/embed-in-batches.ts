@@ -1,18 +1,44 @@
 import type { TextEmbedder } from "../../src/embed/text-embedder";
+import type { EmbeddingStore } from "./embedding-store";
 import { createProgress } from "./progress";
 
-/** Embeds `texts` in batches of `batchSize` (default 32), in order, reporting progress on a TTY. */
-export async function embedInBatches(embedder: TextEmbedder, texts: string[], batchSize = 32): Promise<Float32Array[]> {
-  const vectors: Float32Array[] = [];
-  const progress = createProgress("embedding", texts.length);
+export interface BatchOptions {
+  /** Texts per call. Default 32. */
+  batchSize?: number;
+  /** Calls in flight at once. Default 1, gentle on a free-tier token. */
+  concurrency?: number;
+  /** Reuses what it holds and keeps each new batch as soon as it arrives. */
+  store?: EmbeddingStore;
+}
+
+/**
+ * Embeds `texts` in order, in batches, reusing stored embeddings and
+ * reporting progress on a TTY. Returns the vectors and how many were reused.
+ */
+export async function embedInBatches(embedder: TextEmbedder, texts: string[], options: BatchOptions = {}) {
+  const batchSize = options.batchSize ?? 32;
+  const vectors: Array<Float32Array | undefined> = texts.map((text) => options.store?.get(text));
+  const reused = vectors.filter(Boolean).length;
+  // Duplicate texts are embedded once.
+  const missing = [...new Set(texts.filter((_, i) => !vectors[i]))];
+  const batches: string[][] = [];
+  for (let start = 0; start < missing.length; start += batchSize) batches.push(missing.slice(start, start + batchSize));
+
+  const fresh = new Map<string, Float32Array>();
+  const progress = createProgress("embedding", missing.length);
   progress.update(0);
-  for (let start = 0; start < texts.length; start += batchSize) {
-    const batch = texts.slice(start, start + batchSize);
-    const embedded = await embedder.embed(batch);
-    if (embedded.length !== batch.length) throw new Error(`embedder returned ${embedded.length} vectors for ${batch.length} texts`);
-    vectors.push(...embedded);
-    progress.update(vectors.length);
-  }
+  let next = 0;
+  const lane = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++]!;
+      const embedded = await embedder.embed(batch);
+      if (embedded.length !== batch.length) throw new Error(`embedder returned ${embedded.length} vectors for ${batch.length} texts`);
+      batch.forEach((text, i) => fresh.set(text, embedded[i]!));
+      await options.store?.add(batch, embedded);
+      progress.update(fresh.size);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, lane));
   progress.finish();
-  return vectors;
+  return { vectors: texts.map((text, i) => vectors[i] ?? fresh.get(text)!), embedded: missing.length, reused };
 }

@@ -6,6 +6,10 @@ export interface SeedArgs {
   out: string;
   kv: "local" | "remote" | "none";
   batchSize: number;
+  /** Embedding calls in flight at once. */
+  concurrency: number;
+  /** Where embeddings are kept between runs, or null for none. */
+  cacheDir: string | null;
   /** Retries per batch against the HF API. */
   maxRetries: number;
   /** Overrides the calibrated answer threshold. */
@@ -36,6 +40,9 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
         out: { type: "string", default: "build" },
         kv: { type: "string", default: "none" },
         "batch-size": { type: "string", default: "32" },
+        concurrency: { type: "string", default: "1" },
+        cache: { type: "string", default: ".faq-edge/embeddings" },
+        "no-cache": { type: "boolean", default: false },
         "max-retries": { type: "string", default: "5" },
         "answer-threshold": { type: "string" },
         vectors: { type: "string", default: "auto" },
@@ -50,6 +57,8 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
   }
   const batchSize = Number(values["batch-size"]);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 256) throw new UsageError("--batch-size must be an integer from 1 to 256");
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError("--concurrency must be an integer from 1 to 16");
   const maxRetries = Number(values["max-retries"]);
   if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) throw new UsageError("--max-retries must be an integer from 0 to 10");
   const rawThreshold = values["answer-threshold"];
@@ -63,6 +72,8 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
     out: values.out,
     kv: choice("kv", values.kv, ["local", "remote", "none"] as const),
     batchSize,
+    concurrency,
+    cacheDir: values["no-cache"] ? null : values.cache,
     maxRetries,
     answerThreshold,
     vectors: choice("vectors", values.vectors, ["auto", "f32", "int8"] as const),

@@ -13,7 +13,9 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "faq-seed-"));
 });
 
-const seed = (...args: string[]) => runScript("scripts/seed.ts", args);
+// Each run gets its own embedding cache, so counts do not depend on earlier runs.
+let runs = 0;
+const seed = (...args: string[]) => runScript("scripts/seed.ts", [...args, "--cache", join(dir, `cache-${++runs}`)]);
 
 async function checkArtifacts(out: string, count: number) {
   const manifest = JSON.parse(await readFile(join(out, "manifest.json"), "utf8"));
@@ -38,7 +40,7 @@ describe("npm run seed", () => {
     const { code, stdout } = await seed("--input", "data/medicare-faqs.json", "--out", out, "--kv", "none");
     expect(code).toBe(0);
     const summary = summaryLine(stdout);
-    expect(summary).toEqual({ faqs: 13, embedded: 13, model: LOCAL_MODEL_ID, dim: 512, version: expect.stringMatching(/^[0-9a-f]{32}$/), kv: "none" });
+    expect(summary).toEqual({ faqs: 13, embedded: 13, reused: 0, model: LOCAL_MODEL_ID, dim: 512, version: expect.stringMatching(/^[0-9a-f]{32}$/), kv: "none" });
     const { manifest, index } = await checkArtifacts(out, 13);
     expect(manifest.version).toBe(summary.version);
     expect(index.record(11)).toEqual({ id: "11", question: "What is TRICARE ?", answer: null, url: null, category: null });
@@ -62,7 +64,7 @@ describe("npm run seed", () => {
     const { server, url } = await startInferenceServer(0);
     try {
       const out = join(dir, "hf");
-      const result = await runScript("scripts/seed.ts", ["--embedder", "hf", "--out", out], {
+      const result = await runScript("scripts/seed.ts", ["--embedder", "hf", "--out", out, "--no-cache"], {
         HF_ENDPOINT_URL: url, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: "512", HF_TOKEN: "hf_seedtestsecret",
       });
       expect(result.code).toBe(0);
@@ -95,7 +97,7 @@ describe("npm run seed", () => {
 
   it("fails cleanly when the HF endpoint is unreachable, writing nothing", async () => {
     const out = join(dir, "unreachable");
-    const { code, stderr } = await runScript("scripts/seed.ts", ["--embedder", "hf", "--out", out, "--max-retries", "1"], {
+    const { code, stderr } = await runScript("scripts/seed.ts", ["--embedder", "hf", "--out", out, "--max-retries", "1", "--no-cache"], {
       HF_ENDPOINT_URL: "http://127.0.0.1:9/", EMBED_MODEL: LOCAL_MODEL_ID,
     });
     expect(code).toBe(1);
