@@ -10,7 +10,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import autocannon from "autocannon";
 import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "../scripts/lib/local-model";
 import { runNode } from "../scripts/lib/run-node";
-import { publishToLocalKv } from "../scripts/seed/kv-local";
+import { withLocalKv } from "../scripts/kv/local-kv";
+import { publishVersion } from "../scripts/kv/versions";
 import { buildIndex } from "../src/index-blob/build-index";
 import { pointerFor } from "../src/index-store/keys";
 import { median } from "./lib/measure";
@@ -32,7 +33,8 @@ async function publishSynthetic(persistTo: string, count: number) {
   const vectors = records.map((_, row) => matrix.subarray(row * LOCAL_MODEL_DIM, (row + 1) * LOCAL_MODEL_DIM));
   const builtAt = new Date().toISOString();
   const { blob, version } = await buildIndex({ model: LOCAL_MODEL_ID, builtAt, dim: LOCAL_MODEL_DIM, records, vectors });
-  await publishToLocalKv(blob, pointerFor(blob, { version, model: LOCAL_MODEL_ID, dim: LOCAL_MODEL_DIM, count, builtAt }), { configPath: "wrangler.toml", persistTo });
+  const pointer = pointerFor(blob, { version, model: LOCAL_MODEL_ID, dim: LOCAL_MODEL_DIM, count, builtAt });
+  await withLocalKv({ configPath: "wrangler.toml", persistTo }, (store) => publishVersion(store, blob, pointer));
   return blob.byteLength;
 }
 

@@ -13,8 +13,9 @@ import { chooseEmbedder } from "./seed/choose-embedder";
 import { embedInBatches } from "./seed/embed-in-batches";
 import { EmbeddingStore } from "./seed/embedding-store";
 import { FaqInputError } from "./seed/faq-input-error";
-import { publishToLocalKv } from "./seed/kv-local";
-import { publishToRemoteKv } from "./seed/kv-remote";
+import { withKv } from "./kv/open-kv";
+import { requireCloudflareToken } from "./kv/remote-kv";
+import { publishVersion } from "./kv/versions";
 import { readFaqs } from "./seed/read-faqs";
 import { UsageError, parseSeedArgs } from "./seed/seed-args";
 
@@ -23,6 +24,7 @@ const chooseEncoding = (count: number, dim: number) => (count * dim * 4 > 32 * 2
 
 export async function seed(argv: string[], env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
   const args = parseSeedArgs(argv);
+  if (args.kv === "remote") requireCloudflareToken(env);
   const records = await readFaqs(args.input);
   const embedder = await chooseEmbedder(args.embedder, env, args.maxRetries);
   const store = args.cacheDir ? await EmbeddingStore.open(args.cacheDir, embedder.model) : undefined;
@@ -37,8 +39,9 @@ export async function seed(argv: string[], env: NodeJS.ProcessEnv): Promise<Reco
 
   await writeArtifacts(args.out, { blob, version, model: embedder.model, dim, builtAt, records, vectors, answerThreshold }, args.input);
   const pointer = pointerFor(blob, { version, model: embedder.model, dim, count: records.length, builtAt });
-  if (args.kv === "local") await publishToLocalKv(blob, pointer, { configPath: args.config, persistTo: args.persistTo });
-  if (args.kv === "remote") await publishToRemoteKv(blob, pointer, args.config, args.verbose);
+  if (args.kv !== "none") {
+    await withKv(args.kv, { configPath: args.config, persistTo: args.persistTo, verbose: args.verbose }, (store) => publishVersion(store, blob, pointer));
+  }
 
   return { faqs: records.length, embedded, reused, model: embedder.model, dim, version, kv: args.kv };
 }

@@ -1,6 +1,9 @@
 /** KV key of the small pointer that names the current version. */
 export const POINTER_KEY = "faq-index/current";
 
+/** KV key of the list of recent pointers, newest first: what rollback goes back to. */
+export const HISTORY_KEY = "faq-index/history";
+
 /**
  * A version is stored in chunks of at most this size, well under KV's 25 MiB
  * per value: small chunks keep the memory spent on chunks in flight small.

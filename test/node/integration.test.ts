@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "../../scripts/lib/local-model";
 import { startWranglerDev, type RunningWorker } from "../../scripts/lib/wrangler-dev";
-import { publishToLocalKv, withLocalKv } from "../../scripts/seed/kv-local";
+import { withLocalKv } from "../../scripts/kv/local-kv";
+import { publishVersion } from "../../scripts/kv/versions";
 import { buildIndex } from "../../src/index-blob/build-index";
 import { POINTER_KEY, chunkKey, pointerFor } from "../../src/index-store/keys";
 import { freePort, runScript, startInferenceProcess, summaryLine } from "./helpers";
@@ -63,6 +64,7 @@ describe.sequential("faq-edge over HTTP", () => {
     const damaged = new Uint8Array(blob.slice(0));
     damaged[damaged.length - 5]! ^= 0x20;
     await withLocalKv({ configPath: "wrangler.toml", persistTo }, async (kv) => {
+      // written by hand: publishVersion would refuse a blob that does not decode
       await kv.put(chunkKey(version, 0), damaged);
       await kv.put(POINTER_KEY, JSON.stringify(pointerFor(blob, { version, model: LOCAL_MODEL_ID, dim: LOCAL_MODEL_DIM, count: 1, builtAt: "2026-01-01T00:00:00Z" })));
     });
@@ -72,7 +74,8 @@ describe.sequential("faq-edge over HTTP", () => {
   it("refuses an index built with another model with 503 model_mismatch", async () => {
     const model = "sentence-transformers/all-MiniLM-L6-v2";
     const { blob, version } = await syntheticIndex(model);
-    await publishToLocalKv(blob, pointerFor(blob, { version, model, dim: LOCAL_MODEL_DIM, count: 1, builtAt: "2026-01-01T00:00:00Z" }), { configPath: "wrangler.toml", persistTo });
+    const pointer = pointerFor(blob, { version, model, dim: LOCAL_MODEL_DIM, count: 1, builtAt: "2026-01-01T00:00:00Z" });
+    await withLocalKv({ configPath: "wrangler.toml", persistTo }, (store) => publishVersion(store, blob, pointer));
     await expectError(MEDICARE_QUERY, 503, "model_mismatch");
   });
 

@@ -1,0 +1,36 @@
+/**
+ * `npm run rollback -- [--kv local|remote] [--persist-to DIR] [--config FILE] [--verbose]`:
+ * points the index back to the previous version (KV keeps the last three),
+ * after checking that version is whole. Prints {"from","to","kv"}.
+ */
+import { parseArgs } from "node:util";
+import { isMain } from "./lib/is-main";
+import { withKv } from "./kv/open-kv";
+import { requireCloudflareToken } from "./kv/remote-kv";
+import { rollbackVersion } from "./kv/versions";
+
+export async function rollback(argv: string[], env: NodeJS.ProcessEnv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      kv: { type: "string", default: "local" },
+      "persist-to": { type: "string" },
+      config: { type: "string", default: "wrangler.toml" },
+      verbose: { type: "boolean", default: false },
+    },
+  });
+  if (values.kv !== "local" && values.kv !== "remote") throw new Error("--kv must be local or remote");
+  if (values.kv === "remote") requireCloudflareToken(env);
+  const [from, to] = await withKv(values.kv, { configPath: values.config, persistTo: values["persist-to"], verbose: values.verbose }, rollbackVersion);
+  return { from: from.version, to: to.version, kv: values.kv };
+}
+
+if (isMain(import.meta.url)) {
+  try {
+    console.log(JSON.stringify(await rollback(process.argv.slice(2), process.env)));
+    process.exit(0);
+  } catch (error) {
+    console.error(`rollback: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,95 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { KvStore } from "../../scripts/kv/kv-store";
+import { withLocalKv } from "../../scripts/kv/local-kv";
+import { KEEP_VERSIONS, publishVersion, readHistory } from "../../scripts/kv/versions";
+import { buildIndex } from "../../src/index-blob/build-index";
+import { HISTORY_KEY, POINTER_KEY, chunkKey, pointerFor } from "../../src/index-store/keys";
+import { runScript } from "./helpers";
+
+async function version(question: string) {
+  const records = [{ id: "1", question, answer: null, url: null, category: null }];
+  const { blob, version } = await buildIndex({ model: "m/x", builtAt: "2026-01-01T00:00:00Z", dim: 2, records, vectors: [[1, 0]] });
+  return { blob, pointer: pointerFor(blob, { version, model: "m/x", dim: 2, count: 1, builtAt: "2026-01-01T00:00:00Z" }) };
+}
+
+/** An in-memory KvStore; `corrupt` damages chunk writes, like a bad upload would. */
+function memoryStore(corrupt = false): KvStore & { data: Map<string, Uint8Array | string> } {
+  const data = new Map<string, Uint8Array | string>();
+  return {
+    data,
+    getBytes: async (key) => (data.has(key) ? (typeof data.get(key) === "string" ? new TextEncoder().encode(data.get(key) as string) : (data.get(key) as Uint8Array)) : null),
+    getText: async (key) => (data.has(key) ? (typeof data.get(key) === "string" ? (data.get(key) as string) : new TextDecoder().decode(data.get(key) as Uint8Array)) : null),
+    put: async (key, value) => {
+      const stored = typeof value === "string" ? value : new Uint8Array(value instanceof Uint8Array ? value.slice() : value.slice(0));
+      if (corrupt && typeof stored !== "string") stored[stored.length - 1]! ^= 0xff;
+      data.set(key, stored);
+    },
+    delete: async (key) => void data.delete(key),
+  };
+}
+
+describe("KV versions", () => {
+  it("flips the pointer only after the blob reads back whole", async () => {
+    const store = memoryStore(true);
+    const { blob, pointer } = await version("first");
+    await expect(publishVersion(store, blob, pointer)).rejects.toThrow(/checksum/);
+    expect(store.data.has(POINTER_KEY)).toBe(false);
+  });
+
+  it("keeps the last three versions and deletes older chunks after the flip", async () => {
+    const store = memoryStore();
+    const versions = [];
+    for (const q of ["one", "two", "three", "four"]) {
+      const v = await version(q);
+      versions.push(v.pointer);
+      await publishVersion(store, v.blob, v.pointer);
+    }
+    expect(JSON.parse(store.data.get(POINTER_KEY) as string).version).toBe(versions[3]!.version);
+    expect((await readHistory(store)).map((p) => p.version)).toEqual(versions.slice(1).reverse().map((p) => p.version));
+    expect(KEEP_VERSIONS).toBe(3);
+    expect(store.data.has(chunkKey(versions[0]!.version, 0))).toBe(false);
+    expect(store.data.has(chunkKey(versions[1]!.version, 0))).toBe(true);
+    expect(JSON.parse(store.data.get(HISTORY_KEY) as string)).toHaveLength(3);
+  });
+});
+
+describe("npm run rollback", () => {
+  let persistTo: string;
+  beforeAll(async () => {
+    persistTo = await mkdtemp(join(tmpdir(), "faq-rollback-"));
+  });
+
+  it("points back to the previous version in local KV", async () => {
+    const first = await version("first");
+    const second = await version("second");
+    await withLocalKv({ configPath: "wrangler.toml", persistTo }, async (store) => {
+      await publishVersion(store, first.blob, first.pointer);
+      await publishVersion(store, second.blob, second.pointer);
+    });
+    const result = await runScript("scripts/rollback.ts", ["--persist-to", persistTo]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout.trim())).toEqual({ from: second.pointer.version, to: first.pointer.version, kv: "local" });
+    const pointer = await withLocalKv({ configPath: "wrangler.toml", persistTo }, (store) => store.getText(POINTER_KEY));
+    expect(JSON.parse(pointer!).version).toBe(first.pointer.version);
+  });
+
+  it("refuses when there is nothing to roll back to", async () => {
+    const empty = await mkdtemp(join(tmpdir(), "faq-rollback-empty-"));
+    const result = await runScript("scripts/rollback.ts", ["--persist-to", empty]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe("rollback: there is no earlier version to roll back to");
+  });
+
+  it("stops before any remote write without CLOUDFLARE_API_TOKEN", async () => {
+    const env = { CLOUDFLARE_API_TOKEN: "" };
+    const rolled = await runScript("scripts/rollback.ts", ["--kv", "remote"], env);
+    expect(rolled.code).toBe(1);
+    expect(rolled.stderr).toContain("--kv remote needs CLOUDFLARE_API_TOKEN");
+    const seeded = await runScript("scripts/seed.ts", ["--kv", "remote", "--out", join(persistTo, "never")], env);
+    expect(seeded.code).toBe(1);
+    expect(seeded.stderr.trim()).toBe("seed: --kv remote needs CLOUDFLARE_API_TOKEN in the environment (a token with Workers KV Storage: Edit); nothing was written");
+  });
+});
