@@ -1,6 +1,6 @@
 /** The Worker bundle as `wrangler deploy --dry-run` builds it: raw and gzip-9 size. */
 import { execFileSync } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -16,7 +16,7 @@ export async function benchBundle() {
     const script = await readFile(join(outDir, "index.js"));
     const files = [script];
     // wrangler copies the .wasm module beside the script; it ships too.
-    for (const name of (await import("node:fs")).readdirSync(outDir)) {
+    for (const name of await readdir(outDir)) {
       if (name.endsWith(".wasm")) files.push(await readFile(join(outDir, name)));
     }
     const raw = files.reduce((sum, f) => sum + f.length, 0);

@@ -1,3 +1,4 @@
+import { sha256Hex } from "../sha256-hex";
 import { LruCache } from "./lru-cache";
 
 /** Same question, same key: Unicode-normalised (NFKC), whitespace collapsed. Case is kept: some models are cased. */
@@ -15,8 +16,7 @@ export interface QueryEmbeddingCacheOptions {
 }
 
 async function cacheUrl(model: string, query: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${model}\n${query}`)));
-  const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  const hex = await sha256Hex(`${model}\n${query}`);
   // A synthetic URL: the Cache API keys by request URL, and this one never reaches the network.
   return `https://query-embedding.faq-edge.invalid/v1/${hex}`;
 }

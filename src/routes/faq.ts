@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { endTime, setMetric, startTime } from "hono/timing";
 import type { AppEnv } from "../app-env";
 import { UpstreamError } from "../errors";
+import { sha256Hex } from "../sha256-hex";
 import { servingIndex } from "../index-store/serving-index";
 import { rankFaqs, type RankedHit } from "../search/rank";
 import { scorerFor } from "../search/semantic-scorer";
@@ -20,11 +21,6 @@ function isAnswered(best: RankedHit | undefined, threshold: number | null): bool
   return best.semantic >= threshold;
 }
 
-async function shortHash(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  return Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 /** GET /faq?q=&k=&mode=&category=&min_score= : the FAQs closest to q, best first. */
 export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
   const params = parseFaqParams(c.req.query());
@@ -35,7 +31,7 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
   endTime(c, "index");
 
   // The answer depends only on the index version and the parameters.
-  const etag = `W/"${index.version}-${await shortHash(JSON.stringify(params))}"`;
+  const etag = `W/"${index.version}-${(await sha256Hex(JSON.stringify(params))).slice(0, 16)}"`;
   c.header("ETag", etag);
   c.header("Cache-Control", `public, max-age=${Math.round(config.indexRecheckMs / 1000)}`);
   if (c.req.header("If-None-Match") === etag) return c.body(null, 304);

@@ -1,3 +1,10 @@
+/** The largest value, or 0 for an empty or all-negative array. */
+export function maxOf(values: Float32Array): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
+  return max;
+}
+
 /**
  * Convex fusion of semantic and lexical scores:
  *   alpha * cosine + (1 - alpha) * bm25 / max(bm25)
@@ -5,9 +12,7 @@
  * whatever the corpus; a query with no lexical match falls back to pure cosine
  * scaled by alpha, which keeps the semantic order.
  */
-export function fuseScores(semantic: Float32Array, lexical: Float32Array, alpha: number): Float32Array {
-  let maxLexical = 0;
-  for (let i = 0; i < lexical.length; i++) if (lexical[i]! > maxLexical) maxLexical = lexical[i]!;
+export function fuseScores(semantic: Float32Array, lexical: Float32Array, alpha: number, maxLexical = maxOf(lexical)): Float32Array {
   const lexicalScale = maxLexical > 0 ? (1 - alpha) / maxLexical : 0;
   const fused = new Float32Array(semantic.length);
   for (let i = 0; i < semantic.length; i++) fused[i] = alpha * semantic[i]! + lexicalScale * lexical[i]!;

@@ -1,6 +1,6 @@
 import type { FaqIndex } from "../index-blob/format";
 import { scoreLexical } from "./bm25";
-import { fuseScores } from "./fuse";
+import { fuseScores, maxOf } from "./fuse";
 import { scorerFor, type SemanticScorer } from "./semantic-scorer";
 import { selectTopK, type Hit } from "./top-k";
 
@@ -35,13 +35,10 @@ export function rankFaqs(index: FaqIndex, request: RankRequest, scorer: Semantic
   const { mode, category, queryVector, k } = request;
   const semantic = mode === "lexical" ? null : scorer.scoreAll(queryVector!);
   const rawLexical = mode === "semantic" ? null : scoreLexical(index.lexical, request.query, index.count);
-  let maxLexical = 0;
-  if (rawLexical) for (const value of rawLexical) if (value > maxLexical) maxLexical = value;
+  const maxLexical = rawLexical ? maxOf(rawLexical) : 0;
   const lexicalShare = (row: number) => (rawLexical ? (maxLexical > 0 ? rawLexical[row]! / maxLexical : 0) : null);
-  const combine = (cosine: number | null, row: number) =>
-    mode === "semantic" ? cosine! : mode === "lexical" ? lexicalShare(row)! : index.fusionAlpha * cosine! + (1 - index.fusionAlpha) * lexicalShare(row)!;
 
-  const scores = mode === "semantic" ? semantic! : mode === "lexical" ? rawLexical! : fuseScores(semantic!, rawLexical!, index.fusionAlpha);
+  const scores = mode === "semantic" ? semantic! : mode === "lexical" ? rawLexical! : fuseScores(semantic!, rawLexical!, index.fusionAlpha, maxLexical);
   const keep = (row: number) =>
     (category === null || index.categoryKeys[row] === category) &&
     // in lexical mode a FAQ sharing no term with the query is not a match at all
@@ -56,11 +53,13 @@ export function rankFaqs(index: FaqIndex, request: RankRequest, scorer: Semantic
       lexical: lexicalShare(row),
     }));
   }
-  // Estimated scores pick candidates; each candidate's cosine is then computed exactly.
+  // Estimated scores pick candidates; each candidate's cosine is then computed
+  // exactly (this path is semantic or hybrid only: lexical needs no cosine).
   const candidates: Hit[] = selectTopK(scores, Math.max(k * RESCORE_FACTOR, MIN_CANDIDATES), index.idRank, keep);
   const rescored = candidates.map(({ index: row }) => {
     const cosine = scorer.scoreRow(row, queryVector!);
-    return { index: row, score: combine(cosine, row), semantic: cosine, lexical: lexicalShare(row) };
+    const score = mode === "semantic" ? cosine : index.fusionAlpha * cosine + (1 - index.fusionAlpha) * lexicalShare(row)!;
+    return { index: row, score, semantic: cosine, lexical: lexicalShare(row) };
   });
   rescored.sort((a, b) => b.score - a.score || index.idRank[a.index]! - index.idRank[b.index]!);
   return rescored.slice(0, k);
