@@ -1,49 +1,59 @@
 /**
  * Builds an FAQ index: read and validate the FAQs, embed the questions, write
- * build artifacts, and publish to KV. The last line on stdout is a JSON summary.
+ * build artifacts, publish the dataset to the Hub (--hub) and the index to KV.
+ * --from-hub seeds from a published dataset instead, embedding nothing;
+ * --dry-run shows what would change and writes nothing.
+ * The last line on stdout is a JSON summary.
  * Usage: npm run seed -- [--input FILE] [--embedder local|hf] [--out DIR] [--kv none|local|remote]
+ *                        [--hub owner/name [--private] [--license ID]] [--from-hub owner/name[@revision]] [--dry-run]
  */
 import { ApiError } from "../src/errors";
-import { buildIndex } from "../src/index-blob/build-index";
-import { pointerFor } from "../src/index-store/keys";
+import { datasetFiles } from "./hub/dataset-files";
+import { hubToken, parseHubRepo } from "./hub/hub-repo";
+import { publishDataset } from "./hub/publish-dataset";
 import { isMain } from "./lib/is-main";
-import { answerThresholdFor } from "./seed/answer-threshold";
-import { writeArtifacts } from "./seed/artifacts";
-import { chooseEmbedder } from "./seed/choose-embedder";
-import { embedInBatches } from "./seed/embed-in-batches";
-import { EmbeddingStore } from "./seed/embedding-store";
-import { FaqInputError } from "./seed/faq-input-error";
 import { withKv } from "./kv/open-kv";
 import { requireCloudflareToken } from "./kv/remote-kv";
 import { publishVersion } from "./kv/versions";
-import { readFaqs } from "./seed/read-faqs";
-import { UsageError, parseSeedArgs } from "./seed/seed-args";
+import { writeArtifacts } from "./seed/artifacts";
+import { dryRun } from "./seed/dry-run";
+import { FaqInputError } from "./seed/faq-input-error";
+import { fromFaqFile } from "./seed/from-faq-file";
+import { fromHub } from "./seed/from-hub";
+import { parseSeedArgs } from "./seed/seed-args";
+import { UsageError } from "./seed/usage-error";
 
-/** float32 is exact; past 32 MiB of vectors int8 keeps memory and scan time down at recall@5 near 0.98-1. */
-const chooseEncoding = (count: number, dim: number) => (count * dim * 4 > 32 * 2 ** 20 ? "int8" : "f32");
+const log = (line: string) => console.error(line);
 
 export async function seed(argv: string[], env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
   const args = parseSeedArgs(argv);
+  // Every credential is checked before anything is embedded, downloaded or written.
   if (args.kv === "remote") requireCloudflareToken(env);
-  const records = await readFaqs(args.input);
-  const embedder = await chooseEmbedder(args.embedder, env, args.maxRetries);
-  const store = args.cacheDir ? await EmbeddingStore.open(args.cacheDir, embedder.model) : undefined;
-  const { vectors, embedded, reused } = await embedInBatches(embedder, records.map((r) => r.question), {
-    batchSize: args.batchSize, concurrency: args.concurrency, store,
-  });
-  const dim = vectors[0]!.length;
-  const builtAt = new Date().toISOString();
-  const answerThreshold = await answerThresholdFor(embedder.model, args.answerThreshold);
-  const encoding = args.vectors === "auto" ? chooseEncoding(records.length, dim) : args.vectors;
-  const { blob, version } = await buildIndex({ model: embedder.model, builtAt, dim, records, vectors, answerThreshold, encoding });
+  const token = hubToken(env, args.hub !== null && !args.dryRun);
 
-  await writeArtifacts(args.out, { blob, version, model: embedder.model, dim, builtAt, records, vectors, answerThreshold }, args.input);
-  const pointer = pointerFor(blob, { version, model: embedder.model, dim, count: records.length, builtAt });
+  const pending = args.fromHub ? await fromHub(args, env, token) : await fromFaqFile(args, env);
+  if (args.dryRun) return dryRun(args, pending, log);
+
+  const { blob, pointer, embedded, reused, built } = await pending.build();
+  if (built) await writeArtifacts(args.out, built, pending.source);
+  let hub: Record<string, unknown> | undefined;
+  if (args.hub && built) {
+    const repo = parseHubRepo(args.hub, "--hub", false).name;
+    const files = datasetFiles(built, { repo, license: args.license, hubUrl: args.hubUrl });
+    const title = args.hubMessage ?? `faq-edge: index ${pointer.version} (${pointer.count} FAQs, ${pointer.model})`;
+    const published = await publishDataset({ repo, hubUrl: args.hubUrl, accessToken: token!, private: args.private, license: args.license, title, files, log });
+    hub = { repo, commit: published.commit, created: published.created };
+  }
+  // KV last: a failed Hub publish leaves the served index as it was.
   if (args.kv !== "none") {
     await withKv(args.kv, { configPath: args.config, persistTo: args.persistTo, verbose: args.verbose }, (store) => publishVersion(store, blob, pointer));
   }
 
-  return { faqs: records.length, embedded, reused, model: embedder.model, dim, version, kv: args.kv };
+  return {
+    faqs: pointer.count, embedded, reused, model: pointer.model, dim: pointer.dim, version: pointer.version, kv: args.kv,
+    ...(hub && { hub }),
+    ...(args.fromHub && { fromHub: args.fromHub }),
+  };
 }
 
 function describe(error: unknown): string {

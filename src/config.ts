@@ -2,6 +2,8 @@ import type { Env } from "./env";
 import { ConfigError } from "./errors";
 
 export const DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2";
+/** all-MiniLM-L6-v2's embedding width. */
+export const DEFAULT_MODEL_DIM = 384;
 
 export interface WorkerConfig {
   model: string;

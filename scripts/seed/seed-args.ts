@@ -1,7 +1,16 @@
 import { parseArgs } from "node:util";
+import { DEFAULT_HUB_URL, parseHubRepo } from "../hub/hub-repo";
+import { UsageError } from "./usage-error";
+
+export { UsageError };
+
+/** The bundled demo: the tutorial's Medicare FAQs. */
+export const DEFAULT_INPUT = "data/medicare-faqs.json";
 
 export interface SeedArgs {
   input: string;
+  /** Whether --input was given (with --from-hub it names the texts for a tutorial-style dataset). */
+  inputGiven: boolean;
   embedder: "hf" | "local";
   out: string;
   kv: "local" | "remote" | "none";
@@ -19,9 +28,19 @@ export interface SeedArgs {
   config: string;
   persistTo: string | undefined;
   verbose: boolean;
+  /** Dataset repo to publish to, "owner/name". */
+  hub: string | null;
+  /** Create the dataset repo private (only when it does not exist yet). */
+  private: boolean;
+  /** Licence id for the dataset card and a newly created repo. */
+  license: string;
+  hubUrl: string;
+  hubMessage: string | null;
+  /** Dataset to seed from instead of embedding, "owner/name[@revision]". */
+  fromHub: string | null;
+  /** Show what would change and write nothing. */
+  dryRun: boolean;
 }
-
-export class UsageError extends Error {}
 
 const choice = <T extends string>(name: string, value: string, allowed: readonly T[]): T => {
   if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(", ")}`);
@@ -35,7 +54,7 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
     ({ values } = parseArgs({
       args: argv,
       options: {
-        input: { type: "string", default: "data/medicare-faqs.json" },
+        input: { type: "string" },
         embedder: { type: "string", default: "local" },
         out: { type: "string", default: "build" },
         kv: { type: "string", default: "none" },
@@ -49,6 +68,13 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
         config: { type: "string", default: "wrangler.toml" },
         "persist-to": { type: "string" },
         verbose: { type: "boolean", default: false },
+        hub: { type: "string" },
+        private: { type: "boolean", default: false },
+        license: { type: "string" },
+        "hub-url": { type: "string", default: DEFAULT_HUB_URL },
+        "hub-message": { type: "string" },
+        "from-hub": { type: "string" },
+        "dry-run": { type: "boolean", default: false },
       },
       strict: true,
     }));
@@ -66,8 +92,20 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
   if (rawThreshold !== undefined && !(rawThreshold.trim() !== "" && answerThreshold! >= -1 && answerThreshold! <= 1)) {
     throw new UsageError("--answer-threshold must be a number from -1 to 1");
   }
+  const hub = values.hub ?? null;
+  const fromHub = values["from-hub"] ?? null;
+  if (hub !== null && fromHub !== null) throw new UsageError("--hub and --from-hub cannot be combined: publish from the FAQ file, or seed from a published dataset");
+  if (hub === null && (values.private || values.license !== undefined || values["hub-message"] !== undefined)) {
+    throw new UsageError("--private, --license and --hub-message only apply with --hub");
+  }
+  if (hub !== null) parseHubRepo(hub, "--hub", false);
+  if (fromHub !== null) parseHubRepo(fromHub, "--from-hub", true);
+  const license = values.license ?? "unknown";
+  if (!/^[a-z0-9][a-z0-9.+-]*$/.test(license)) throw new UsageError("--license must be a licence id such as mit, cc-by-4.0 or other");
+  if (!/^https?:\/\/[^\s/]+/.test(values["hub-url"])) throw new UsageError("--hub-url must be an http(s) URL");
   return {
-    input: values.input,
+    input: values.input ?? DEFAULT_INPUT,
+    inputGiven: values.input !== undefined,
     embedder: choice("embedder", values.embedder, ["hf", "local"] as const),
     out: values.out,
     kv: choice("kv", values.kv, ["local", "remote", "none"] as const),
@@ -80,5 +118,12 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
     config: values.config,
     persistTo: values["persist-to"],
     verbose: values.verbose,
+    hub,
+    private: values.private,
+    license,
+    hubUrl: values["hub-url"].replace(/\/+$/, ""),
+    hubMessage: values["hub-message"] ?? null,
+    fromHub,
+    dryRun: values["dry-run"],
   };
 }

@@ -1,0 +1,43 @@
+import { UsageError } from "../seed/usage-error";
+
+export const DEFAULT_HUB_URL = "https://huggingface.co";
+
+export interface HubDatasetRef {
+  /** "owner/name" */
+  name: string;
+  /** A branch, tag or commit; undefined means main. */
+  revision: string | undefined;
+}
+
+// The Hub's own rule for repo ids: letters, digits, "-", "_", "."; no "--" or "..", no leading or trailing "-" or ".".
+const PART = /^(?!.*(--|\.\.))[A-Za-z0-9][\w.-]{0,94}(?<![-.])$/;
+
+/** Parses "owner/name" (and, where allowed, "owner/name@revision") or says what is wrong. */
+export function parseHubRepo(value: string, flag: string, allowRevision: boolean): HubDatasetRef {
+  const at = value.lastIndexOf("@");
+  const name = allowRevision && at > 0 ? value.slice(0, at) : value;
+  const revision = allowRevision && at > 0 ? value.slice(at + 1) : undefined;
+  const parts = name.split("/");
+  if (parts.length !== 2 || !parts.every((part) => PART.test(part))) {
+    throw new UsageError(`${flag} must be a dataset id like owner/name${allowRevision ? "[@revision]" : ""}, got "${value}"`);
+  }
+  if (revision !== undefined && !/^[\w./-]{1,200}$/.test(revision)) {
+    throw new UsageError(`${flag}: "${revision}" is not a branch, tag or commit`);
+  }
+  return { name, revision };
+}
+
+/**
+ * HF_TOKEN from the environment. Required to publish; optional to read a
+ * public dataset. The token itself never goes into a message.
+ */
+export function hubToken(env: NodeJS.ProcessEnv, required: boolean): string | undefined {
+  const token = env.HF_TOKEN?.trim() || undefined;
+  if (!token && required) {
+    throw new UsageError("--hub needs HF_TOKEN in the environment (a write token from https://huggingface.co/settings/tokens); nothing was embedded or written");
+  }
+  if (token && !token.startsWith("hf_")) {
+    throw new UsageError("HF_TOKEN is not a Hugging Face access token (those start with hf_); nothing was embedded or written");
+  }
+  return token;
+}

@@ -1,0 +1,31 @@
+import { chooseEmbedder, embedderModel } from "./choose-embedder";
+import { buildFromVectors } from "./build-from-vectors";
+import { embedInBatches } from "./embed-in-batches";
+import { EmbeddingStore } from "./embedding-store";
+import type { PendingIndex } from "./pending-index";
+import { readFaqs } from "./read-faqs";
+import type { SeedArgs } from "./seed-args";
+
+/**
+ * The usual path: FAQs from --input, questions embedded (only those not in
+ * the embedding cache). Nothing is embedded until build() is called.
+ */
+export async function fromFaqFile(args: SeedArgs, env: NodeJS.ProcessEnv): Promise<PendingIndex> {
+  const records = await readFaqs(args.input);
+  const model = embedderModel(args.embedder, env);
+  const store = args.cacheDir ? await EmbeddingStore.open(args.cacheDir, model) : undefined;
+  const questions = records.map((record) => record.question);
+  return {
+    records,
+    model,
+    source: args.input,
+    toEmbed: new Set(questions.filter((question) => !store?.get(question))).size,
+    async build() {
+      const embedder = await chooseEmbedder(args.embedder, env, args.maxRetries);
+      const { vectors, embedded, reused } = await embedInBatches(embedder, questions, {
+        batchSize: args.batchSize, concurrency: args.concurrency, store,
+      });
+      return buildFromVectors(records, vectors, embedder.model, args, { embedded, reused });
+    },
+  };
+}

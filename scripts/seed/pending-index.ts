@@ -1,0 +1,23 @@
+import type { FaqRecord } from "../../src/faq-record";
+import type { IndexPointer } from "../../src/index-store/keys";
+import type { BuiltIndex } from "./artifacts";
+
+/** An index ready to be built: its FAQs are known, and a dry run stops here. */
+export interface PendingIndex {
+  records: FaqRecord[];
+  model: string;
+  /** Where the FAQs came from, for the build manifest. */
+  source: string;
+  /** Distinct questions that build() would send to the embedder. */
+  toEmbed: number;
+  build(): Promise<SeedBuild>;
+}
+
+export interface SeedBuild {
+  blob: ArrayBuffer;
+  pointer: IndexPointer;
+  embedded: number;
+  reused: number;
+  /** Records and vectors for build artifacts and a Hub publish; null when a published index is reused as it is. */
+  built: BuiltIndex | null;
+}
