@@ -14,12 +14,11 @@ export const DATASET_FILES = {
 export const faqsJsonl = (records: FaqRecord[]) => records.map((record) => JSON.stringify(record)).join("\n") + "\n";
 
 /** What one publish commits: the tutorial's embeddings.csv, the FAQs, the serving index and the card. */
-export function datasetFiles(index: BuiltIndex, card: Omit<DatasetCardInput, "index">): Map<string, Uint8Array> {
-  const utf8 = (text: string) => new TextEncoder().encode(text);
+export function datasetFiles(index: BuiltIndex, card: Omit<DatasetCardInput, "index">): Map<string, Blob> {
   return new Map([
-    [DATASET_FILES.embeddings, utf8(embeddingsCsv(index.vectors, index.dim))],
-    [DATASET_FILES.faqs, utf8(faqsJsonl(index.records))],
-    [DATASET_FILES.index, new Uint8Array(index.blob)],
-    [DATASET_FILES.card, utf8(datasetCard({ ...card, index }))],
+    [DATASET_FILES.embeddings, new Blob(embeddingsCsv(index.vectors, index.dim))],
+    [DATASET_FILES.faqs, new Blob([faqsJsonl(index.records)])],
+    [DATASET_FILES.index, new Blob([index.blob])],
+    [DATASET_FILES.card, new Blob([datasetCard({ ...card, index })])],
   ]);
 }

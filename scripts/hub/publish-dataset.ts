@@ -8,7 +8,7 @@ export interface PublishOptions {
   private: boolean;
   license: string;
   title: string;
-  files: Map<string, Uint8Array>;
+  files: Map<string, Blob>;
   log: (line: string) => void;
 }
 
@@ -53,7 +53,7 @@ export async function publishDataset(options: PublishOptions): Promise<Published
       hubUrl,
       accessToken,
       title: options.title,
-      operations: [...options.files].map(([path, bytes]) => ({ operation: "addOrUpdate" as const, path, content: new Blob([bytes]) })),
+      operations: [...options.files].map(([path, content]) => ({ operation: "addOrUpdate" as const, path, content })),
     });
   } catch (error) {
     throw hubFailure(`committing to ${options.repo}`, error);

@@ -1,5 +1,6 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import type { FaqRecord } from "../../src/faq-record";
 import { RANKING_DEFAULTS } from "../../src/search/ranking-defaults";
 
@@ -14,13 +15,24 @@ export interface BuiltIndex {
   answerThreshold: number | null;
 }
 
+/** The shortest decimal that reads back as the same float32 (numpy prints float32 the same way). */
+export function float32Text(value: number): string {
+  for (let digits = 6; digits < 9; digits++) {
+    const text = value.toPrecision(digits);
+    if (Math.fround(Number(text)) === value) return String(Number(text));
+  }
+  return String(Number(value.toPrecision(9)));
+}
+
 /**
  * embeddings.csv in the tutorial's layout (pandas `to_csv(index=False)` of
  * the embedding matrix): a header of column numbers, then one row per FAQ.
+ * Returned as lines, each ending in "\n": a large index would not fit in one
+ * JavaScript string (about 4 KB per 384-d row).
  */
-export function embeddingsCsv(vectors: Float32Array[], dim: number): string {
-  const header = Array.from({ length: dim }, (_, i) => String(i)).join(",");
-  return [header, ...vectors.map((v) => Array.from(v, String).join(","))].join("\n") + "\n";
+export function embeddingsCsv(vectors: Float32Array[], dim: number): string[] {
+  const header = Array.from({ length: dim }, (_, i) => String(i)).join(",") + "\n";
+  return [header, ...vectors.map((v) => Array.from(v, float32Text).join(",") + "\n")];
 }
 
 export const blobFileName = (version: string) => `index-${version}.bin`;
@@ -43,7 +55,7 @@ export async function writeArtifacts(dir: string, index: BuiltIndex, source: str
     source,
     files: { blob: blobFileName(index.version), embeddings: "embeddings.csv" },
   };
-  const files: Array<[string, string | Uint8Array]> = [
+  const files: Array<[string, string | Uint8Array | string[]]> = [
     [blobFileName(index.version), new Uint8Array(index.blob)],
     ["embeddings.csv", embeddingsCsv(index.vectors, index.dim)],
     ["manifest.json", JSON.stringify(manifest, null, 2) + "\n"],
@@ -53,7 +65,7 @@ export async function writeArtifacts(dir: string, index: BuiltIndex, source: str
     for (const [name, content] of files) {
       const temporary = join(dir, `.${name}.tmp`);
       staged.push(temporary);
-      await writeFile(temporary, content);
+      await writeFile(temporary, Array.isArray(content) ? Readable.from(content) : content);
     }
   } catch (error) {
     await Promise.all(staged.map((path) => rm(path, { force: true })));
