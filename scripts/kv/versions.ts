@@ -1,6 +1,7 @@
 import { decodeIndex } from "../../src/index-blob/decode";
 import type { FaqIndex } from "../../src/index-blob/format";
 import { HISTORY_KEY, POINTER_KEY, chunkKey, isIndexPointer, splitBlob, type IndexPointer } from "../../src/index-store/keys";
+import { readChunks } from "../../src/index-store/read-chunks";
 import type { KvStore } from "./kv-store";
 
 /** Versions kept in KV: the current one and two to roll back to. */
@@ -17,24 +18,12 @@ export async function readHistory(store: KvStore): Promise<IndexPointer[]> {
   }
 }
 
-/** A version's blob reassembled from its chunks, decoded: it throws unless the blob is whole. */
+/** A version's blob reassembled from its chunks and decoded: it throws unless the blob is whole. */
 async function readStored(store: KvStore, pointer: IndexPointer): Promise<FaqIndex> {
   const bytes = new Uint8Array(pointer.bytes);
-  let offset = 0;
-  for (let i = 0; i < pointer.chunks; i++) {
-    const chunk = await store.getBytes(chunkKey(pointer.version, i));
-    if (!chunk) throw new Error(`chunk ${i} of version ${pointer.version} is missing from KV`);
-    if (offset + chunk.length > pointer.bytes) throw new Error(`version ${pointer.version} is longer in KV than its ${pointer.bytes} bytes`);
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  if (offset !== pointer.bytes) throw new Error(`version ${pointer.version} is ${offset} bytes in KV, expected ${pointer.bytes}`);
+  const missing = await readChunks(pointer, (key) => store.getBytes(key), bytes);
+  if (missing !== null) throw new Error(`chunk ${missing} of version ${pointer.version} is missing from KV or has the wrong size`);
   return decodeIndex(bytes, pointer.version);
-}
-
-/** Reads a version back: the pointer may only name a blob that is whole. */
-async function verifyStored(store: KvStore, pointer: IndexPointer): Promise<void> {
-  await readStored(store, pointer);
 }
 
 /** The version the pointer names now, decoded, or null when KV holds none. */
@@ -65,7 +54,7 @@ async function flip(store: KvStore, pointer: IndexPointer, history: IndexPointer
  */
 export async function publishVersion(store: KvStore, blob: ArrayBuffer, pointer: IndexPointer): Promise<void> {
   for (const [i, chunk] of splitBlob(blob).entries()) await store.put(chunkKey(pointer.version, i), chunk);
-  await verifyStored(store, pointer);
+  await readStored(store, pointer); // the pointer may only name a blob that is whole
   const history = await flip(store, pointer, await readHistory(store));
   for (const old of history.slice(KEEP_VERSIONS)) {
     for (let i = 0; i < old.chunks; i++) await store.delete(chunkKey(old.version, i));
@@ -77,7 +66,7 @@ export async function rollbackVersion(store: KvStore): Promise<[IndexPointer, In
   const history = await readHistory(store);
   if (history.length < 2) throw new Error("there is no earlier version to roll back to");
   const [current, previous] = history as [IndexPointer, IndexPointer];
-  await verifyStored(store, previous);
+  await readStored(store, previous);
   await flip(store, previous, history);
   return [current, previous];
 }

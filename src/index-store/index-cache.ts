@@ -1,7 +1,8 @@
 import { IndexUnavailableError } from "../errors";
 import { CorruptIndexError, decodeIndex } from "../index-blob/decode";
 import type { FaqIndex } from "../index-blob/format";
-import { CHUNK_BYTES, POINTER_KEY, chunkKey, isIndexPointer, type IndexPointer } from "./keys";
+import { POINTER_KEY, isIndexPointer, type IndexPointer } from "./keys";
+import { readChunks } from "./read-chunks";
 
 export interface IndexRequest {
   kv: KVNamespace;
@@ -20,7 +21,7 @@ export interface IndexStatus {
 /** Where a blob is assembled: plain memory, or a WebAssembly memory the kernels can search in place. */
 export type BlobAllocator = (pointer: IndexPointer) => { bytes: Uint8Array; memory?: WebAssembly.Memory };
 
-/** Chunks fetched from KV at once. */
+/** Chunks fetched from KV at once: bounds the memory loading takes beyond the blob itself. */
 const CHUNK_FETCHES = 2;
 
 const plainAllocator: BlobAllocator = (pointer) => ({ bytes: new Uint8Array(pointer.bytes) });
@@ -86,25 +87,11 @@ export class IndexCache {
     if (this.current?.version === pointer.version) return this.current;
 
     const { bytes, memory } = this.allocate(pointer);
-    const valid = pointer;
-    // A few chunks at a time, each copied into place as it arrives: the blob
-    // plus CHUNK_FETCHES chunks is the most memory loading ever takes.
-    let next = 0;
-    let complete = true;
-    const fetchChunks = async () => {
-      while (next < valid.chunks && complete) {
-        const i = next++;
-        const chunk = await kv.get(chunkKey(valid.version, i), "arrayBuffer");
-        const expected = Math.min(CHUNK_BYTES, valid.bytes - i * CHUNK_BYTES);
-        if (chunk === null || chunk.byteLength !== expected) complete = false;
-        else bytes.set(new Uint8Array(chunk), i * CHUNK_BYTES);
-      }
-    };
-    await Promise.all(Array.from({ length: CHUNK_FETCHES }, fetchChunks));
-    if (!complete) throw new IndexUnavailableError("index_corrupt", "A chunk of the index blob is missing or has the wrong size.");
+    const missing = await readChunks(pointer, (key) => kv.get(key, "arrayBuffer"), bytes, CHUNK_FETCHES);
+    if (missing !== null) throw new IndexUnavailableError("index_corrupt", "A chunk of the index blob is missing or has the wrong size.");
     let index: FaqIndex;
     try {
-      index = await decodeIndex(bytes, valid.version);
+      index = await decodeIndex(bytes, pointer.version);
     } catch (error) {
       if (error instanceof CorruptIndexError) throw new IndexUnavailableError("index_corrupt", "The index blob failed validation.");
       throw error;
