@@ -1,5 +1,5 @@
 import type { FaqIndex } from "../../src/index-blob/format";
-import { int8Stride, quantizeInto, residualsInto, type QuantizedMatrix } from "../../src/search/quantize";
+import { encodeVectors, readVectors } from "../../src/index-blob/vector-section";
 
 /**
  * A FaqIndex over bare vectors (no texts, no BM25), so kernels are timed
@@ -7,17 +7,9 @@ import { int8Stride, quantizeInto, residualsInto, type QuantizedMatrix } from ".
  */
 export function vectorOnlyIndex(matrix: Float32Array, dim: number, encoding: "f32" | "int8"): FaqIndex {
   const count = matrix.length / dim;
-  let quantized: QuantizedMatrix | null = null;
-  if (encoding === "int8") {
-    const stride = int8Stride(dim);
-    quantized = { rows: new Int8Array(count * stride), stride, scales: new Float32Array(count), residuals: new Uint8Array(count * (stride >> 1)) };
-    for (let row = 0; row < count; row++) {
-      const vector = matrix.subarray(row * dim, (row + 1) * dim);
-      const rowBytes = quantized.rows.subarray(row * stride, (row + 1) * stride);
-      quantized.scales[row] = quantizeInto(vector, rowBytes);
-      residualsInto(vector, rowBytes, quantized.scales[row]!, quantized.residuals.subarray(row * (stride >> 1), (row + 1) * (stride >> 1)));
-    }
-  }
+  // int8 rows, scales and residuals exactly as a blob stores them
+  const rows = Array.from({ length: count }, (_, row) => matrix.subarray(row * dim, (row + 1) * dim));
+  const quantized = encoding === "int8" ? readVectors(encodeVectors("int8", rows, dim), "int8", count, dim).quantized : null;
   return {
     version: encoding, model: "bench", builtAt: "", fusionAlpha: 0.6, answerThreshold: null,
     dim, count,

@@ -1,3 +1,4 @@
+import { SECTION_ALIGNMENT, alignUp } from "./format";
 import { int8Stride, quantizeInto, residualsInto, type QuantizedMatrix } from "../search/quantize";
 
 /** Flag bit in the header: the vectors are stored as int8 with a scale per row. */
@@ -8,10 +9,8 @@ export type VectorEncoding = "f32" | "int8";
 /** Bytes of the vector section: float32 rows, or int8 rows, then float32 scales, then 4-bit residuals. */
 export function vectorSectionSize(encoding: VectorEncoding, count: number, dim: number): number {
   const stride = int8Stride(dim);
-  return encoding === "f32" ? count * dim * 4 : count * stride + alignUp16(count * 4) + count * (stride >> 1);
+  return encoding === "f32" ? count * dim * 4 : count * stride + alignUp(count * 4, SECTION_ALIGNMENT) + count * (stride >> 1);
 }
-
-const alignUp16 = (value: number) => Math.ceil(value / 16) * 16;
 
 /** Serialises unit vectors in the chosen encoding. */
 export function encodeVectors(encoding: VectorEncoding, units: Float32Array[], dim: number): Uint8Array {
@@ -42,7 +41,7 @@ export function readVectors(section: Uint8Array, encoding: VectorEncoding, count
 function int8Views(section: Uint8Array, count: number, dim: number) {
   const stride = int8Stride(dim);
   const scalesOffset = section.byteOffset + count * stride;
-  const residualsOffset = section.byteOffset + count * stride + alignUp16(count * 4);
+  const residualsOffset = section.byteOffset + count * stride + alignUp(count * 4, SECTION_ALIGNMENT);
   return {
     rows: new Int8Array(section.buffer, section.byteOffset, count * stride),
     scales: new Float32Array(section.buffer, scalesOffset, count),
