@@ -18,17 +18,21 @@ const embeddingCache = () =>
 export async function embedQuery(c: Context<AppEnv>, index: FaqIndex, query: string): Promise<Float32Array> {
   const config = c.get("config");
   startTime(c, "embed");
-  const embedder = createHfEmbedder({
-    model: config.model,
-    accessToken: config.accessToken,
-    endpointUrl: config.endpointUrl,
-    dim: index.dim,
-    timeoutMs: config.embedTimeoutMs,
-    maxRetries: config.embedMaxRetries,
-  });
   const text = normalizeQuery(query);
+  // The client is made only on a cache miss: most questions never need it.
+  const embedUpstream = async () => {
+    const embedder = createHfEmbedder({
+      model: config.model,
+      accessToken: config.accessToken,
+      endpointUrl: config.endpointUrl,
+      dim: index.dim,
+      timeoutMs: config.embedTimeoutMs,
+      maxRetries: config.embedMaxRetries,
+    });
+    return (await embedder.embed([text]))[0]!;
+  };
   try {
-    const { vector, source } = await embeddingCache().get(config.model, text, async () => (await embedder.embed([text]))[0]!);
+    const { vector, source } = await embeddingCache().get(config.model, text, embedUpstream);
     setMetric(c, "embedding", source);
     return vector;
   } finally {
