@@ -9,7 +9,7 @@
  */
 import { ApiError } from "../src/errors";
 import { datasetFiles } from "./hub/dataset-files";
-import { hubToken, parseHubRepo } from "./hub/hub-repo";
+import { hubToken, refLabel } from "./hub/hub-repo";
 import { publishDataset } from "./hub/publish-dataset";
 import { isMain } from "./lib/is-main";
 import { withKv } from "./kv/open-kv";
@@ -38,7 +38,7 @@ export async function seed(argv: string[], env: NodeJS.ProcessEnv): Promise<Reco
   if (built) await writeArtifacts(args.out, built, pending.source);
   let hub: Record<string, unknown> | undefined;
   if (args.hub && built) {
-    const repo = parseHubRepo(args.hub, "--hub", false).name;
+    const repo = args.hub;
     const files = datasetFiles(built, { repo, license: args.license, hubUrl: args.hubUrl });
     const title = args.hubMessage ?? `faq-edge: index ${pointer.version} (${pointer.count} FAQs, ${pointer.model})`;
     const published = await publishDataset({ repo, hubUrl: args.hubUrl, accessToken: token!, private: args.private, license: args.license, title, files, log });
@@ -52,7 +52,7 @@ export async function seed(argv: string[], env: NodeJS.ProcessEnv): Promise<Reco
   return {
     faqs: pointer.count, embedded, reused, model: pointer.model, dim: pointer.dim, version: pointer.version, kv: args.kv,
     ...(hub && { hub }),
-    ...(args.fromHub && { fromHub: args.fromHub }),
+    ...(args.fromHub && { fromHub: refLabel(args.fromHub) }),
   };
 }
 

@@ -12,6 +12,9 @@ export interface HubDatasetRef {
 // The Hub's own rule for repo ids: letters, digits, "-", "_", "."; no "--" or "..", no leading or trailing "-" or ".".
 const PART = /^(?!.*(--|\.\.))[A-Za-z0-9][\w.-]{0,94}(?<![-.])$/;
 
+/** "owner/name" or "owner/name@revision", as people wrote it and as messages name it. */
+export const refLabel = (ref: HubDatasetRef) => (ref.revision ? `${ref.name}@${ref.revision}` : ref.name);
+
 /** Parses "owner/name" (and, where allowed, "owner/name@revision") or says what is wrong. */
 export function parseHubRepo(value: string, flag: string, allowRevision: boolean): HubDatasetRef {
   const at = value.lastIndexOf("@");

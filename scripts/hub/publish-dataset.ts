@@ -1,4 +1,5 @@
-import { HubApiError, commit, createRepo, repoExists } from "@huggingface/hub";
+import { commit, createRepo, repoExists } from "@huggingface/hub";
+import { hubFailure } from "./hub-failure";
 
 export interface PublishOptions {
   repo: string;
@@ -17,12 +18,6 @@ export interface PublishedCommit {
   created: boolean;
   commit: string;
   url: string;
-}
-
-/** Hub failures as one line: status and the Hub's own message (which never holds the token). */
-export function hubFailure(action: string, error: unknown): Error {
-  if (error instanceof HubApiError) return new Error(`${action} failed on the Hub (${error.statusCode}): ${error.message}`);
-  return new Error(`${action} failed: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 /**

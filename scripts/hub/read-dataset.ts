@@ -1,11 +1,11 @@
 import { HubApiError, downloadFile } from "@huggingface/hub";
 import { DATASET_FILES } from "./dataset-files";
-import type { HubDatasetRef } from "./hub-repo";
-import { hubFailure } from "./publish-dataset";
+import { hubFailure } from "./hub-failure";
+import { refLabel, type HubDatasetRef } from "./hub-repo";
 
 export interface HubDatasetFiles {
   /** faq-index.bin, when the dataset was published by faq-edge. */
-  index: Uint8Array | null;
+  index: ArrayBuffer | null;
   embeddingsCsv: string | null;
   faqsJsonl: string | null;
 }
@@ -23,7 +23,7 @@ export interface ReadOptions {
  * null; a missing repo or revision is an error that says which.
  */
 export async function readDataset(ref: HubDatasetRef, options: ReadOptions): Promise<HubDatasetFiles> {
-  const where = `${ref.name}${ref.revision ? `@${ref.revision}` : ""}`;
+  const where = refLabel(ref);
   const download = async (path: string) => {
     try {
       return await downloadFile({ repo: { type: "dataset", name: ref.name }, path, revision: ref.revision, hubUrl: options.hubUrl, accessToken: options.accessToken });
@@ -38,7 +38,7 @@ export async function readDataset(ref: HubDatasetRef, options: ReadOptions): Pro
   };
 
   const index = options.wantIndex ? await download(DATASET_FILES.index) : null;
-  if (index) return { index: new Uint8Array(await index.arrayBuffer()), embeddingsCsv: null, faqsJsonl: null };
+  if (index) return { index: await index.arrayBuffer(), embeddingsCsv: null, faqsJsonl: null };
   const csv = await download(DATASET_FILES.embeddings);
   const faqs = csv && options.wantIndex ? await download(DATASET_FILES.faqs) : null;
   return { index: null, embeddingsCsv: csv ? await csv.text() : null, faqsJsonl: faqs ? await faqs.text() : null };

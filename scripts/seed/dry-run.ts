@@ -32,13 +32,13 @@ export async function dryRun(args: SeedArgs, pending: PendingIndex, log: (line: 
   const current = await currentIndex(args);
   const before = current ? Array.from({ length: current.index.count }, (_, row) => current.index.record(row)) : [];
   const diff = diffRecords(before, pending.records);
-  const byId = new Map([...before, ...pending.records].map((record) => [record.id, record]));
+  const served = new Map(before.map((record) => [record.id, record]));
   const next = new Map(pending.records.map((record) => [record.id, record]));
 
   log(current ? `dry run against ${current.where} (version ${current.index.version}, ${current.index.count} FAQs, ${current.index.model})` : "dry run: there is no current index, so every FAQ is new");
   for (const id of diff.added) log(line("+", next.get(id)!));
   for (const id of diff.changed) log(line("~", next.get(id)!));
-  for (const id of diff.removed) log(line("-", byId.get(id)!));
+  for (const id of diff.removed) log(line("-", served.get(id)!));
   const modelChanged = current !== null && current.index.model !== pending.model;
   if (modelChanged) log(`the model changes from ${current.index.model} to ${pending.model}: every FAQ gets a new vector`);
   log(`${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed, ${diff.unchanged} unchanged; ${pending.toEmbed} to embed; nothing was written`);

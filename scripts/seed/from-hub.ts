@@ -4,24 +4,24 @@ import { decodeIndex } from "../../src/index-blob/decode";
 import { pointerFor } from "../../src/index-store/keys";
 import { l2Normalize } from "../../src/search/normalize";
 import { DATASET_FILES } from "../hub/dataset-files";
-import { parseHubRepo } from "../hub/hub-repo";
+import { refLabel } from "../hub/hub-repo";
 import { parseEmbeddingsCsv } from "../hub/parse-embeddings-csv";
 import { readDataset } from "../hub/read-dataset";
 import { buildFromVectors } from "./build-from-vectors";
+import { embedDimFromEnv, embedderModel } from "./choose-embedder";
 import type { PendingIndex } from "./pending-index";
 import { parseFaqs, readFaqs } from "./read-faqs";
 import type { SeedArgs } from "./seed-args";
 
 /** The model and width the Worker will embed queries with: EMBED_MODEL and EMBED_DIM, as for `--embedder hf`. */
 function expectedModel(env: NodeJS.ProcessEnv): { model: string; dim: number | null } {
-  const model = env.EMBED_MODEL?.trim() || DEFAULT_MODEL;
-  const dim = env.EMBED_DIM?.trim() ? Number(env.EMBED_DIM) : model === DEFAULT_MODEL ? DEFAULT_MODEL_DIM : null;
-  return { model, dim: Number.isInteger(dim) && dim! > 0 ? dim : null };
+  const model = embedderModel("hf", env);
+  return { model, dim: embedDimFromEnv(env) ?? (model === DEFAULT_MODEL ? DEFAULT_MODEL_DIM : null) };
 }
 
 /** A published faq-edge index, taken byte for byte after its checksum and model are checked. */
-async function fromPublishedIndex(bytes: Uint8Array, where: string, env: NodeJS.ProcessEnv): Promise<PendingIndex> {
-  const index = await decodeIndex(bytes).catch((error: Error) => {
+async function fromPublishedIndex(blob: ArrayBuffer, where: string, env: NodeJS.ProcessEnv): Promise<PendingIndex> {
+  const index = await decodeIndex(blob).catch((error: Error) => {
     throw new Error(`${DATASET_FILES.index} in ${where} is not a valid index (${error.message}); nothing was written`);
   });
   const wanted = env.EMBED_MODEL?.trim();
@@ -29,7 +29,6 @@ async function fromPublishedIndex(bytes: Uint8Array, where: string, env: NodeJS.
     throw new Error(`${where} was embedded with ${index.model} (${index.dim}-d), but EMBED_MODEL/EMBED_DIM say ${wanted}${env.EMBED_DIM ? ` (${env.EMBED_DIM}-d)` : ""}; nothing was written`);
   }
   const records = Array.from({ length: index.count }, (_, row) => index.record(row));
-  const blob = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const pointer = pointerFor(blob, { version: index.version, model: index.model, dim: index.dim, count: index.count, builtAt: index.builtAt });
   return { records, model: index.model, source: `hf://datasets/${where}`, toEmbed: 0, build: async () => ({ blob, pointer, embedded: 0, reused: 0, built: null }) };
 }
@@ -59,8 +58,8 @@ function fromEmbeddingsCsv(csv: string, records: FaqRecord[], where: string, arg
  * tutorial's layout); otherwise a faq-edge dataset's own index is used.
  */
 export async function fromHub(args: SeedArgs, env: NodeJS.ProcessEnv, accessToken: string | undefined): Promise<PendingIndex> {
-  const ref = parseHubRepo(args.fromHub!, "--from-hub", true);
-  const where = `${ref.name}${ref.revision ? `@${ref.revision}` : ""}`;
+  const ref = args.fromHub!;
+  const where = refLabel(ref);
   // Read --input first: a bad FAQ file should fail before any download.
   const inputRecords = args.inputGiven ? await readFaqs(args.input) : null;
   const files = await readDataset(ref, { hubUrl: args.hubUrl, accessToken, wantIndex: !inputRecords });

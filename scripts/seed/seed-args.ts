@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { DEFAULT_HUB_URL, parseHubRepo } from "../hub/hub-repo";
+import { DEFAULT_HUB_URL, parseHubRepo, type HubDatasetRef } from "../hub/hub-repo";
 import { UsageError } from "./usage-error";
 
 export { UsageError };
@@ -36,8 +36,8 @@ export interface SeedArgs {
   license: string;
   hubUrl: string;
   hubMessage: string | null;
-  /** Dataset to seed from instead of embedding, "owner/name[@revision]". */
-  fromHub: string | null;
+  /** Dataset to seed from instead of embedding (--from-hub owner/name[@revision]). */
+  fromHub: HubDatasetRef | null;
   /** Show what would change and write nothing. */
   dryRun: boolean;
 }
@@ -99,7 +99,6 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
     throw new UsageError("--private, --license and --hub-message only apply with --hub");
   }
   if (hub !== null) parseHubRepo(hub, "--hub", false);
-  if (fromHub !== null) parseHubRepo(fromHub, "--from-hub", true);
   const license = values.license ?? "unknown";
   if (!/^[a-z0-9][a-z0-9.+-]*$/.test(license)) throw new UsageError("--license must be a licence id such as mit, cc-by-4.0 or other");
   if (!/^https?:\/\/[^\s/]+/.test(values["hub-url"])) throw new UsageError("--hub-url must be an http(s) URL");
@@ -123,7 +122,7 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
     license,
     hubUrl: values["hub-url"].replace(/\/+$/, ""),
     hubMessage: values["hub-message"] ?? null,
-    fromHub,
+    fromHub: fromHub === null ? null : parseHubRepo(fromHub, "--from-hub", true),
     dryRun: values["dry-run"],
   };
 }
