@@ -1,18 +1,16 @@
 import { Hono } from "hono";
-import { cors } from "hono/cors";
 import { timing } from "hono/timing";
 import type { AppEnv } from "./app-env";
 import { openApiDocument } from "./api/openapi";
 import { readConfig } from "./config";
+import { errorBody, errorResponse } from "./error-response";
 import { ApiError } from "./errors";
-import { rateLimit } from "./rate-limit";
+import { READ_METHODS, admittedOrigin, crossOrigin } from "./middleware/cross-origin";
+import { noSniff } from "./middleware/no-sniff";
+import { rateLimit } from "./middleware/rate-limit";
 import { faqRoute } from "./routes/faq";
 import { healthRoute } from "./routes/health";
 import { pagesRoute } from "./routes/pages";
-
-const READ_METHODS = ["GET", "HEAD", "OPTIONS"];
-
-const errorBody = (code: string, message: string) => ({ error: { code, message } });
 
 /** Answers 405 with the methods the path does support. */
 const methodNotAllowed = () => {
@@ -21,23 +19,15 @@ const methodNotAllowed = () => {
 
 export const app = new Hono<AppEnv>();
 
+// Order matters: CORS wraps the config check, so a broken setting is still reported to the browser.
+app.use("*", noSniff);
+app.use("*", crossOrigin);
 app.use("*", async (c, next) => {
   c.set("config", readConfig(c.env));
   await next();
 });
-
-// Built per request because the allowlist lives in the Worker's env.
-app.use("*", (c, next) => {
-  const allowed = c.get("config").allowedOrigins;
-  return cors({
-    origin: allowed.includes("*") ? "*" : allowed,
-    allowMethods: READ_METHODS,
-    exposeHeaders: ["Server-Timing"],
-    maxAge: 86400,
-  })(c, next);
-});
-
-app.use("*", timing({ crossOrigin: true, total: true }));
+// Durations only, readable by the origins CORS admits.
+app.use("*", timing({ crossOrigin: (c) => admittedOrigin(c) ?? false, total: true }));
 
 app.route("/", pagesRoute);
 app.get("/openapi.json", (c) => c.json(openApiDocument()));
@@ -50,14 +40,9 @@ app.all("/openapi.json", methodNotAllowed);
 app.all("/faq", methodNotAllowed);
 app.all("/health", methodNotAllowed);
 
-app.notFound((c) => c.json(errorBody("not_found", "No such path."), 404));
-
-app.onError((error, c) => {
-  if (error instanceof ApiError) {
-    for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-    return c.json(errorBody(error.code, error.message), error.status);
-  }
-  // Unknown failures are logged by name only: their messages may carry request data.
-  console.error(`unhandled ${error.name} on ${c.req.method} ${new URL(c.req.url).pathname}`);
-  return c.json(errorBody("internal_error", "Something went wrong on our side."), 500);
+app.notFound((c) => {
+  c.header("Cache-Control", "no-store");
+  return c.json(errorBody("not_found", "No such path."), 404);
 });
+
+app.onError(errorResponse);

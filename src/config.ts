@@ -29,6 +29,19 @@ function integerVar(name: string, raw: string | undefined, fallback: number, min
 }
 
 /**
+ * The CORS allowlist from ALLOWED_ORIGINS: comma-separated origins, `["*"]`
+ * (the default) for every origin. Read apart from readConfig because it
+ * cannot fail, so even an answer about a broken setting reaches the browser.
+ */
+export function allowedOrigins(env: Pick<Env, "ALLOWED_ORIGINS">): string[] {
+  const origins = (env.ALLOWED_ORIGINS ?? "*")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  return origins.length > 0 ? origins : ["*"];
+}
+
+/**
  * Reads the Worker's configuration from its bindings. Defaults: model
  * all-MiniLM-L6-v2, 3 s embedding budget, 2 retries, every origin allowed,
  * index pointer rechecked every 60 s.
@@ -38,10 +51,6 @@ export function readConfig(env: Env): WorkerConfig {
   if (endpointUrl && !/^https?:\/\//.test(endpointUrl)) {
     throw new ConfigError("HF_ENDPOINT_URL must be an http(s) URL.");
   }
-  const origins = (env.ALLOWED_ORIGINS ?? "*")
-    .split(",")
-    .map((origin) => origin.trim())
-    .filter(Boolean);
   return {
     model: env.EMBED_MODEL?.trim() || DEFAULT_MODEL,
     dim: env.EMBED_DIM?.trim() ? integerVar("EMBED_DIM", env.EMBED_DIM, 0, 1, 65536) : null,
@@ -49,7 +58,7 @@ export function readConfig(env: Env): WorkerConfig {
     endpointUrl,
     embedTimeoutMs: integerVar("EMBED_TIMEOUT_MS", env.EMBED_TIMEOUT_MS, 3000, 100, 60000),
     embedMaxRetries: integerVar("EMBED_MAX_RETRIES", env.EMBED_MAX_RETRIES, 2, 0, 10),
-    allowedOrigins: origins.length > 0 ? origins : ["*"],
+    allowedOrigins: allowedOrigins(env),
     indexRecheckMs: integerVar("INDEX_RECHECK_SECONDS", env.INDEX_RECHECK_SECONDS, 60, 0, 3600) * 1000,
   };
 }

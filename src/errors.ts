@@ -21,10 +21,18 @@ export class ApiError extends Error {
 
 export const badRequest = (code: string, message: string) => new ApiError(400, code, message);
 
-/** The index in KV is missing, unreadable, or unusable with this Worker's embedder. */
+export type IndexProblemCode = "no_index" | "index_corrupt" | "model_mismatch" | "index_unavailable";
+
+/**
+ * The index in KV is missing, corrupt, unusable with this Worker's embedder,
+ * or could not be read just now (index_unavailable: a KV failure, worth a
+ * retry, so it carries Retry-After).
+ */
 export class IndexUnavailableError extends ApiError {
-  constructor(code: "no_index" | "index_corrupt" | "model_mismatch", message: string) {
-    super(503, code, message);
+  declare readonly code: IndexProblemCode;
+
+  constructor(code: IndexProblemCode, message: string) {
+    super(503, code, message, code === "index_unavailable" ? { "Retry-After": "5" } : {});
     this.name = "IndexUnavailableError";
   }
 }

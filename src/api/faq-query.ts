@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { badRequest } from "../errors";
 import { SEARCH_MODES, type SearchMode } from "../search/rank";
+import { isBlankQuery, normalizeQuery } from "./normalize-query";
 
 export const MAX_QUERY_CHARS = 500;
 export const MAX_K = 50;
@@ -12,7 +13,9 @@ const codePoints = (text: string) => [...text].length;
 /**
  * The query string of GET /faq, as validated and as documented in
  * /openapi.json: the one schema serves both, so they cannot drift apart.
- * Values are checked after trimming; lengths count Unicode code points.
+ * `q` is checked after normalizeQuery (NFKC, invisible characters removed,
+ * white space collapsed), the other values after trimming; lengths count
+ * Unicode code points.
  */
 export const FaqQuerySchema = z.object({
   q: z.string().min(1).refine((q) => codePoints(q) <= MAX_QUERY_CHARS, { params: { tooLong: true } })
@@ -52,7 +55,8 @@ export type RawFaqParams = Partial<Record<"q" | "k" | "mode" | "category" | "min
 /** Validates the query string of GET /faq with FaqQuerySchema; the first problem becomes a 400 with its code. */
 export function parseFaqParams(raw: RawFaqParams): FaqParams {
   const category = raw.category?.trim();
-  const parsed = FaqQuerySchema.safeParse({ ...raw, q: raw.q?.trim() ?? "", category: category === "" ? undefined : category });
+  const query = normalizeQuery(raw.q ?? "");
+  const parsed = FaqQuerySchema.safeParse({ ...raw, q: isBlankQuery(query) ? "" : query, category: category === "" ? undefined : category });
   if (!parsed.success) {
     // Report q first, then the others in schema order, whatever order zod found them in.
     const fields = Object.keys(FaqQuerySchema.shape);

@@ -20,7 +20,7 @@ function buildDocument() {
       405: error("Method not allowed (method_not_allowed), with Allow."),
       429: error("Too many requests from this client (rate_limited), with Retry-After."),
       502: error("The embedding service failed (upstream_error, upstream_bad_response), with Retry-After."),
-      503: error("No usable index (no_index, index_corrupt, model_mismatch)."),
+      503: error("No usable index (no_index, index_corrupt, model_mismatch), or KV could not be read just now (index_unavailable, with Retry-After)."),
       504: error("The embedding service did not answer in time (upstream_timeout), with Retry-After."),
     },
   });

@@ -1,28 +1,28 @@
 import { z } from "zod";
 import { SEARCH_MODES } from "../search/rank";
 
-/** Shapes of the API's answers: documented in /openapi.json and checked against live responses in tests. */
-export const ErrorResponseSchema = z.object({
-  error: z.object({
+/** Shapes of the API's answers, strict (an unknown field is an error): documented in /openapi.json and checked against live responses in tests. */
+export const ErrorResponseSchema = z.strictObject({
+  error: z.strictObject({
     code: z.string().meta({ description: "Stable machine-readable code, such as missing_query or upstream_timeout." }),
     message: z.string(),
   }),
 }).meta({ id: "Error" });
 
-export const FaqResultSchema = z.object({
+export const FaqResultSchema = z.strictObject({
   id: z.string(),
   question: z.string(),
   answer: z.string().nullable(),
   url: z.string().nullable(),
   category: z.string().nullable(),
   score: z.number().meta({ description: "The score results are ordered by (cosine, normalised BM25, or their fusion)." }),
-  scores: z.object({
+  scores: z.strictObject({
     semantic: z.number().nullable().meta({ description: "Cosine similarity; null when not computed." }),
     lexical: z.number().nullable().meta({ description: "BM25 divided by the best BM25 for this query; null when not computed." }),
   }),
 }).meta({ id: "FaqResult" });
 
-export const FaqResponseSchema = z.object({
+export const FaqResponseSchema = z.strictObject({
   query: z.string(),
   model: z.string(),
   mode: z.enum(SEARCH_MODES),
@@ -31,7 +31,7 @@ export const FaqResponseSchema = z.object({
   results: z.array(FaqResultSchema),
 }).meta({ id: "FaqResponse" });
 
-export const HealthResponseSchema = z.object({
+export const HealthResponseSchema = z.strictObject({
   status: z.literal("ok"),
   version: z.string(),
   model: z.string(),
@@ -39,11 +39,12 @@ export const HealthResponseSchema = z.object({
   count: z.number().int(),
   builtAt: z.string(),
   vectors: z.enum(["f32", "int8"]),
+  kernel: z.enum(["wasm-f32", "wasm-int8", "js-f32", "js-int8"]).meta({ description: "The loop that ranks: WebAssembly SIMD, or the JS fallback." }),
   bytes: z.number().int(),
-  latestRejected: z.object({ code: z.string(), message: z.string() }).nullable(),
+  latestRejected: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
 }).meta({ id: "Health" });
 
-export const HealthUnavailableSchema = z.object({
-  status: z.enum(["no_index", "index_corrupt", "model_mismatch"]),
+export const HealthUnavailableSchema = z.strictObject({
+  status: z.enum(["no_index", "index_corrupt", "model_mismatch", "index_unavailable"]),
   error: ErrorResponseSchema.shape.error,
 }).meta({ id: "HealthUnavailable" });

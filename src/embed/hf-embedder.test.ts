@@ -80,6 +80,24 @@ describe("createHfEmbedder", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it.each([
+    ["malformed JSON", '[[0.1, 0.2,'],
+    ["NaN, as a Python server writes it", "[NaN, 0.5]"],
+    ["a string", '"not a vector"'],
+    ["an object", '{"embeddings": [1, 0]}'],
+  ])("reports %s on a 200 as upstream_bad_response, without retrying", async (_name, body) => {
+    const { fetch, calls } = fakeFetch(() => new Response(body, { status: 200, headers: { "content-type": "application/json" } }));
+    expect(await codeOf(createHfEmbedder({ model: "m", dim: 2, fetch }).embed(["x"]))).toBe("upstream_bad_response");
+    expect(calls).toHaveLength(1);
+  });
+
+  it("still retries when the network fails before any answer", async () => {
+    const { fetch, calls } = fakeFetch((call) => (call === 1 ? Promise.reject(new TypeError("fetch failed")) : json([1, 0])));
+    const vectors = await createHfEmbedder({ model: "m", dim: 2, fetch, sleep: async () => {} }).embed(["x"]);
+    expect(Array.from(vectors[0]!)).toEqual([1, 0]);
+    expect(calls).toHaveLength(2);
+  });
+
   it("keeps the token out of its error messages", async () => {
     const { fetch } = fakeFetch(() => json({ error: "invalid token hf_secret" }, 401));
     const embedder = createHfEmbedder({ model: "m", accessToken: "hf_secret", dim: 2, fetch });

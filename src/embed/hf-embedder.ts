@@ -28,6 +28,15 @@ export interface HfEmbedderOptions {
 export const hfInferenceUrl = (model: string) =>
   `https://router.huggingface.co/hf-inference/models/${model}/pipeline/feature-extraction`;
 
+/**
+ * A 2xx answer that is not a usable embedding. Not retried: a server that
+ * answers malformed JSON, NaN or the wrong shape does so for every try (wrong
+ * pipeline, wrong model, a bug), and retries would only spend the time budget
+ * that a degraded answer can use instead.
+ */
+const badResponse = (why: string) =>
+  new UpstreamError("upstream_bad_response", `The embedding service answered with unusable data: ${why}.`);
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -46,10 +55,13 @@ export function createHfEmbedder(options: HfEmbedderOptions): TextEmbedder {
 
   async function attempt(texts: string[], signal: AbortSignal): Promise<{ output?: unknown; failure?: FailedAttempt }> {
     let retryAfterHeader: string | null = null;
-    // The client hides response headers; a thin fetch wrapper keeps Retry-After.
+    let answeredOk = false;
+    // The client hides response headers; a thin fetch wrapper keeps Retry-After
+    // and whether the server said 2xx (then a parse failure is its answer, not the network's).
     const recordingFetch: typeof fetch = async (input, init) => {
       const response = await baseFetch(input, init);
       retryAfterHeader = response.headers.get("retry-after");
+      answeredOk = response.ok;
       return response;
     };
     const client = new InferenceClient(options.accessToken, { endpointUrl });
@@ -63,11 +75,10 @@ export function createHfEmbedder(options: HfEmbedderOptions): TextEmbedder {
       if (error instanceof InferenceClientProviderApiError) {
         return { failure: { status: error.httpResponse.status, body: error.httpResponse.body, retryAfterHeader } };
       }
-      if (error instanceof InferenceClientProviderOutputError) {
-        throw new UpstreamError("upstream_bad_response", "The embedding service answered with something that is not an embedding.");
-      }
       if (signal.aborted) throw new UpstreamError("upstream_timeout", "The embedding service did not answer in time.");
-      // Network failure or an unparseable answer: no status to go on.
+      // A 2xx whose body is not JSON (say NaN from a Python server) is as unusable as a wrong shape.
+      if (error instanceof InferenceClientProviderOutputError || answeredOk) throw badResponse("its answer is not an embedding");
+      // Network failure: no status to go on.
       return { failure: { status: null, body: null, retryAfterHeader: null } };
     }
   }
@@ -84,9 +95,7 @@ export function createHfEmbedder(options: HfEmbedderOptions): TextEmbedder {
           try {
             return toUnitVectors(output, texts.length, dim);
           } catch (error) {
-            if (error instanceof EmbeddingShapeError) {
-              throw new UpstreamError("upstream_bad_response", `The embedding service answered with unusable data: ${error.message}.`);
-            }
+            if (error instanceof EmbeddingShapeError) throw badResponse(error.message);
             throw error;
           }
         }

@@ -1,9 +1,6 @@
 import { sha256Hex } from "../sha256-hex";
 import { LruCache } from "./lru-cache";
 
-/** Same question, same key: Unicode-normalised (NFKC), whitespace collapsed. Case is kept: some models are cased. */
-export const normalizeQuery = (query: string) => query.normalize("NFKC").replace(/\s+/g, " ").trim();
-
 export type EmbeddingSource = "memory" | "cache" | "upstream";
 
 export interface QueryEmbeddingCacheOptions {
@@ -14,6 +11,12 @@ export interface QueryEmbeddingCacheOptions {
   /** Cache API lifetime in seconds. Default one day. */
   ttlSeconds?: number;
 }
+
+/**
+ * Hands work that may finish after the answer to the runtime (a Worker's
+ * `ctx.waitUntil`). Without one, the work still runs, unawaited.
+ */
+export type Defer = (work: Promise<unknown>) => void;
 
 async function cacheUrl(model: string, query: string): Promise<string> {
   const hex = await sha256Hex(`${model}\n${query}`);
@@ -38,20 +41,22 @@ export class QueryEmbeddingCache {
     this.ttlSeconds = options.ttlSeconds ?? 86400;
   }
 
-  /** The embedding of `query` (already normalised) for `model`, from the nearest level that has it. */
-  async get(model: string, query: string, embed: () => Promise<Float32Array>): Promise<{ vector: Float32Array; source: EmbeddingSource }> {
+  /**
+   * The embedding of `query` (already normalised, see normalizeQuery) for
+   * `model`, from the nearest level that has it. Storing a new embedding in
+   * the Cache API is handed to `defer`; neither a failing lookup nor a failing
+   * store fails the answer: the cache is an optimisation, never a dependency.
+   */
+  async get(model: string, query: string, embed: () => Promise<Float32Array>, defer: Defer = () => undefined): Promise<{ vector: Float32Array; source: EmbeddingSource }> {
     const key = `${model}\n${query}`;
     const remembered = this.memory.get(key);
     if (remembered) return { vector: remembered, source: "memory" };
 
     const url = this.cacheStore ? await cacheUrl(model, query) : null;
-    if (this.cacheStore && url) {
-      const hit = await this.cacheStore.match(url);
-      if (hit) {
-        const vector = new Float32Array(await hit.arrayBuffer());
-        this.memory.set(key, vector);
-        return { vector, source: "cache" };
-      }
+    const fromCache = this.cacheStore && url ? await this.lookUp(this.cacheStore, url) : null;
+    if (fromCache) {
+      this.memory.set(key, fromCache);
+      return { vector: fromCache, source: "cache" };
     }
 
     let pending = this.inFlight.get(key);
@@ -63,13 +68,28 @@ export class QueryEmbeddingCache {
     const vector = await pending;
     if (!shared) {
       this.memory.set(key, vector);
-      if (this.cacheStore && url) {
-        const response = new Response(vector.slice().buffer, {
-          headers: { "content-type": "application/octet-stream", "cache-control": `max-age=${this.ttlSeconds}` },
-        });
-        await this.cacheStore.put(url, response);
-      }
+      if (this.cacheStore && url) defer(this.store(this.cacheStore, url, vector));
     }
     return { vector, source: shared ? "memory" : "upstream" };
+  }
+
+  private async lookUp(store: Cache, url: string): Promise<Float32Array | null> {
+    try {
+      const hit = await store.match(url);
+      return hit ? new Float32Array(await hit.arrayBuffer()) : null;
+    } catch {
+      return null; // an unreachable cache is a miss
+    }
+  }
+
+  private async store(store: Cache, url: string, vector: Float32Array): Promise<void> {
+    const response = new Response(vector.slice().buffer, {
+      headers: { "content-type": "application/octet-stream", "cache-control": `max-age=${this.ttlSeconds}` },
+    });
+    try {
+      await store.put(url, response);
+    } catch (error) {
+      console.warn(`query embedding not stored in the Cache API: ${error instanceof Error ? error.name : "error"}`);
+    }
   }
 }

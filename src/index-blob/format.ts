@@ -61,6 +61,8 @@ export interface FaqIndex extends IndexMeta {
   bytes: Uint8Array;
   /** Set when `bytes` lies in this WebAssembly memory, so kernels search it in place. */
   memory?: WebAssembly.Memory;
+  /** Set once the index is out of service: its memory may already hold the next version. */
+  retired?: boolean;
   /** Unit vectors as float32 rows, or null when the index stores int8. */
   matrix: Float32Array | null;
   /** Int8 rows with a scale each, or null when the index stores float32. */

@@ -1,7 +1,7 @@
 import { IndexUnavailableError } from "../errors";
 import { CorruptIndexError, decodeIndex } from "../index-blob/decode";
 import type { FaqIndex } from "../index-blob/format";
-import { POINTER_KEY, isIndexPointer, type IndexPointer } from "./keys";
+import { CHUNK_BYTES, POINTER_KEY, isIndexPointer, type IndexPointer } from "./keys";
 import { readChunks } from "./read-chunks";
 
 export interface IndexRequest {
@@ -18,34 +18,101 @@ export interface IndexStatus {
   problem: IndexUnavailableError | null;
 }
 
-/** Where a blob is assembled: plain memory, or a WebAssembly memory the kernels can search in place. */
-export type BlobAllocator = (pointer: IndexPointer) => { bytes: Uint8Array; memory?: WebAssembly.Memory };
+/** Where a blob lives: plain memory, or a WebAssembly memory the kernels search in place. */
+export interface BlobAllocation {
+  bytes: Uint8Array;
+  memory?: WebAssembly.Memory;
+}
 
-/** Chunks fetched from KV at once: bounds the memory loading takes beyond the blob itself. */
+export interface BlobAllocator {
+  /** Bytes an allocation for this version takes. */
+  size(pointer: IndexPointer): number;
+  /** A new allocation, or `reuse`'s memory (grown if need be) when the old version must make room. */
+  allocate(pointer: IndexPointer, reuse?: BlobAllocation): BlobAllocation;
+}
+
+/** Bytes of blob memory the cache holds, and the most it held at once (chunks being fetched included). */
+export interface MemoryStats {
+  heldBytes: number;
+  peakBytes: number;
+}
+
+/**
+ * Blob memory an isolate may spend on indexes: the served version, the one
+ * being loaded, and chunks in flight. A Worker has 128 MB (122 MiB); the rest
+ * is left to the runtime, the JS heap and the query-embedding cache.
+ */
+export const INDEX_MEMORY_BUDGET = 100 * 2 ** 20;
+
+/**
+ * How long a refused version is not fetched again. Versions are content
+ * addresses, so a refusal usually stands; but a damaged upload can be
+ * repaired under the same version by seeding again, which this lets through.
+ */
+const REJECTION_MEMORY_MS = 10 * 60 * 1000;
+
+/** Chunks fetched from KV at once when the budget allows: two hide most of KV's latency. */
 const CHUNK_FETCHES = 2;
 
-const plainAllocator: BlobAllocator = (pointer) => ({ bytes: new Uint8Array(pointer.bytes) });
+const plainAllocator: BlobAllocator = {
+  size: (pointer) => pointer.bytes,
+  allocate: (pointer, reuse) =>
+    reuse && reuse.bytes.buffer.byteLength >= pointer.bytes
+      ? { bytes: new Uint8Array(reuse.bytes.buffer, 0, pointer.bytes) }
+      : { bytes: new Uint8Array(pointer.bytes) },
+};
+
+/** The largest chunk of a version: what one fetch in flight holds. */
+const chunkBytes = (pointer: IndexPointer) => Math.min(CHUNK_BYTES, pointer.bytes);
+
+const heldBy = (index: FaqIndex) => (index.memory ? index.memory.buffer.byteLength : index.bytes.buffer.byteLength);
+
+export interface IndexCacheOptions {
+  now?: () => number;
+  allocator?: BlobAllocator;
+  /** Default INDEX_MEMORY_BUDGET. */
+  memoryBudgetBytes?: number;
+}
 
 /**
  * Holds the decoded index for the life of an isolate. The pointer is reread
- * at most every `recheckMs`; the chunks of a blob are fetched in parallel and
- * decoded only when the pointer names a new version. A new version that
- * fails validation is never served: the last good one stays in use, and the
- * problem is kept for /health.
+ * at most every `recheckMs`; a new version is fetched and decoded once.
+ *
+ * A version that fails validation is never served, and is remembered by
+ * version (for REJECTION_MEMORY_MS) so it is not fetched and hashed again at
+ * every recheck: the last good one stays in use, and the problem is kept for /health.
+ *
+ * Memory: while the old and the new version fit in the budget together, the
+ * old one serves until the new one is ready. When they do not (say, 100k
+ * FAQs), the old one is retired first and its memory reused for the new one,
+ * so the peak is one version plus the chunks in flight; requests in between
+ * wait for the load, and if the new version is refused the old one is
+ * fetched back into place.
  */
 export class IndexCache {
   private current: FaqIndex | null = null;
+  private currentPointer: IndexPointer | null = null;
   private problem: IndexUnavailableError | null = null;
+  private rejected: { version: string; error: IndexUnavailableError; until: number } | null = null;
   private checkedAt = Number.NEGATIVE_INFINITY;
   private inFlight: Promise<void> | null = null;
+  private readonly stats: MemoryStats = { heldBytes: 0, peakBytes: 0 };
+  private readonly now: () => number;
+  private readonly allocator: BlobAllocator;
+  private readonly budget: number;
 
-  constructor(
-    private readonly now: () => number = () => Date.now(),
-    private readonly allocate: BlobAllocator = plainAllocator,
-  ) {}
+  constructor(options: IndexCacheOptions = {}) {
+    this.now = options.now ?? (() => Date.now());
+    this.allocator = options.allocator ?? plainAllocator;
+    this.budget = options.memoryBudgetBytes ?? INDEX_MEMORY_BUDGET;
+  }
 
   status(): IndexStatus {
     return { index: this.current, problem: this.problem };
+  }
+
+  memoryStats(): MemoryStats {
+    return { ...this.stats };
   }
 
   /** The index to serve, or the reason there is none. */
@@ -63,31 +130,83 @@ export class IndexCache {
 
   private async refresh(request: IndexRequest): Promise<void> {
     try {
-      const next = await this.loadLatest(request);
-      this.current = next;
+      await this.loadLatest(request);
       this.problem = null;
     } catch (error) {
       if (!(error instanceof IndexUnavailableError)) throw error;
-      if (error.code === "no_index") this.current = null;
+      if (error.code === "no_index") {
+        this.serve(null, null);
+        this.rejected = null; // KV was emptied: whatever comes next is judged afresh
+      }
       this.problem = error;
     } finally {
-      this.checkedAt = this.now();
+      // A KV failure with nothing to serve is worth another try at the next request.
+      this.checkedAt = this.problem?.code === "index_unavailable" && !this.current ? Number.NEGATIVE_INFINITY : this.now();
     }
   }
 
-  private async loadLatest({ kv, accept }: IndexRequest): Promise<FaqIndex> {
+  private serve(index: FaqIndex | null, pointer: IndexPointer | null) {
+    if (this.current && this.current !== index) this.current.retired = true;
+    this.current = index;
+    this.currentPointer = pointer;
+    this.stats.heldBytes = index ? heldBy(index) : 0;
+  }
+
+  private async readPointer(kv: KVNamespace): Promise<IndexPointer> {
+    let text: string | null;
+    try {
+      text = await kv.get(POINTER_KEY, "text");
+    } catch {
+      throw new IndexUnavailableError("index_unavailable", "The index store could not be read just now; try again shortly.");
+    }
+    if (text === null) throw new IndexUnavailableError("no_index", "No FAQ index has been published yet.");
     let pointer: unknown;
     try {
-      pointer = await kv.get(POINTER_KEY, "json");
+      pointer = JSON.parse(text);
     } catch {
       throw new IndexUnavailableError("index_corrupt", "The index pointer is not valid JSON.");
     }
-    if (pointer === null) throw new IndexUnavailableError("no_index", "No FAQ index has been published yet.");
     if (!isIndexPointer(pointer)) throw new IndexUnavailableError("index_corrupt", "The index pointer is malformed.");
-    if (this.current?.version === pointer.version) return this.current;
+    return pointer;
+  }
 
-    const { bytes, memory } = this.allocate(pointer);
-    const missing = await readChunks(pointer, (key) => kv.get(key, "arrayBuffer"), bytes, CHUNK_FETCHES);
+  private async loadLatest(request: IndexRequest): Promise<void> {
+    const pointer = await this.readPointer(request.kv);
+    if (this.current?.version === pointer.version) return;
+    if (this.rejected?.version === pointer.version && this.now() < this.rejected.until) throw this.rejected.error;
+
+    const old = this.current;
+    const oldPointer = this.currentPointer;
+    const oldBytes = old ? heldBy(old) : 0;
+    const size = this.allocator.size(pointer);
+    // Both versions at once, plus one chunk in flight, must fit; else the old one makes room.
+    const inPlace = old !== null && oldBytes + size + chunkBytes(pointer) > this.budget;
+    if (inPlace) this.serve(null, null);
+    try {
+      const index = await this.load(request, pointer, inPlace ? Math.max(size, oldBytes) : oldBytes + size, inPlace ? old : undefined);
+      this.serve(index, pointer);
+    } catch (error) {
+      if (!(error instanceof IndexUnavailableError)) throw error;
+      if (error.code !== "index_unavailable") this.rejected = { version: pointer.version, error, until: this.now() + REJECTION_MEMORY_MS };
+      if (inPlace && oldPointer) {
+        // The refused version overwrote the old one's memory: fetch the old one back.
+        this.serve(await this.load(request, oldPointer, Math.max(size, oldBytes), old ?? undefined), oldPointer);
+      }
+      throw error;
+    }
+  }
+
+  /** Fetches, decodes and checks one version, counting what it holds against the budget. */
+  private async load(request: IndexRequest, pointer: IndexPointer, heldAfterAllocation: number, reuse?: BlobAllocation): Promise<FaqIndex> {
+    const lanes = Math.max(1, Math.min(CHUNK_FETCHES, pointer.chunks, Math.floor((this.budget - heldAfterAllocation) / chunkBytes(pointer))));
+    this.stats.peakBytes = Math.max(this.stats.peakBytes, heldAfterAllocation + lanes * chunkBytes(pointer));
+    const { bytes, memory } = this.allocator.allocate(pointer, reuse);
+    let missing: number | null;
+    try {
+      missing = await readChunks(pointer, (key) => request.kv.get(key, "arrayBuffer"), bytes, lanes);
+    } catch {
+      throw new IndexUnavailableError("index_unavailable", "The index store could not be read just now; try again shortly.");
+    }
     if (missing !== null) throw new IndexUnavailableError("index_corrupt", "A chunk of the index blob is missing or has the wrong size.");
     let index: FaqIndex;
     try {
@@ -97,7 +216,7 @@ export class IndexCache {
       throw error;
     }
     index.memory = memory;
-    const rejection = accept(index);
+    const rejection = request.accept(index);
     if (rejection) throw rejection;
     return index;
   }

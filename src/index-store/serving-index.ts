@@ -6,7 +6,7 @@ import { IndexCache } from "./index-cache";
 import { wasmAllocator } from "./wasm-allocator";
 
 /** One cache per isolate: the decoded index outlives requests, assembled where the SIMD kernel reads it. */
-export const isolateIndexCache = new IndexCache(() => Date.now(), wasmAllocator);
+export const isolateIndexCache = new IndexCache({ allocator: wasmAllocator });
 
 /** The current index, refused if it was built with another model or dimension than this Worker embeds with. */
 export function servingIndex(c: Context<AppEnv>): Promise<FaqIndex> {

@@ -1,12 +1,30 @@
-import type { BlobAllocator } from "./index-cache";
+import type { BlobAllocation, BlobAllocator } from "./index-cache";
 import { memoryFor, scratchBytes } from "../search/wasm/wasm-kernel";
 
+const PAGE = 65536;
+
 /**
- * Assembles blobs directly in a WebAssembly memory, with room after the blob
- * for the kernel's query and scores: the vectors are then searched where KV
- * delivered them, with no second copy (that matters at 100k FAQs in 128 MB).
+ * The layout of an index in WebAssembly memory, stated once:
+ *
+ *   [0, blob)                 the blob, assembled chunk by chunk from KV
+ *   [blob, +scratchBytes)     the kernel's query and one score per row (see wasm-kernel.ts)
+ *
+ * The vectors are searched where KV delivered them, with no second copy
+ * (that matters at 100k FAQs in 128 MB). A memory can be reused for the next
+ * version, grown in place when that one is larger.
  */
-export const wasmAllocator: BlobAllocator = (pointer) => {
-  const memory = memoryFor(pointer.bytes + scratchBytes(pointer.dim, pointer.count) + 16);
-  return { bytes: new Uint8Array(memory.buffer, 0, pointer.bytes), memory };
+const bytesFor = (pointer: { bytes: number; dim: number; count: number }) => pointer.bytes + scratchBytes(pointer.dim, pointer.count) + 16;
+
+export const wasmAllocator: BlobAllocator = {
+  size: (pointer) => Math.ceil(bytesFor(pointer) / PAGE) * PAGE,
+  allocate(pointer, reuse?: BlobAllocation) {
+    let memory = reuse?.memory;
+    if (memory) {
+      const missing = bytesFor(pointer) - memory.buffer.byteLength;
+      if (missing > 0) memory.grow(Math.ceil(missing / PAGE));
+    } else {
+      memory = memoryFor(bytesFor(pointer));
+    }
+    return { bytes: new Uint8Array(memory.buffer, 0, pointer.bytes), memory };
+  },
 };

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { endTime, setMetric, startTime } from "hono/timing";
+import { endTime, startTime } from "hono/timing";
 import type { AppEnv } from "../app-env";
 import { UpstreamError } from "../errors";
 import { sha256Hex } from "../sha256-hex";
@@ -7,8 +7,9 @@ import { servingIndex } from "../index-store/serving-index";
 import { rankFaqs, type RankedHit } from "../search/rank";
 import { scorerFor } from "../search/semantic-scorer";
 import { kernelModule } from "../search/wasm/kernel-module";
-import { embedQuery } from "./embed-query";
+import { embedQuery } from "../embed/embed-query";
 import { parseFaqParams } from "../api/faq-query";
+import { ifNoneMatchHits } from "../http/if-none-match";
 
 /**
  * Whether the best match counts as an answer: its closeness in meaning must
@@ -27,14 +28,19 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
   const config = c.get("config");
 
   startTime(c, "index");
-  const index = await servingIndex(c);
+  let index = await servingIndex(c);
   endTime(c, "index");
 
-  // The answer depends only on the index version and the parameters.
-  const etag = `W/"${index.version}-${(await sha256Hex(JSON.stringify(params))).slice(0, 16)}"`;
-  c.header("ETag", etag);
-  c.header("Cache-Control", `public, max-age=${Math.round(config.indexRecheckMs / 1000)}`);
-  if (c.req.header("If-None-Match") === etag) return c.body(null, 304);
+  // A full answer depends only on the index version and the parameters.
+  // Caching headers go on full answers only: never on errors or degraded answers.
+  const paramsHash = (await sha256Hex(JSON.stringify(params))).slice(0, 16);
+  const etagOf = (version: string) => `W/"${version}-${paramsHash}"`;
+  const cacheControl = `public, max-age=${Math.round(config.indexRecheckMs / 1000)}`;
+  if (ifNoneMatchHits(c.req.header("If-None-Match"), etagOf(index.version))) {
+    c.header("ETag", etagOf(index.version));
+    c.header("Cache-Control", cacheControl);
+    return c.body(null, 304);
+  }
 
   let queryVector: Float32Array | null = null;
   let degraded = false;
@@ -47,18 +53,23 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
       if (!(error instanceof UpstreamError) || params.mode === "semantic" || index.lexical.terms.length === 0) throw error;
       console.warn(`embedding failed (${error.code}); answering from the lexical index`);
       degraded = true;
-      setMetric(c, "degraded", error.code);
-      // a degraded answer must not be cached as if it were the real one
-      c.header("ETag", undefined);
-      c.header("Cache-Control", "no-store");
     }
+    // A large index may have been swapped in place while we waited: rank on the one now served.
+    if (index.retired) index = await servingIndex(c);
   }
 
   startTime(c, "search");
   const scorer = scorerFor(index, kernelModule);
   const hits = rankFaqs(index, { ...params, mode: degraded ? "lexical" : params.mode, queryVector }, scorer);
   endTime(c, "search");
-  setMetric(c, "kernel", scorer.kernel);
+
+  if (degraded) {
+    // a degraded answer must not be cached or revalidated as if it were the full one
+    c.header("Cache-Control", "no-store");
+  } else {
+    c.header("ETag", etagOf(index.version));
+    c.header("Cache-Control", cacheControl);
+  }
 
   return c.json({
     query: params.query,

@@ -2,6 +2,8 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { IndexUnavailableError } from "../errors";
 import { isolateIndexCache, servingIndex } from "../index-store/serving-index";
+import { scorerFor } from "../search/semantic-scorer";
+import { kernelModule } from "../search/wasm/kernel-module";
 
 /** GET /health : which index this isolate serves, or why it serves none (503). */
 export const healthRoute = new Hono<AppEnv>().get("/", async (c) => {
@@ -16,6 +18,8 @@ export const healthRoute = new Hono<AppEnv>().get("/", async (c) => {
       count: index.count,
       builtAt: index.builtAt,
       vectors: index.matrix ? "f32" : "int8",
+      // which loop ranks: the SIMD kernel, or the JS fallback where WebAssembly cannot run
+      kernel: scorerFor(index, kernelModule).kernel,
       bytes: index.bytes.length,
       // A newer version exists but was refused; the one above is still served.
       latestRejected: problem ? { code: problem.code, message: problem.message } : null,

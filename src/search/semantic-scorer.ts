@@ -14,7 +14,7 @@ export interface SemanticScorer {
   kernel: "wasm-f32" | "wasm-int8" | "js-f32" | "js-int8";
 }
 
-const scorers = new WeakMap<FaqIndex, SemanticScorer>();
+const scorers = new WeakMap<FaqIndex, { module: WebAssembly.Module | null; scorer: SemanticScorer }>();
 
 /** Where the index's vectors are for the kernel: in place when the blob lives in a WebAssembly memory, else a copy. */
 function kernelMemory(index: FaqIndex, vectors: Uint8Array): KernelMemory {
@@ -53,20 +53,29 @@ function build(index: FaqIndex, module: WebAssembly.Module | null): SemanticScor
   };
 }
 
+/** Errors that mean "this runtime cannot run the kernel here", as opposed to a bug. */
+const isWasmUnavailable = (error: unknown) =>
+  error instanceof WebAssembly.CompileError || error instanceof WebAssembly.RuntimeError
+  || (error instanceof Error && error.name === "LinkError") // not in workers-types' WebAssembly
+  || error instanceof RangeError; // a memory that cannot grow
+
 /**
- * The scorer for an index, made once per index and kept with it: the WASM
- * SIMD kernel when `module` is given and instantiates, else plain JS loops.
+ * The scorer for an index and kernel module, made once and kept with the
+ * index: the WASM SIMD kernel when `module` is given and instantiates, else
+ * plain JS loops. Only a failure to run WebAssembly falls back (and is
+ * logged); any other error is a bug and is thrown.
  */
 export function scorerFor(index: FaqIndex, module: WebAssembly.Module | null = null): SemanticScorer {
-  let scorer = scorers.get(index);
-  if (!scorer) {
-    try {
-      scorer = build(index, module);
-    } catch {
-      // A runtime without WebAssembly SIMD still answers, more slowly.
-      scorer = build(index, null);
-    }
-    scorers.set(index, scorer);
+  const kept = scorers.get(index);
+  if (kept && kept.module === module) return kept.scorer;
+  let scorer: SemanticScorer;
+  try {
+    scorer = build(index, module);
+  } catch (error) {
+    if (!isWasmUnavailable(error)) throw error;
+    console.warn(`WebAssembly kernel unavailable (${(error as Error).name}); ranking with the JS loop`);
+    scorer = build(index, null);
   }
+  scorers.set(index, { module, scorer });
   return scorer;
 }

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { chunkKey } from "../../src/index-store/keys";
 import { faq, flipPointer, get, json, mockEmbeddings, publish, resetIndex, storeBlob } from "./helpers";
 
@@ -40,7 +40,7 @@ describe("index states", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: "ok", version, model: "test/tiny-model", dim: 4, count: 2, builtAt: "2026-01-02T03:04:05.000Z",
-      vectors: "f32", bytes: expect.any(Number), latestRejected: null,
+      vectors: "f32", kernel: "wasm-f32", bytes: expect.any(Number), latestRejected: null,
     });
   });
 
@@ -58,6 +58,19 @@ describe("index states", () => {
     await env.FAQ_KV.delete(chunkKey(pointer.version, 0));
     await flipPointer(pointer);
     await expectUnavailable("index_corrupt");
+  });
+
+  it("reports a KV that cannot be read as 503 index_unavailable, with Retry-After, and recovers", async () => {
+    await storeBlob(RECORDS, VECTORS).then(({ pointer }) => flipPointer(pointer));
+    const failing = vi.spyOn(env.FAQ_KV, "get").mockRejectedValue(new Error("KV GET failed: 503 Service Unavailable"));
+    const response = await get("/faq?q=one&mode=lexical");
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(await response.json()).toEqual({ error: { code: "index_unavailable", message: "The index store could not be read just now; try again shortly." } });
+    expect(await (await get("/health")).json()).toMatchObject({ status: "index_unavailable" });
+    failing.mockRestore();
+    const recovered = await get("/faq?q=one&mode=lexical");
+    expect(await recovered.json()).toMatchObject({ results: [{ id: "1" }] });
   });
 
   it("refuses a malformed pointer", async () => {

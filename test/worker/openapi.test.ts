@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { FaqQuerySchema } from "../../src/api/faq-query";
+import type { z } from "zod";
 import { ErrorResponseSchema, FaqResponseSchema, HealthResponseSchema } from "../../src/api/response-schemas";
 import { faq, get, json, mockEmbeddings, publish, resetIndex } from "./helpers";
 
@@ -24,11 +25,32 @@ describe("GET /openapi.json", () => {
     expect(Object.keys(faqOp.responses).sort()).toEqual(["200", "304", "400", "405", "429", "502", "503", "504"]);
   });
 
+  /** Asserts the status, then that the body fits the schema exactly (strict: an unknown field fails). */
+  async function expectConforms(path: string, status: number, schema: z.ZodType) {
+    const response = await get(path);
+    expect(response.status, path).toBe(status);
+    const parsed = schema.safeParse(await response.json());
+    expect(parsed.error?.issues ?? [], path).toEqual([]);
+    expect(parsed.success).toBe(true);
+  }
+
   it("matches what the API really answers", async () => {
     mockEmbeddings(() => json([1, 0, 0, 0]));
-    FaqResponseSchema.parse(await (await get("/faq?q=reset%20password")).json());
-    FaqResponseSchema.parse(await (await get("/faq?q=reset&mode=lexical&category=account")).json());
-    HealthResponseSchema.parse(await (await get("/health")).json());
-    ErrorResponseSchema.parse(await (await get("/faq?k=9")).json());
+    await expectConforms("/faq?q=reset%20password", 200, FaqResponseSchema);
+    await expectConforms("/faq?q=reset&mode=lexical&category=account", 200, FaqResponseSchema);
+    await expectConforms("/health", 200, HealthResponseSchema);
+    await expectConforms("/faq?k=9", 400, ErrorResponseSchema);
+    await expectConforms("/nope", 404, ErrorResponseSchema);
+  });
+
+  it("has strict schemas: an answer with an unknown field does not conform", async () => {
+    mockEmbeddings(() => json([1, 0, 0, 0]));
+    const body = (await (await get("/faq?q=reset%20password")).json()) as Record<string, unknown> & { results: Array<Record<string, unknown>> };
+    expect(FaqResponseSchema.safeParse(body).success).toBe(true);
+    expect(FaqResponseSchema.safeParse({ ...body, extra: 1 }).success).toBe(false);
+    expect(FaqResponseSchema.safeParse({ ...body, results: [{ ...body.results[0], extra: 1 }] }).success).toBe(false);
+    expect(ErrorResponseSchema.safeParse({ error: { code: "x", message: "y", stack: "z" } }).success).toBe(false);
+    const doc = (await (await get("/openapi.json")).json()) as { components: { schemas: Record<string, { additionalProperties?: boolean }> } };
+    expect(doc.components.schemas.FaqResponse!.additionalProperties).toBe(false);
   });
 });

@@ -1,24 +1,42 @@
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TOKEN, faq, get, hang, json, mockEmbeddings, publish, resetIndex } from "./helpers";
+import { app } from "../../src/app";
+import { TOKEN, faq, get as getFresh, hang, json, mockEmbeddings, publish, resetIndex } from "./helpers";
 
 beforeAll(async () => {
   await resetIndex();
   await publish([faq("1", "one"), faq("2", "two")], [[1, 0, 0, 0], [0, 1, 0, 0]]);
+  await getFresh("/health"); // the isolate now serves this index, whatever its recheck interval
 });
+
+// With a real recheck interval, so a full answer would be publicly cacheable for 60 s:
+// errors and degraded answers must not be.
+const get = (path: string, init?: RequestInit) => app.request(path, init, { ...env, INDEX_RECHECK_SECONDS: "60" });
 
 // Every test asks something new: answers are cached, and a cached question never reaches upstream.
 let asked = 0;
 const freshQuery = (mode = "semantic") => `/faq?mode=${mode}&q=${encodeURIComponent(`one, take ${++asked}`)}`;
 
+/** An error or degraded answer: not cacheable, and nothing a client could revalidate with. */
+function expectUncacheable(response: Response) {
+  expect(response.headers.get("cache-control")).toBe("no-store");
+  expect(response.headers.get("etag")).toBeNull();
+}
+
 // Asked in semantic mode, a failure is an error; hybrid answers degrade instead (below).
 async function expectError(status: number, code: string) {
-  const response = await get(freshQuery());
+  const path = freshQuery();
+  const response = await get(path);
   const text = await response.text();
   expect(response.status).toBe(status);
   expect(JSON.parse(text)).toEqual({ error: { code, message: expect.any(String) } });
   expect(text).not.toContain(TOKEN);
   expect(text).not.toMatch(/at .*\.(ts|js):\d+/); // no stack trace
   expect(response.headers.get("retry-after")).toBe("5");
+  expectUncacheable(response);
+  // The same settings do let caches keep a full answer: no-store above is the error's doing.
+  const full = await get("/faq?mode=lexical&q=one");
+  expect(full.headers.get("cache-control")).toBe("public, max-age=60");
   return response;
 }
 
@@ -69,6 +87,16 @@ describe("upstream faults", () => {
     mockEmbeddings(() => json({ embeddings: "nope" }));
     await expectError(502, "upstream_bad_response");
   });
+
+  it.each([
+    ["malformed JSON", "[[0.1, 0.2,"],
+    ["NaN", "[NaN, 0, 0, 1]"],
+    ["a token-level answer of ragged rows", "[[[1, 0, 0, 0], [1, 0]]]"],
+  ])("answers %s with 502 upstream_bad_response after one call", async (_name, body) => {
+    const calls = mockEmbeddings(() => new Response(body, { headers: { "content-type": "application/json" } }));
+    await expectError(502, "upstream_bad_response");
+    expect(calls).toHaveLength(1);
+  });
 });
 
 describe("degraded answers", () => {
@@ -81,15 +109,27 @@ describe("degraded answers", () => {
     expect(body.degraded).toBe(true);
     expect(body.results.map((r) => r.id)).toEqual(["1"]);
     expect(body.results[0]!.scores).toEqual({ semantic: null, lexical: 1 });
-    expect(response.headers.get("etag")).toBeNull();
-    expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(response.headers.get("server-timing")).toContain('degraded;desc="upstream_error"');
+    expectUncacheable(response);
+    expect(response.headers.get("server-timing")).not.toContain("degraded");
     expect(calls).toHaveLength(3);
   });
 
-  it("says degraded: false when all went well", async () => {
+  it("says degraded: false when all went well, and lets caches keep that answer", async () => {
     mockEmbeddings(() => json([1, 0, 0, 0]));
-    const body = (await (await get(freshQuery("hybrid"))).json()) as { degraded: boolean };
+    const path = freshQuery("hybrid");
+    const response = await get(path);
+    const body = (await response.json()) as { degraded: boolean };
     expect(body.degraded).toBe(false);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=60");
+    const etag = response.headers.get("etag")!;
+    expect((await get(path, { headers: { "If-None-Match": etag } })).status).toBe(304);
+  });
+
+  it("never answers 304 to an ETag when the answer would be degraded", async () => {
+    // a client that cached a degraded answer has no ETag to send; one it invents does not match either
+    mockEmbeddings(() => json({ error: "boom" }, 500));
+    const response = await get(freshQuery("hybrid"), { headers: { "If-None-Match": 'W/"made-up"' } });
+    expect(response.status).toBe(200);
+    expectUncacheable(response);
   });
 });

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "./app-env";
-import { ApiError } from "./errors";
+import type { AppEnv } from "../app-env";
+import { ApiError } from "../errors";
 
 /** The period configured for RATE_LIMITER in wrangler.toml: how long a limited client should wait at most. */
 export const RATE_LIMIT_PERIOD_SECONDS = 60;

@@ -1,24 +1,37 @@
 import type { Context } from "hono";
-import { endTime, setMetric, startTime } from "hono/timing";
+import { endTime, startTime } from "hono/timing";
 import type { AppEnv } from "../app-env";
-import { createHfEmbedder } from "../embed/hf-embedder";
-import { QueryEmbeddingCache, normalizeQuery } from "../embed/query-embedding-cache";
 import type { FaqIndex } from "../index-blob/format";
+import { createHfEmbedder } from "./hf-embedder";
+import { QueryEmbeddingCache } from "./query-embedding-cache";
 
 let isolateEmbeddingCache: QueryEmbeddingCache | null = null;
 /** One cache per isolate, made on first use: the Cache API is only reachable inside a request. */
 const embeddingCache = () =>
   (isolateEmbeddingCache ??= new QueryEmbeddingCache({ cacheStore: typeof caches === "undefined" ? null : caches.default }));
 
+/** `ctx.waitUntil` where the runtime gives one (app.request in tests may not). */
+function deferWith(c: Context<AppEnv>) {
+  let waitUntil: ((work: Promise<unknown>) => void) | undefined;
+  try {
+    const ctx = c.executionCtx;
+    waitUntil = (work) => ctx.waitUntil(work);
+  } catch {
+    waitUntil = undefined;
+  }
+  return (work: Promise<unknown>) => waitUntil?.(work);
+}
+
 /**
- * The unit embedding of a question, from the isolate's cache, the Cache API,
- * or the configured embedding service, with timings in Server-Timing.
+ * The unit embedding of a question (already normalised by parseFaqParams),
+ * from the isolate's cache, the Cache API, or the configured embedding
+ * service. Server-Timing gets the duration only: where the embedding came
+ * from would tell any site whether someone asked the same question lately.
  * Throws UpstreamError when the service fails within its budget.
  */
 export async function embedQuery(c: Context<AppEnv>, index: FaqIndex, query: string): Promise<Float32Array> {
   const config = c.get("config");
   startTime(c, "embed");
-  const text = normalizeQuery(query);
   // The client is made only on a cache miss: most questions never need it.
   const embedUpstream = async () => {
     const embedder = createHfEmbedder({
@@ -29,11 +42,10 @@ export async function embedQuery(c: Context<AppEnv>, index: FaqIndex, query: str
       timeoutMs: config.embedTimeoutMs,
       maxRetries: config.embedMaxRetries,
     });
-    return (await embedder.embed([text]))[0]!;
+    return (await embedder.embed([query]))[0]!;
   };
   try {
-    const { vector, source } = await embeddingCache().get(config.model, text, embedUpstream);
-    setMetric(c, "embedding", source);
+    const { vector } = await embeddingCache().get(config.model, query, embedUpstream, deferWith(c));
     return vector;
   } finally {
     endTime(c, "embed");

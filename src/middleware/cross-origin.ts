@@ -1,0 +1,26 @@
+import type { Context } from "hono";
+import { cors } from "hono/cors";
+import type { AppEnv } from "../app-env";
+import { allowedOrigins } from "../config";
+
+export const READ_METHODS = ["GET", "HEAD", "OPTIONS"];
+
+/**
+ * The value for Access-Control-Allow-Origin (and Timing-Allow-Origin): "*"
+ * when every origin is allowed, the request's origin when the allowlist
+ * admits it, else null (the browser then refuses the answer).
+ */
+export function admittedOrigin(c: Context<AppEnv>): string | null {
+  const allowed = allowedOrigins(c.env);
+  if (allowed.includes("*")) return "*";
+  const origin = c.req.header("origin");
+  return origin && allowed.includes(origin) ? origin : null;
+}
+
+/** CORS for the read-only API, built once; the allowlist is read per request from the Worker's env. */
+export const crossOrigin = cors({
+  origin: (_origin, c) => admittedOrigin(c as Context<AppEnv>),
+  allowMethods: READ_METHODS,
+  exposeHeaders: ["Server-Timing"],
+  maxAge: 86400,
+});
