@@ -40,11 +40,9 @@ export async function readCurrentVersion(store: KvStore): Promise<FaqIndex | nul
   return readStored(store, pointer);
 }
 
-async function flip(store: KvStore, pointer: IndexPointer, history: IndexPointer[]): Promise<IndexPointer[]> {
+/** Points KV at `pointer`. The history is left as it is: it lists versions in the order they were published. */
+async function flip(store: KvStore, pointer: IndexPointer): Promise<void> {
   await store.put(POINTER_KEY, JSON.stringify(pointer));
-  const next = [pointer, ...history.filter((p) => p.version !== pointer.version)];
-  await store.put(HISTORY_KEY, JSON.stringify(next.slice(0, KEEP_VERSIONS)));
-  return next;
 }
 
 /**
@@ -55,18 +53,65 @@ async function flip(store: KvStore, pointer: IndexPointer, history: IndexPointer
 export async function publishVersion(store: KvStore, blob: ArrayBuffer, pointer: IndexPointer): Promise<void> {
   for (const [i, chunk] of splitBlob(blob).entries()) await store.put(chunkKey(pointer.version, i), chunk);
   await readStored(store, pointer); // the pointer may only name a blob that is whole
-  const history = await flip(store, pointer, await readHistory(store));
+  const history = [pointer, ...(await readHistory(store)).filter((p) => p.version !== pointer.version)];
+  await flip(store, pointer);
+  await store.put(HISTORY_KEY, JSON.stringify(history.slice(0, KEEP_VERSIONS)));
   for (const old of history.slice(KEEP_VERSIONS)) {
     for (let i = 0; i < old.chunks; i++) await store.delete(chunkKey(old.version, i));
   }
 }
 
-/** Points back to the previous version (checked whole first). Returns [from, to]. */
-export async function rollbackVersion(store: KvStore): Promise<[IndexPointer, IndexPointer]> {
+/** The pointer's version, or null when the pointer is missing or malformed. */
+async function servedVersion(store: KvStore): Promise<string | null> {
+  const text = await store.getText(POINTER_KEY);
+  try {
+    const pointer = text === null ? null : (JSON.parse(text) as unknown);
+    return isIndexPointer(pointer) ? pointer.version : null;
+  } catch {
+    return null;
+  }
+}
+
+const listed = (history: IndexPointer[]) => history.map((p) => `${p.version} (${p.builtAt}, ${p.count} FAQs)`).join("; ");
+
+/**
+ * The version a rollback goes to: `to` (a version or a unique prefix of one
+ * in the history), or else the one published just before the version the
+ * pointer names now. Repeated rollbacks therefore walk back through the
+ * history. When the pointer does not name a version of the history, the
+ * version in service cannot be known from KV, so only `to` may choose.
+ */
+function rollbackTarget(history: IndexPointer[], served: string | null, to?: string): IndexPointer {
+  if (to !== undefined) {
+    const matches = history.filter((p) => p.version.startsWith(to.toLowerCase()));
+    if (matches.length !== 1) {
+      throw new Error(`--to ${to} ${matches.length === 0 ? "names no version" : "is ambiguous"} in the history: ${listed(history)}`);
+    }
+    return matches[0]!;
+  }
+  const at = history.findIndex((p) => p.version === served);
+  if (at < 0) {
+    throw new Error(`the pointer in KV names no version of the history, so which one is served is unknown; choose with --to VERSION: ${listed(history)}`);
+  }
+  const previous = history[at + 1];
+  if (!previous) {
+    throw new Error(history.length < 2 ? "there is no earlier version to roll back to" : `${served} is the oldest version kept; there is none before it`);
+  }
+  return previous;
+}
+
+/**
+ * Points back to the version before the one served now, or to `to` (checked
+ * whole first). Returns [from, to]; from is the served version, or null when
+ * the pointer was malformed.
+ */
+export async function rollbackVersion(store: KvStore, to?: string): Promise<[string | null, IndexPointer]> {
   const history = await readHistory(store);
-  if (history.length < 2) throw new Error("there is no earlier version to roll back to");
-  const [current, previous] = history as [IndexPointer, IndexPointer];
-  await readStored(store, previous);
-  await flip(store, previous, history);
-  return [current, previous];
+  if (history.length === 0) throw new Error("there is no earlier version to roll back to");
+  const served = await servedVersion(store);
+  const target = rollbackTarget(history, served, to);
+  if (target.version === served) throw new Error(`version ${served} is already the one served`);
+  await readStored(store, target);
+  await flip(store, target);
+  return [served, target];
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KvStore } from "../../scripts/kv/kv-store";
 import { withLocalKv } from "../../scripts/kv/local-kv";
-import { KEEP_VERSIONS, publishVersion, readHistory } from "../../scripts/kv/versions";
+import { KEEP_VERSIONS, publishVersion, readHistory, rollbackVersion } from "../../scripts/kv/versions";
 import { buildIndex } from "../../src/index-blob/build-index";
 import { HISTORY_KEY, POINTER_KEY, chunkKey, pointerFor } from "../../src/index-store/keys";
 import { runScript } from "./helpers";
@@ -56,6 +56,64 @@ describe("KV versions", () => {
   });
 });
 
+describe("rolling back", () => {
+  /** A store holding versions "one", "two", "three", published in that order. */
+  async function threeVersions() {
+    const store = memoryStore();
+    const pointers = [];
+    for (const q of ["one", "two", "three"]) {
+      const v = await version(q);
+      pointers.push(v.pointer);
+      await publishVersion(store, v.blob, v.pointer);
+    }
+    const served = () => JSON.parse(store.data.get(POINTER_KEY) as string).version as string;
+    return { store, versions: pointers.map((p) => p.version) as [string, string, string], served };
+  }
+
+  it("walks back through the history, one version per rollback, relative to the one served", async () => {
+    const { store, versions: [one, two, three], served } = await threeVersions();
+    expect(served()).toBe(three);
+    const [from, to] = await rollbackVersion(store);
+    expect([from, to.version]).toEqual([three, two]);
+    const [from2, to2] = await rollbackVersion(store);
+    expect([from2, to2.version]).toEqual([two, one]);
+    expect(served()).toBe(one);
+    await expect(rollbackVersion(store)).rejects.toThrow(`${one} is the oldest version kept; there is none before it`);
+    expect(served()).toBe(one);
+    // rollbacks do not reorder the history
+    expect((await readHistory(store)).map((p) => p.version)).toEqual([three, two, one]);
+  });
+
+  it("goes to the version --to names, by full version or unique prefix", async () => {
+    const { store, versions: [one, , three], served } = await threeVersions();
+    expect((await rollbackVersion(store, one.slice(0, 8)))[1].version).toBe(one);
+    expect(served()).toBe(one);
+    expect((await rollbackVersion(store, three))[1].version).toBe(three);
+    await expect(rollbackVersion(store, three)).rejects.toThrow(`version ${three} is already the one served`);
+    await expect(rollbackVersion(store, "ffffffff")).rejects.toThrow(/^--to ffffffff names no version in the history: /);
+    await expect(rollbackVersion(store, "")).rejects.toThrow(/^--to  is ambiguous in the history/);
+  });
+
+  it.each([
+    ["malformed", "{not json"],
+    ["naming a version outside the history", JSON.stringify({ version: "0".repeat(32), model: "m/x", dim: 2, count: 1, builtAt: "x", bytes: 10, chunks: 1 })],
+  ])("with a pointer %s, refuses to guess and asks for --to", async (_name, pointer) => {
+    const { store, versions: [, two] } = await threeVersions();
+    store.data.set(POINTER_KEY, pointer);
+    await expect(rollbackVersion(store)).rejects.toThrow(/the pointer in KV names no version of the history, so which one is served is unknown; choose with --to VERSION: [0-9a-f]{32} \(/);
+    expect(store.data.get(POINTER_KEY)).toBe(pointer);
+    const [from, to] = await rollbackVersion(store, two);
+    expect([from, to.version]).toEqual([pointer.startsWith("{not") ? null : "0".repeat(32), two]);
+  });
+
+  it("refuses a target whose chunks are no longer whole", async () => {
+    const { store, versions: [, two, three], served } = await threeVersions();
+    store.data.delete(chunkKey(two, 0));
+    await expect(rollbackVersion(store)).rejects.toThrow(`chunk 0 of version ${two} is missing from KV or has the wrong size`);
+    expect(served()).toBe(three);
+  });
+});
+
 describe("npm run rollback", () => {
   let persistTo: string;
   beforeAll(async () => {
@@ -74,6 +132,10 @@ describe("npm run rollback", () => {
     expect(JSON.parse(result.stdout.trim())).toEqual({ from: second.pointer.version, to: first.pointer.version, kv: "local" });
     const pointer = await withLocalKv({ configPath: "wrangler.toml", persistTo }, (store) => store.getText(POINTER_KEY));
     expect(JSON.parse(pointer!).version).toBe(first.pointer.version);
+
+    const forward = await runScript("scripts/rollback.ts", ["--persist-to", persistTo, "--to", second.pointer.version.slice(0, 10)]);
+    expect(forward.code, forward.stderr).toBe(0);
+    expect(JSON.parse(forward.stdout.trim())).toEqual({ from: first.pointer.version, to: second.pointer.version, kv: "local" });
   });
 
   it("refuses when there is nothing to roll back to", async () => {
