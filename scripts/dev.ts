@@ -1,15 +1,22 @@
 /**
- * `npm start`: builds the demo index with the local model into local KV,
- * starts the local inference server and `wrangler dev` against it, and stops
- * everything on Ctrl-C. PORT picks the Worker's port (default 8787).
+ * `npm start [-- --persist-to DIR]`: builds the demo index with the local
+ * model into local KV, starts the local inference server and `wrangler dev`
+ * against it, and stops everything on Ctrl-C. PORT picks the Worker's port
+ * (default 8787). Every documented Worker variable set in the environment
+ * (RATE_LIMIT, ALLOWED_ORIGINS, HF_ENDPOINT_URL, HF_TOKEN, ...) reaches the
+ * Worker; with HF_ENDPOINT_URL set, no local inference server is started.
  */
+import { spawnSync } from "node:child_process";
+import { parseArgs } from "node:util";
 import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "./lib/local-model";
 import { startWranglerDev } from "./lib/wrangler-dev";
+import { workerVarsFromEnv } from "./lib/worker-vars-from-env";
 import { startInferenceServer } from "./inference-server";
-import { spawnSync } from "node:child_process";
 
 const DEMO_FAQS = "data/medicare-faqs.json";
 
+const { values: args } = parseArgs({ options: { "persist-to": { type: "string", default: ".wrangler/state" } } });
+const persistTo = args["persist-to"];
 const port = Number(process.env.PORT ?? 8787);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
   console.error(`PORT must be a port number, got "${process.env.PORT}"`);
@@ -20,7 +27,7 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 // handlers that would otherwise swallow Ctrl-C here.
 const seeded = spawnSync(
   process.execPath,
-  ["--import", "tsx", "scripts/seed.ts", "--input", DEMO_FAQS, "--embedder", "local", "--kv", "local"],
+  ["--import", "tsx", "scripts/seed.ts", "--input", DEMO_FAQS, "--embedder", "local", "--kv", "local", "--persist-to", persistTo],
   { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" },
 );
 if (seeded.status !== 0) {
@@ -30,12 +37,19 @@ if (seeded.status !== 0) {
 const summary = JSON.parse(seeded.stdout.trim().split("\n").pop()!) as { faqs: number; version: string };
 console.log(`seeded ${summary.faqs} FAQs from ${DEMO_FAQS} (version ${summary.version})`);
 
-const inference = await startInferenceServer(Number(process.env.INFERENCE_PORT ?? 0));
-console.log(`inference server: ${LOCAL_MODEL_ID} at ${inference.url}`);
+const given = workerVarsFromEnv(process.env);
+const inference = given.vars.HF_ENDPOINT_URL ? null : await startInferenceServer(Number(process.env.INFERENCE_PORT ?? 0));
+if (inference) console.log(`inference server: ${LOCAL_MODEL_ID} at ${inference.url}`);
+else console.log(`embedding with HF_ENDPOINT_URL; the demo index was built with ${LOCAL_MODEL_ID}, so that endpoint must serve it`);
+const passed = [...Object.keys(given.vars), ...Object.keys(given.secrets)];
+if (passed.length > 0) console.log(`from the environment: ${passed.join(", ")}`);
 
 const worker = await startWranglerDev({
   port,
-  vars: { HF_ENDPOINT_URL: inference.url, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM) },
+  persistTo,
+  // the local model unless the environment says otherwise
+  vars: { EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM), ...(inference ? { HF_ENDPOINT_URL: inference.url } : {}), ...given.vars },
+  secrets: given.secrets,
 });
 
 let stopping = false;
@@ -44,7 +58,7 @@ async function shutdown(code: number) {
   stopping = true;
   console.log("stopping wrangler dev and the inference server...");
   await worker.stop();
-  await new Promise((resolve) => inference.server.close(resolve));
+  if (inference) await new Promise((resolve) => inference.server.close(resolve));
   process.exit(code);
 }
 // Last resort if this process exits without shutdown(): take wrangler's process group along.

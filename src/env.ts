@@ -17,3 +17,20 @@ export interface Env {
   /** "off" disables the per-client limit, for local measurements; anything else keeps it. */
   RATE_LIMIT?: string;
 }
+
+/**
+ * Every variable the Worker reads, as documented in the README: `npm start`
+ * passes each one given in the environment on to its Worker. Secrets go
+ * through a private file rather than the command line.
+ */
+export const WORKER_VARIABLES = [
+  { name: "EMBED_MODEL", secret: false },
+  { name: "EMBED_DIM", secret: false },
+  { name: "HF_TOKEN", secret: true },
+  { name: "HF_ENDPOINT_URL", secret: false },
+  { name: "EMBED_TIMEOUT_MS", secret: false },
+  { name: "EMBED_MAX_RETRIES", secret: false },
+  { name: "ALLOWED_ORIGINS", secret: false },
+  { name: "INDEX_RECHECK_SECONDS", secret: false },
+  { name: "RATE_LIMIT", secret: false },
+] as const satisfies ReadonlyArray<{ name: keyof Env; secret: boolean }>;

@@ -1,10 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { wranglerBin } from "./wrangler-bin";
 
 export interface WranglerDevOptions {
   port: number;
   /** Extra Worker variables, passed as `--var NAME:VALUE`. */
   vars: Record<string, string>;
+  /** Secrets, written to a private temporary env file for `--env-file` and removed when wrangler stops. */
+  secrets?: Record<string, string>;
   persistTo?: string;
   configPath?: string;
   /** Where wrangler's own output goes: inherited (default), dropped, or kept for `logs()`. */
@@ -18,6 +23,15 @@ export interface RunningWorker {
   /** Everything wrangler and the Worker printed, with output "capture". */
   logs(): string;
   stop(): Promise<void>;
+}
+
+/** A dotenv file only this user can read, in a fresh temporary folder. */
+async function writeSecretsFile(secrets: Record<string, string>) {
+  const dir = await mkdtemp(join(tmpdir(), "faq-edge-secrets-"));
+  const path = join(dir, ".env");
+  const quoted = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+  await writeFile(path, Object.entries(secrets).map(([name, value]) => `${name}=${quoted(value)}\n`).join(""), { mode: 0o600 });
+  return { path, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -43,6 +57,8 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Run
   if (options.configPath) args.push("--config", options.configPath);
   if (options.persistTo) args.push("--persist-to", options.persistTo);
   for (const [name, value] of Object.entries(options.vars)) args.push("--var", `${name}:${value}`);
+  const secretsFile = options.secrets && Object.keys(options.secrets).length > 0 ? await writeSecretsFile(options.secrets) : null;
+  if (secretsFile) args.push("--env-file", secretsFile.path);
 
   const output = options.output ?? "inherit";
   const stream = output === "capture" ? "pipe" : output;
@@ -68,6 +84,7 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Run
       await exited;
       clearTimeout(forced);
     }
+    await secretsFile?.remove();
   };
   const url = `http://127.0.0.1:${options.port}`;
   try {

@@ -1,0 +1,108 @@
+/**
+ * `npm start` passes the documented Worker variables given in its
+ * environment on to the Worker it runs. An embedding endpoint in this test
+ * stands in for HF_ENDPOINT_URL and records what reaches it.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOCAL_MODEL_DIM } from "../../scripts/lib/local-model";
+import { freePort } from "./helpers";
+
+const TOKEN = "hf_devstartsecret0a1b2c3d4e";
+let persistTo: string;
+let endpoint: Server;
+let start: ChildProcess;
+let output = "";
+let base: string;
+const authorizations: Array<string | undefined> = [];
+
+beforeAll(async () => {
+  persistTo = await mkdtemp(join(tmpdir(), "faq-dev-"));
+  endpoint = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      authorizations.push(req.headers.authorization);
+      // "slow" questions take longer than the EMBED_TIMEOUT_MS given below
+      const delay = body.includes("slow") ? 1500 : 0;
+      setTimeout(() => {
+        if (res.destroyed) return;
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(Array.from({ length: LOCAL_MODEL_DIM }, (_, i) => (i === 0 ? 1 : 0))));
+      }, delay);
+    });
+  });
+  const endpointPort = await freePort();
+  await new Promise<void>((resolve) => endpoint.listen(endpointPort, "127.0.0.1", resolve));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  start = spawn(process.execPath, ["--import", "tsx", "scripts/dev.ts", "--persist-to", persistTo], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: "false",
+      PORT: String(port),
+      RATE_LIMIT: "off",
+      ALLOWED_ORIGINS: "https://help.example",
+      HF_ENDPOINT_URL: `http://127.0.0.1:${endpointPort}/embed`,
+      HF_TOKEN: TOKEN,
+      EMBED_TIMEOUT_MS: "300",
+      EMBED_MAX_RETRIES: "0",
+    },
+  });
+  start.stdout!.on("data", (chunk) => (output += chunk));
+  start.stderr!.on("data", (chunk) => (output += chunk));
+  const deadline = Date.now() + 120_000;
+  while (!output.includes("faq-edge is running")) {
+    if (start.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}, 150_000);
+
+afterAll(async () => {
+  if (start && start.exitCode === null) {
+    const exited = new Promise((resolve) => start.once("exit", resolve));
+    start.kill("SIGINT");
+    await exited;
+  }
+  endpoint?.close();
+  await rm(persistTo, { recursive: true, force: true });
+});
+
+describe("npm start with Worker variables in the environment", () => {
+  it("says which variables it passed on, without their values", () => {
+    expect(output).toContain("from the environment: HF_ENDPOINT_URL, EMBED_TIMEOUT_MS, EMBED_MAX_RETRIES, ALLOWED_ORIGINS, RATE_LIMIT, HF_TOKEN");
+    expect(output).not.toContain(TOKEN);
+  });
+
+  it("embeds through HF_ENDPOINT_URL with HF_TOKEN", async () => {
+    const response = await fetch(`${base}/faq?q=${encodeURIComponent("How can Medicare help me?")}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ degraded: false });
+    expect(authorizations.at(-1)).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it("answers only the origins of ALLOWED_ORIGINS", async () => {
+    const allowed = await fetch(`${base}/health`, { headers: { Origin: "https://help.example" } });
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://help.example");
+    const other = await fetch(`${base}/health`, { headers: { Origin: "https://elsewhere.example" } });
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("keeps to EMBED_TIMEOUT_MS and EMBED_MAX_RETRIES", async () => {
+    const before = authorizations.length;
+    const response = await fetch(`${base}/faq?q=slow%20question`);
+    expect(await response.json()).toMatchObject({ degraded: true });
+    expect(authorizations.length - before).toBe(1);
+  });
+
+  it("has no rate limit with RATE_LIMIT=off", async () => {
+    const statuses = new Set<number>();
+    for (let i = 0; i < 130; i++) statuses.add((await fetch(`${base}/faq?q=medicare&mode=lexical`)).status);
+    expect([...statuses]).toEqual([200]);
+  });
+});
