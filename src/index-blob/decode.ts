@@ -28,6 +28,9 @@ function parseJson(bytes: Uint8Array, what: string): unknown {
 
 const isNullableString = (value: unknown) => value === null || typeof value === "string";
 
+/** Only web links reach a page: a `javascript:` or `data:` URL in a hand-made blob is dropped, not served. */
+const webUrlOrNull = (url: string | null) => (url !== null && /^https?:\/\/[^\s]+$/i.test(url) ? url : null);
+
 function isRecord(value: unknown): value is FaqRecord {
   if (typeof value !== "object" || value === null) return false;
   const r = value as Record<string, unknown>;
@@ -106,7 +109,7 @@ export async function decodeIndex(input: ArrayBuffer | Uint8Array, expectedVersi
       check(row >= 0 && row < count && start <= end, `record ${row} out of range`);
       const record = parseJson(recordBytes.subarray(start, end), `record ${row}`);
       check(isRecord(record), `record ${row} has the wrong shape`);
-      return record;
+      return { ...record, url: webUrlOrNull(record.url) };
     },
     idRank: new Uint32Array(rankBytes.buffer, rankBytes.byteOffset, count),
     lexical,

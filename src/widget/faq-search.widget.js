@@ -14,6 +14,15 @@ li[aria-selected=true]{background:var(--faq-active,#ddf4ff)}.q{font-weight:600}
 .bar{height:4px;margin-top:.35em;background:var(--faq-track,#eaeef2);border-radius:2px}.bar>i{display:block;height:100%;background:var(--faq-accent,#0969da);border-radius:2px}
 .a{margin-top:.4em;color:var(--faq-muted,#57606a)}.a[hidden]{display:none}.msg{margin:.4em 0 0;color:var(--faq-muted,#57606a)}.msg:empty{display:none}a{color:var(--faq-accent,#0969da)}`;
   let count = 0;
+  // Links from answers (and the fallback) open only web pages, never javascript: or data: URLs.
+  const webUrl = (url) => {
+    try {
+      const parsed = new URL(url, location.href);
+      return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+    } catch {
+      return null;
+    }
+  };
 
   class FaqSearch extends HTMLElement {
     connectedCallback() {
@@ -83,9 +92,10 @@ li[aria-selected=true]{background:var(--faq-active,#ddf4ff)}.q{font-weight:600}
         a.className = "a";
         a.hidden = true;
         a.textContent = r.answer || "";
-        if (r.url) {
+        const url = r.url && webUrl(r.url);
+        if (url) {
           const link = document.createElement("a");
-          link.href = r.url;
+          link.href = url;
           link.textContent = r.answer ? " Read more" : "Open the answer";
           a.append(link);
         }
@@ -93,7 +103,8 @@ li[aria-selected=true]{background:var(--faq-active,#ddf4ff)}.q{font-weight:600}
         return li;
       }));
       this.msg.replaceChildren(message);
-      const href = this.getAttribute("fallback-href");
+      const fallback = this.getAttribute("fallback-href");
+      const href = fallback && webUrl(fallback);
       if (message && href) {
         const link = document.createElement("a");
         link.href = href;

@@ -92,6 +92,17 @@ describe("GET /faq", () => {
     expect(calls.map((call) => call.inputs)).toEqual([expected]);
   });
 
+  it("serves only web links: a record's javascript: or data: URL comes back as null", async () => {
+    // the seed refuses such URLs; a hand-made blob is checked when it is read
+    await publish([
+      faq("x", "script link", { url: "javascript:alert(document.domain)" }),
+      faq("y", "data link", { url: "data:text/html,<script>alert(1)</script>" }),
+      faq("z", "web link", { url: "https://help.test/z" }),
+    ], [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0]]);
+    const body = (await (await get("/faq?q=link&mode=lexical&k=3")).json()) as { results: Array<{ id: string; url: string | null }> };
+    expect(body.results.map((r) => [r.id, r.url])).toEqual([["x", null], ["y", null], ["z", "https://help.test/z"]]);
+  });
+
   it("counts the length limit in characters, not UTF-16 units", async () => {
     mockEmbeddings(() => json([1, 0, 0, 0]));
     const response = await get(`/faq?q=${encodeURIComponent("😀".repeat(500))}`);
