@@ -43,7 +43,7 @@ export function allowedOrigins(env: Pick<Env, "ALLOWED_ORIGINS">): string[] {
 
 /**
  * Reads the Worker's configuration from its bindings. Defaults: model
- * all-MiniLM-L6-v2, 3 s embedding budget, 2 retries, every origin allowed,
+ * all-MiniLM-L6-v2 (384 dimensions), 3 s embedding budget, 2 retries, every origin allowed,
  * index pointer rechecked every 60 s.
  */
 export function readConfig(env: Env): WorkerConfig {
@@ -51,9 +51,14 @@ export function readConfig(env: Env): WorkerConfig {
   if (endpointUrl && !/^https?:\/\//.test(endpointUrl)) {
     throw new ConfigError("HF_ENDPOINT_URL must be an http(s) URL.");
   }
+  const model = env.EMBED_MODEL?.trim() || DEFAULT_MODEL;
+  // Unset: the default model's width (other models: the index's). Set but blank: whatever the index says.
+  const dim = env.EMBED_DIM === undefined
+    ? (model === DEFAULT_MODEL ? DEFAULT_MODEL_DIM : null)
+    : env.EMBED_DIM.trim() ? integerVar("EMBED_DIM", env.EMBED_DIM, 0, 1, 65536) : null;
   return {
-    model: env.EMBED_MODEL?.trim() || DEFAULT_MODEL,
-    dim: env.EMBED_DIM?.trim() ? integerVar("EMBED_DIM", env.EMBED_DIM, 0, 1, 65536) : null,
+    model,
+    dim,
     accessToken: env.HF_TOKEN?.trim() || undefined,
     endpointUrl,
     embedTimeoutMs: integerVar("EMBED_TIMEOUT_MS", env.EMBED_TIMEOUT_MS, 3000, 100, 60000),

@@ -1,3 +1,4 @@
+import { runInLanes } from "../../src/lib/run-in-lanes";
 import type { SearchMode } from "../../src/search/rank";
 import type { EvalQuery } from "./dataset";
 import type { QueryOutcome } from "./metrics";
@@ -14,23 +15,18 @@ interface FaqResponse {
 /** Sends every query through the running Worker over HTTP, a few at a time, in order. */
 export async function queryWorker(baseUrl: string, queries: EvalQuery[], mode: SearchMode, concurrency = 4): Promise<WorkerOutcome[]> {
   const outcomes: WorkerOutcome[] = new Array(queries.length);
-  let next = 0;
-  async function lane() {
-    while (next < queries.length) {
-      const i = next++;
-      const q = queries[i]!;
-      const url = `${baseUrl}/faq?${new URLSearchParams({ q: q.query, k: "10", mode })}`;
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
-      const body = (await response.json()) as FaqResponse;
-      outcomes[i] = {
-        relevant: q.relevant,
-        rankedIds: body.results.map((r) => r.id),
-        topSemantic: body.results[0]?.scores.semantic ?? null,
-      };
-    }
-  }
-  await Promise.all(Array.from({ length: concurrency }, lane));
+  await runInLanes(queries.length, concurrency, async (i) => {
+    const q = queries[i]!;
+    const url = `${baseUrl}/faq?${new URLSearchParams({ q: q.query, k: "10", mode })}`;
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
+    const body = (await response.json()) as FaqResponse;
+    outcomes[i] = {
+      relevant: q.relevant,
+      rankedIds: body.results.map((r) => r.id),
+      topSemantic: body.results[0]?.scores.semantic ?? null,
+    };
+  });
   return outcomes;
 }
 

@@ -1,4 +1,5 @@
 import type { TextEmbedder } from "../../src/embed/text-embedder";
+import { runInLanes } from "../../src/lib/run-in-lanes";
 import type { EmbeddingStore } from "./embedding-store";
 import { createProgress } from "./progress";
 
@@ -27,18 +28,14 @@ export async function embedInBatches(embedder: TextEmbedder, texts: string[], op
   const fresh = new Map<string, Float32Array>();
   const progress = createProgress("embedding", missing.length);
   progress.update(0);
-  let next = 0;
-  const lane = async () => {
-    while (next < batches.length) {
-      const batch = batches[next++]!;
-      const embedded = await embedder.embed(batch);
-      if (embedded.length !== batch.length) throw new Error(`embedder returned ${embedded.length} vectors for ${batch.length} texts`);
-      batch.forEach((text, i) => fresh.set(text, embedded[i]!));
-      await options.store?.add(batch, embedded);
-      progress.update(fresh.size);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, lane));
+  await runInLanes(batches.length, options.concurrency ?? 1, async (b) => {
+    const batch = batches[b]!;
+    const embedded = await embedder.embed(batch);
+    if (embedded.length !== batch.length) throw new Error(`embedder returned ${embedded.length} vectors for ${batch.length} texts`);
+    batch.forEach((text, i) => fresh.set(text, embedded[i]!));
+    await options.store?.add(batch, embedded);
+    progress.update(fresh.size);
+  });
   progress.finish();
   return { vectors: texts.map((text, i) => vectors[i] ?? fresh.get(text)!), embedded: missing.length, reused };
 }

@@ -1,3 +1,4 @@
+import { runInLanes } from "../lib/run-in-lanes";
 import { CHUNK_BYTES, chunkKey, type IndexPointer } from "./keys";
 
 /** Reads one KV value as bytes, or null when the key is missing. */
@@ -13,17 +14,15 @@ export type ChunkReader = (key: string) => Promise<ArrayBuffer | Uint8Array | nu
  * flips, so both hold a version to the same rule.
  */
 export async function readChunks(pointer: IndexPointer, read: ChunkReader, into: Uint8Array, concurrency = 1): Promise<number | null> {
-  let next = 0;
   let bad: number | null = null;
-  const lane = async () => {
-    while (next < pointer.chunks && bad === null) {
-      const i = next++;
-      const chunk = await read(chunkKey(pointer.version, i));
-      const expected = Math.min(CHUNK_BYTES, pointer.bytes - i * CHUNK_BYTES);
-      if (chunk === null || chunk.byteLength !== expected) bad ??= i;
-      else into.set(chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk), i * CHUNK_BYTES);
+  await runInLanes(pointer.chunks, concurrency, async (i) => {
+    const chunk = await read(chunkKey(pointer.version, i));
+    const expected = Math.min(CHUNK_BYTES, pointer.bytes - i * CHUNK_BYTES);
+    if (chunk === null || chunk.byteLength !== expected) {
+      bad ??= i;
+      return false;
     }
-  };
-  await Promise.all(Array.from({ length: concurrency }, lane));
+    into.set(chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk), i * CHUNK_BYTES);
+  });
   return bad;
 }
