@@ -18,7 +18,10 @@ export function vectorOnlyIndex(matrix: Float32Array, dim: number, encoding: "f3
     bytes: new Uint8Array(0),
     record: () => ({ id: "", question: "", answer: null, url: null, category: null }),
     idRank: Uint32Array.from({ length: count }, (_, i) => i),
-    lexical: { terms: [], postingStart: new Uint32Array(1), postingDoc: new Uint32Array(0), postingWeight: new Float32Array(0) },
+    lexical: {
+      terms: [], postingStart: new Uint32Array(1), postingDoc: new Uint32Array(0), postingWeight: new Float32Array(0),
+      termIdf: new Float32Array(0), k1: 1.2, b: 0.75, averageLength: 1, language: "none", synonyms: [],
+    },
     categoryKeys: [],
   };
 }

@@ -4,8 +4,8 @@ import type { EvalQuery } from "./dataset";
 import type { QueryOutcome } from "./metrics";
 
 export interface WorkerOutcome extends QueryOutcome {
-  /** Semantic score of the first result (null in lexical mode or with no result). */
-  topSemantic: number | null;
+  /** Semantic score of each result, in order (null in lexical mode). */
+  semanticScores: Array<number | null>;
 }
 
 interface FaqResponse {
@@ -24,7 +24,7 @@ export async function queryWorker(baseUrl: string, queries: EvalQuery[], mode: S
     outcomes[i] = {
       relevant: q.relevant,
       rankedIds: body.results.map((r) => r.id),
-      topSemantic: body.results[0]?.scores.semantic ?? null,
+      semanticScores: body.results.map((r) => r.scores.semantic),
     };
   });
   return outcomes;

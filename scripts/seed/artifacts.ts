@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import type { FaqRecord } from "../../src/faq-record";
 import { RANKING_DEFAULTS } from "../../src/search/ranking-defaults";
+import type { RankingSettings } from "./ranking-settings";
 
 export interface BuiltIndex {
   blob: ArrayBuffer;
@@ -13,6 +14,7 @@ export interface BuiltIndex {
   records: FaqRecord[];
   vectors: Float32Array[];
   answerThreshold: number | null;
+  ranking: RankingSettings;
 }
 
 /** The shortest decimal that reads back as the same float32 (numpy prints float32 the same way). */
@@ -51,7 +53,7 @@ export async function writeArtifacts(dir: string, index: BuiltIndex, source: str
     count: index.records.length,
     builtAt: index.builtAt,
     answerThreshold: index.answerThreshold,
-    ranking: { ...RANKING_DEFAULTS },
+    ranking: { ...RANKING_DEFAULTS, ...index.ranking, synonyms: index.ranking.synonyms.length },
     source,
     files: { blob: blobFileName(index.version), embeddings: "embeddings.csv" },
   };

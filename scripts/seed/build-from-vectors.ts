@@ -1,30 +1,31 @@
 import type { FaqRecord } from "../../src/faq-record";
 import { buildIndex } from "../../src/index-blob/build-index";
 import { pointerFor } from "../../src/index-store/keys";
-import { answerThresholdFor } from "./answer-threshold";
 import type { SeedBuild } from "./pending-index";
+import type { RankingSettings } from "./ranking-settings";
 import type { SeedArgs } from "./seed-args";
 
 /** float32 is exact; past 32 MiB of vectors int8 keeps memory and scan time down at recall@5 near 0.98-1. */
 const chooseEncoding = (count: number, dim: number) => (count * dim * 4 > 32 * 2 ** 20 ? "int8" : "f32");
 
-/** The index blob for FAQs and their unit vectors, with the calibrated threshold and the chosen encoding. */
+/** The index blob for FAQs and their unit vectors, with the model's ranking settings and the chosen encoding. */
 export async function buildFromVectors(
   records: FaqRecord[],
   vectors: Float32Array[],
   model: string,
-  args: Pick<SeedArgs, "answerThreshold" | "vectors">,
+  args: Pick<SeedArgs, "vectors">,
   counts: { embedded: number; reused: number },
+  ranking: RankingSettings,
 ): Promise<SeedBuild> {
   const dim = vectors[0]!.length;
   const builtAt = new Date().toISOString();
-  const answerThreshold = await answerThresholdFor(model, args.answerThreshold);
   const encoding = args.vectors === "auto" ? chooseEncoding(records.length, dim) : args.vectors;
-  const { blob, version } = await buildIndex({ model, builtAt, dim, records, vectors, answerThreshold, encoding });
+  const { fusionAlpha, answerThreshold, language, synonyms } = ranking;
+  const { blob, version } = await buildIndex({ model, builtAt, dim, records, vectors, fusionAlpha, answerThreshold, encoding, language, synonyms });
   return {
     blob,
     pointer: pointerFor(blob, { version, model, dim, count: records.length, builtAt }),
     ...counts,
-    built: { blob, version, model, dim, builtAt, records, vectors, answerThreshold },
+    built: { blob, version, model, dim, builtAt, records, vectors, answerThreshold, ranking },
   };
 }

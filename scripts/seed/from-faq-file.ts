@@ -3,6 +3,7 @@ import { buildFromVectors } from "./build-from-vectors";
 import { embedInBatches } from "./embed-in-batches";
 import { EmbeddingStore } from "./embedding-store";
 import type { PendingIndex } from "./pending-index";
+import { rankingSettings } from "./ranking-settings";
 import { readFaqs } from "./read-faqs";
 import type { SeedArgs } from "./seed-args";
 
@@ -25,7 +26,8 @@ export async function fromFaqFile(args: SeedArgs, env: NodeJS.ProcessEnv): Promi
       const { vectors, embedded, reused } = await embedInBatches(embedder, questions, {
         batchSize: args.batchSize, concurrency: args.concurrency, store,
       });
-      return buildFromVectors(records, vectors, embedder.model, args, { embedded, reused });
+      const ranking = await rankingSettings(records, embedder.model, args, embedder);
+      return buildFromVectors(records, vectors, embedder.model, args, { embedded, reused }, ranking);
     },
   };
 }

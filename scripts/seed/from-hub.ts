@@ -10,6 +10,7 @@ import { readDataset } from "../hub/read-dataset";
 import { buildFromVectors } from "./build-from-vectors";
 import { embedDimFromEnv, embedderModel } from "./choose-embedder";
 import type { PendingIndex } from "./pending-index";
+import { rankingSettings } from "./ranking-settings";
 import { parseFaqs, readFaqs } from "./read-faqs";
 import type { SeedArgs } from "./seed-args";
 
@@ -49,7 +50,11 @@ function fromEmbeddingsCsv(csv: string, records: FaqRecord[], where: string, arg
     if (!unit) throw new Error(`${DATASET_FILES.embeddings} in ${where}: row ${i + 1} is all zeros; nothing was written`);
     return unit;
   });
-  return { records, model, source: `hf://datasets/${where}`, toEmbed: 0, build: () => buildFromVectors(records, vectors, model, args, { embedded: 0, reused: 0 }) };
+  return {
+    records, model, source: `hf://datasets/${where}`, toEmbed: 0,
+    // nothing is embedded here, so only a stored calibration applies
+    build: async () => buildFromVectors(records, vectors, model, args, { embedded: 0, reused: 0 }, await rankingSettings(records, model, args, null)),
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_HUB_URL, parseHubRepo, type HubDatasetRef } from "../hub/hub-repo";
+import { CALIBRATION_FILE } from "../calibrate/calibration-store";
 import { UsageError } from "./usage-error";
 
 export { UsageError };
@@ -23,6 +24,16 @@ export interface SeedArgs {
   maxRetries: number;
   /** Overrides the calibrated answer threshold. */
   answerThreshold: number | null;
+  /** The precision answered: true promises; the threshold is calibrated for it. */
+  answerPrecision: number;
+  /** Calibrate a model that has no stored calibration (false with --no-calibrate). */
+  calibrate: boolean;
+  /** Where calibrations are kept, per model. */
+  calibrationFile: string;
+  /** How words become terms: English stemming, none, or decided from the FAQs. */
+  language: "en" | "none" | "auto";
+  /** JSON file of synonym groups, or null. */
+  synonyms: string | null;
   /** Vector storage; auto picks int8 once float32 would pass 32 MiB. */
   vectors: "auto" | "f32" | "int8";
   config: string;
@@ -64,6 +75,11 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
         "no-cache": { type: "boolean", default: false },
         "max-retries": { type: "string", default: "5" },
         "answer-threshold": { type: "string" },
+        "answer-precision": { type: "string", default: "0.8" },
+        "no-calibrate": { type: "boolean", default: false },
+        "calibration-file": { type: "string", default: CALIBRATION_FILE },
+        language: { type: "string", default: "auto" },
+        synonyms: { type: "string" },
         vectors: { type: "string", default: "auto" },
         config: { type: "string", default: "wrangler.toml" },
         "persist-to": { type: "string" },
@@ -92,6 +108,10 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
   if (rawThreshold !== undefined && !(rawThreshold.trim() !== "" && answerThreshold! >= -1 && answerThreshold! <= 1)) {
     throw new UsageError("--answer-threshold must be a number from -1 to 1");
   }
+  const answerPrecision = Number(values["answer-precision"]);
+  if (!(values["answer-precision"].trim() !== "" && answerPrecision > 0 && answerPrecision < 1)) {
+    throw new UsageError("--answer-precision must be a number between 0 and 1, such as 0.8");
+  }
   const hub = values.hub ?? null;
   const fromHub = values["from-hub"] ?? null;
   if (hub !== null && fromHub !== null) throw new UsageError("--hub and --from-hub cannot be combined: publish from the FAQ file, or seed from a published dataset");
@@ -113,6 +133,11 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
     cacheDir: values["no-cache"] ? null : values.cache,
     maxRetries,
     answerThreshold,
+    answerPrecision,
+    calibrate: !values["no-calibrate"],
+    calibrationFile: values["calibration-file"],
+    language: choice("language", values.language, ["en", "none", "auto"] as const),
+    synonyms: values.synonyms ?? null,
     vectors: choice("vectors", values.vectors, ["auto", "f32", "int8"] as const),
     config: values.config,
     persistTo: values["persist-to"],

@@ -1,4 +1,5 @@
 import type { FaqRecord } from "../faq-record";
+import type { TokenLanguage } from "../search/tokenize";
 import { buildLexicalIndex } from "../search/bm25";
 import { RANKING_DEFAULTS, type LexicalFieldWeights } from "../search/ranking-defaults";
 import { encodeIndex, type EncodedIndex } from "./encode";
@@ -18,6 +19,10 @@ export interface BuildIndexInput {
   lexical?: LexicalFieldWeights;
   /** Default f32. */
   encoding?: VectorEncoding;
+  /** How words become terms. Default "en". */
+  language?: TokenLanguage;
+  /** Groups of equivalent words or phrases, applied to queries. Default none. */
+  synonyms?: string[][];
 }
 
 /** BM25 over question and answer text, then the blob with vectors, records and postings. */
@@ -28,7 +33,7 @@ export function buildIndex(input: BuildIndexInput): Promise<EncodedIndex> {
       { text: r.question, weight: weights.questionWeight },
       { text: r.answer ?? "", weight: weights.answerWeight },
     ]),
-    { k1: weights.k1, b: weights.b },
+    { k1: weights.k1, b: weights.b, language: input.language, synonyms: input.synonyms },
   );
   return encodeIndex({
     model: input.model,

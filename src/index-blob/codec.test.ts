@@ -4,6 +4,7 @@ import { buildIndex } from "./build-index";
 import { CorruptIndexError, decodeIndex } from "./decode";
 import { FIELD, SECTION, SECTION_ALIGNMENT } from "./format";
 import { compareIds, rankIds } from "./id-order";
+import { RANKING_DEFAULTS } from "../search/ranking-defaults";
 
 const records: FaqRecord[] = [
   { id: "10", question: "ten", answer: "Ten.", url: "https://x.test/10", category: "Numbers" },
@@ -17,7 +18,7 @@ describe("index blob", () => {
   it("round-trips records, vectors, postings and id order, viewing the blob in place", async () => {
     const { blob, version } = await buildIndex(input);
     const index = await decodeIndex(blob, version);
-    expect(index).toMatchObject({ version, model: "org/model", builtAt: input.builtAt, dim: 3, count: 3, fusionAlpha: 0.6, answerThreshold: null });
+    expect(index).toMatchObject({ version, model: "org/model", builtAt: input.builtAt, dim: 3, count: 3, fusionAlpha: RANKING_DEFAULTS.fusionAlpha, answerThreshold: null });
     expect(version).toMatch(/^[0-9a-f]{32}$/);
     expect([0, 1, 2].map((row) => index.record(row))).toEqual(records);
     expect(index.matrix!.buffer).toBe(blob);
@@ -27,6 +28,15 @@ describe("index blob", () => {
     expect(index.lexical.terms).toEqual(["bee", "ten", "two"]);
     expect(Array.from(index.lexical.postingDoc)).toEqual([2, 0, 1]);
     expect(index.categoryKeys).toEqual(["numbers", null, null]);
+    expect(index.lexical).toMatchObject({ k1: Math.fround(1.2), b: 0.75, averageLength: 1, language: "en", synonyms: [] });
+    expect(Array.from(index.lexical.termIdf)).toEqual([1, 1, 1].map(() => Math.fround(Math.log(1 + 2.5 / 1.5))));
+  });
+
+  it("keeps the language and the synonym groups, as terms", async () => {
+    const { blob } = await buildIndex({ ...input, language: "none", synonyms: [["Refunds", "money back"], ["lonely"]] });
+    const index = await decodeIndex(blob);
+    // a group needs two phrases; words are cut as the language says (no stemming here)
+    expect(index.lexical).toMatchObject({ language: "none", synonyms: [[["refunds"], ["money", "back"]]] });
   });
 
   it("stores int8 vectors with a scale each when asked", async () => {

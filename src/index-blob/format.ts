@@ -16,7 +16,7 @@ import type { QuantizedMatrix } from "../search/quantize";
  * in place by typed arrays; a record is parsed only when it is returned.
  */
 export const MAGIC = 0x58495146; // "FQIX" read as little-endian u32
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 export const HEADER_BYTES = 80;
 export const CHECKSUM_BYTES = 32;
 export const SECTION_ALIGNMENT = 16;

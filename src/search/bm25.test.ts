@@ -1,16 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { buildLexicalIndex, scoreLexical } from "./bm25";
+import { TYPO_FACTOR, buildLexicalIndex, matchLexical, scoreLexical } from "./bm25";
 import { stem } from "./stem";
 import { tokenize } from "./tokenize";
 
 const single = (texts: string[], options = {}) => buildLexicalIndex(texts.map((text) => [{ text, weight: 1 }]), options);
 
 describe("tokenize", () => {
-  it("lowercases, folds accents, drops stopwords and punctuation, stems", () => {
-    expect(tokenize("How do I DELETE my Café's accounts?!")).toEqual(["delet", "cafe", "account"]);
+  it("lowercases, folds accents, drops punctuation, stems English, and keeps every word", () => {
+    expect(tokenize("How do I DELETE my Café's accounts?!")).toEqual(["how", "do", "i", "delet", "my", "cafe", "account"]);
     expect(tokenize("GitHub Markdown: strike-through")).toEqual(["github", "markdown", "strik", "through"]);
     expect(tokenize("")).toEqual([]);
-    expect(tokenize("Договор 42, 日本")).toEqual(["договор", "42", "日本"]);
+    expect(tokenize("Договор 42")).toEqual(["договор", "42"]);
+  });
+
+  it("stems only with language en", () => {
+    expect(tokenize("Wie kündige ich meinen Vertrag?", "none")).toEqual(["wie", "kundige", "ich", "meinen", "vertrag"]);
+    expect(tokenize("deleting accounts", "none")).toEqual(["deleting", "accounts"]);
+  });
+
+  it("cuts scripts written without spaces into character bigrams, alone or inside other text", () => {
+    expect(tokenize("如何重置密码")).toEqual(["如何", "何重", "重置", "置密", "密码"]);
+    expect(tokenize("パスワードを変更")).toEqual(["パス", "スワ", "ワー", "ード", "ドを", "を変", "変更"]);
+    expect(tokenize("abc日本語def 字")).toEqual(["abc", "日本", "本語", "def", "字"]);
+    // Japanese voicing marks are part of the letter, not an accent to fold
+    expect(tokenize("がぎ")).toEqual(["がぎ"]);
   });
 
   it("stems inflections of a word to one term", () => {
@@ -72,5 +85,61 @@ describe("BM25 document frequency", () => {
     const scores = scoreLexical(index, "login", 2);
     expect(scores[0]).toBeCloseTo(idf(2) * 2.2 / (1 + 1.2), 6);
     expect(Array.from(scoreLexical(index, "page", 2))).toEqual([0, 0]);
+  });
+});
+
+describe("how strongly the words matched", () => {
+  it("gives the score a document holding the query's words once, at average length, would get", () => {
+    const index = single(["reset password", "change plan", "invoice download"]);
+    const { scores, perfect } = matchLexical(index, "reset password", 3);
+    const idf = Math.log(1 + (3 - 1 + 0.5) / (1 + 0.5));
+    expect(perfect).toBeCloseTo(2 * idf * 2.2 / (1 + 1.2 * (0.25 + 0.75 * 2 / 2)), 5);
+    // this document is exactly such a document
+    expect(scores[0]).toBeCloseTo(perfect, 5);
+    expect(matchLexical(index, "zebra crossing", 3).perfect).toBe(0);
+  });
+});
+
+describe("typos", () => {
+  const index = single(["forgotten password", "international shipping costs", "subscription renewal"]);
+
+  it("matches a misspelt word of 5 or more letters to a term one edit away, below an exact match", () => {
+    const exact = scoreLexical(index, "password", 3)[0]!;
+    for (const typo of ["pasword", "passwrod", "passwordd", "passwird"]) {
+      const scores = scoreLexical(index, typo, 3);
+      expect(scores[0], typo).toBeCloseTo(exact * TYPO_FACTOR[1]!, 5);
+      expect(scores[1]).toBe(0);
+    }
+  });
+
+  it("allows two edits from 9 letters, and none below 5", () => {
+    const exact = scoreLexical(index, "subscription", 3)[2]!;
+    expect(scoreLexical(index, "subscrpitoin", 3)[2]).toBeCloseTo(exact * TYPO_FACTOR[2]!, 5); // two transpositions
+    expect(Array.from(scoreLexical(index, "pasxwxrd", 3))).toEqual([0, 0, 0]); // two edits in 8 letters
+    const short = single(["cost", "costs"]);
+    expect(Array.from(scoreLexical(short, "cosy", 2))).toEqual([0, 0]);
+  });
+
+  it("never fuzzes a word the vocabulary knows", () => {
+    const near = single(["plans", "plane"], { language: "none" });
+    const scores = scoreLexical(near, "plans", 2);
+    expect(scores[0]).toBeGreaterThan(0);
+    expect(scores[1]).toBe(0);
+  });
+});
+
+describe("synonyms", () => {
+  const docs = ["how do I get my money back", "cancel my subscription", "refund policy for gifts"];
+
+  it("matches any phrase of a group, counting the group once", () => {
+    const plain = single(docs);
+    const withSynonyms = single(docs, { synonyms: [["refund", "money back", "reimbursement"]] });
+    expect(scoreLexical(plain, "reimbursement", 3)[0]).toBe(0);
+    const scores = scoreLexical(withSynonyms, "reimbursement please", 3);
+    expect(scores[0]).toBeGreaterThan(0);
+    expect(scores[2]).toBeGreaterThan(0);
+    expect(scores[1]).toBe(0);
+    // a query holding two phrases of one group is not scored twice for it
+    expect(scoreLexical(withSynonyms, "refund", 3)[2]).toBeCloseTo(scoreLexical(withSynonyms, "refund money back", 3)[2]!, 5);
   });
 });

@@ -1,6 +1,6 @@
 import type { FaqIndex } from "../index-blob/format";
-import { scoreLexical } from "./bm25";
-import { fuseScores, maxOf } from "./fuse";
+import { matchLexical } from "./bm25";
+import { fuse, lexicalStrength } from "./fuse";
 import { scorerFor, type SemanticScorer } from "./semantic-scorer";
 import { selectTopK, type Hit } from "./top-k";
 
@@ -19,10 +19,10 @@ export interface RankRequest {
 
 export interface RankedHit {
   index: number;
-  /** The score results are ordered by: cosine, normalised BM25, or their fusion. */
+  /** The score results are ordered by: cosine, lexical strength, or their fusion. */
   score: number;
   semantic: number | null;
-  /** BM25 divided by the best BM25 score for this query, in [0, 1]. */
+  /** How strongly the words matched, in [0, 1] (see lexicalStrength). */
   lexical: number | null;
 }
 
@@ -30,37 +30,64 @@ export interface RankedHit {
 const RESCORE_FACTOR = 4;
 const MIN_CANDIDATES = 24;
 
+/** What both paths share: the per-row scores the selection runs on, and how to report a row. */
+interface Scored {
+  /** Cosine per row (estimated when the scorer is not exact), or null in lexical mode. */
+  semantic: Float32Array | null;
+  /** One score per row to select the best from. */
+  selection: Float32Array;
+  keep: (row: number) => boolean;
+  /** The reported hit for a row, given its cosine (exact or rescored) or null. */
+  hit: (row: number, cosine: number | null) => RankedHit;
+}
+
+function score(index: FaqIndex, request: RankRequest, scorer: SemanticScorer): Scored {
+  const { mode, category } = request;
+  const semantic = mode === "lexical" ? null : scorer.scoreAll(request.queryVector!);
+  const words = mode === "semantic" ? null : matchLexical(index.lexical, request.query, index.count);
+  const strength = (row: number) => (words ? lexicalStrength(words.scores[row]!, words.perfect) : null);
+
+  let selection: Float32Array;
+  if (mode === "semantic") selection = semantic!;
+  else if (mode === "lexical") selection = words!.scores;
+  else {
+    selection = new Float32Array(index.count);
+    for (let row = 0; row < index.count; row++) selection[row] = fuse(semantic![row]!, strength(row)!, index.fusionAlpha);
+  }
+  return {
+    semantic,
+    selection,
+    keep: (row) =>
+      (category === null || index.categoryKeys[row] === category) &&
+      // in lexical mode a FAQ sharing no term with the query is not a match at all
+      (mode !== "lexical" || words!.scores[row]! > 0),
+    hit(row, cosine) {
+      const lexical = strength(row);
+      const value = mode === "semantic" ? cosine! : mode === "lexical" ? lexical! : fuse(cosine!, lexical!, index.fusionAlpha);
+      return { index: row, score: value, semantic: cosine, lexical };
+    },
+  };
+}
+
+/** Exact scores: the selection's order is the reported order. */
+function rankExact(index: FaqIndex, request: RankRequest, scored: Scored): RankedHit[] {
+  const { semantic } = scored;
+  return selectTopK(scored.selection, request.k, index.idRank, scored.keep).map(({ index: row }) => scored.hit(row, semantic ? semantic[row]! : null));
+}
+
+/**
+ * Estimated (int8) cosines pick candidates; each candidate's cosine is then
+ * computed exactly and the candidates are ranked again by the exact score.
+ */
+function rankRescored(index: FaqIndex, request: RankRequest, scored: Scored, scorer: SemanticScorer): RankedHit[] {
+  const candidates: Hit[] = selectTopK(scored.selection, Math.max(request.k * RESCORE_FACTOR, MIN_CANDIDATES), index.idRank, scored.keep);
+  const rescored = candidates.map(({ index: row }) => scored.hit(row, scorer.scoreRow(row, request.queryVector!)));
+  rescored.sort((a, b) => b.score - a.score || index.idRank[a.index]! - index.idRank[b.index]!);
+  return rescored.slice(0, request.k);
+}
+
 /** Ranks the index's FAQs for one query in the requested mode. */
 export function rankFaqs(index: FaqIndex, request: RankRequest, scorer: SemanticScorer = scorerFor(index)): RankedHit[] {
-  const { mode, category, queryVector, k } = request;
-  const semantic = mode === "lexical" ? null : scorer.scoreAll(queryVector!);
-  const rawLexical = mode === "semantic" ? null : scoreLexical(index.lexical, request.query, index.count);
-  const maxLexical = rawLexical ? maxOf(rawLexical) : 0;
-  const lexicalShare = (row: number) => (rawLexical ? (maxLexical > 0 ? rawLexical[row]! / maxLexical : 0) : null);
-
-  const scores = mode === "semantic" ? semantic! : mode === "lexical" ? rawLexical! : fuseScores(semantic!, rawLexical!, index.fusionAlpha, maxLexical);
-  const keep = (row: number) =>
-    (category === null || index.categoryKeys[row] === category) &&
-    // in lexical mode a FAQ sharing no term with the query is not a match at all
-    (mode !== "lexical" || rawLexical![row]! > 0);
-
-  if (semantic === null || scorer.exact) {
-    // Report the very score the selection used, so the order is the order of `score`.
-    return selectTopK(scores, k, index.idRank, keep).map(({ index: row, score }) => ({
-      index: row,
-      score: mode === "lexical" ? lexicalShare(row)! : score,
-      semantic: semantic ? semantic[row]! : null,
-      lexical: lexicalShare(row),
-    }));
-  }
-  // Estimated scores pick candidates; each candidate's cosine is then computed
-  // exactly (this path is semantic or hybrid only: lexical needs no cosine).
-  const candidates: Hit[] = selectTopK(scores, Math.max(k * RESCORE_FACTOR, MIN_CANDIDATES), index.idRank, keep);
-  const rescored = candidates.map(({ index: row }) => {
-    const cosine = scorer.scoreRow(row, queryVector!);
-    const score = mode === "semantic" ? cosine : index.fusionAlpha * cosine + (1 - index.fusionAlpha) * lexicalShare(row)!;
-    return { index: row, score, semantic: cosine, lexical: lexicalShare(row) };
-  });
-  rescored.sort((a, b) => b.score - a.score || index.idRank[a.index]! - index.idRank[b.index]!);
-  return rescored.slice(0, k);
+  const scored = score(index, request, scorer);
+  return scored.semantic === null || scorer.exact ? rankExact(index, request, scored) : rankRescored(index, request, scored, scorer);
 }

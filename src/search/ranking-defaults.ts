@@ -4,7 +4,7 @@
  */
 export const RANKING_DEFAULTS = {
   /** Weight of cosine similarity in hybrid fusion; 1 - alpha goes to normalised BM25. */
-  fusionAlpha: 0.6,
+  fusionAlpha: 0.5,
   /** BM25F field weights: a question word counts this many times an answer word. */
   questionWeight: 1,
   answerWeight: 0,

@@ -23,16 +23,27 @@ describe("npm run eval", () => {
     await writeFile(join(dir, "faqs.jsonl"), FAQS.map((f) => JSON.stringify(f)).join("\n") + "\n");
     await writeFile(join(dir, "queries.jsonl"), QUERIES.map((q) => JSON.stringify(q)).join("\n") + "\n");
 
-    const { code, stdout, stderr } = await runScript("scripts/eval.ts", ["--dataset", dir]);
+    const { code, stdout, stderr } = await runScript("scripts/eval.ts", ["--dataset", dir, "--typos"]);
     expect(code, stderr).toBe(0);
-    const summary = summaryLine(stdout) as { dataset: string; queries: number; modes: Record<string, unknown> };
+    const summary = summaryLine(stdout) as {
+      dataset: string; queries: number; modes: Record<string, unknown>;
+      answered: Record<string, unknown>; typos: { modes: Record<string, unknown>; hybridTop1Ratio: number };
+    };
     expect(summary.dataset).toBe("tinyset");
     expect(summary.queries).toBe(4);
-    expect(Object.keys(summary.modes)).toEqual(["semantic", "lexical", "hybrid", "orama"]);
-    // Every query shares its key words with exactly one FAQ, so words alone and fusion are perfect.
+    expect(Object.keys(summary.modes)).toEqual(["semantic", "lexical", "hybrid", "bm25_peer", "orama"]);
+    // Every query shares its key words with exactly one FAQ, so words alone, fusion and the stock BM25 are perfect.
     expect(summary.modes.lexical).toEqual({ top1: 1, mrr10: 1, recall5: 1 });
     expect(summary.modes.hybrid).toEqual({ top1: 1, mrr10: 1, recall5: 1 });
+    expect(summary.modes.bm25_peer).toEqual({ top1: 1, mrr10: 1, recall5: 1 });
     expect(stdout).toMatch(/^hybrid +1\.000 +1\.000 +1\.000/m);
+    expect(stdout).toContain("lexical top1 1 vs bm25_peer 1: not worse");
+    // the local model's stored calibration: a threshold for precision 0.8, measured here
+    expect(summary.answered).toMatchObject({ target: 0.8, threshold: expect.any(Number), precision: expect.any(Number), coverage: expect.any(Number), out_of_scope_answered: expect.any(Number) });
+    // one typo in "password", "invoices", "delete"/"account", "invoices": typo-tolerant words still find each FAQ
+    expect(Object.keys(summary.typos.modes)).toEqual(["semantic", "lexical", "hybrid", "bm25_peer", "orama"]);
+    expect(summary.typos.modes.lexical).toMatchObject({ top1: 1 });
+    expect(summary.typos.hybridTop1Ratio).toBe(1);
   }, 120_000);
 
   it("stops with a clear error for a relevant id that does not exist", async () => {

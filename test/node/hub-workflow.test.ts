@@ -48,7 +48,7 @@ const writeJsonl = (name: string, rows: object[]) => writeFile(join(dir, name), 
 /** Runs the seed script against the stand-ins; every run shares one embedding cache. */
 function seed(args: string[], env: NodeJS.ProcessEnv = {}) {
   stub.calls.length = 0;
-  return runScript("scripts/seed.ts", [...args, "--embedder", "hf", "--hub-url", hub.url, "--cache", join(dir, "cache"), "--max-retries", "0"], {
+  return runScript("scripts/seed.ts", [...args, "--embedder", "hf", "--hub-url", hub.url, "--cache", join(dir, "cache"), "--max-retries", "0", "--no-calibrate"], {
     HF_ENDPOINT_URL: stub.url, EMBED_MODEL: "test/stub-model", EMBED_DIM: "8", HF_TOKEN: TOKEN, ...env,
   });
 }

@@ -23,7 +23,7 @@ const writeFaqs = (name: string, questions: string[]) => writeFile(join(dir, nam
 
 function seed(input: string, out: string, model = "test/stub-model") {
   stub.calls.length = 0;
-  return runScript("scripts/seed.ts", ["--input", join(dir, input), "--embedder", "hf", "--out", join(dir, out), "--batch-size", "2", "--max-retries", "0", "--cache", join(dir, "cache")], {
+  return runScript("scripts/seed.ts", ["--input", join(dir, input), "--embedder", "hf", "--out", join(dir, out), "--batch-size", "2", "--max-retries", "0", "--cache", join(dir, "cache"), "--no-calibrate"], {
     HF_ENDPOINT_URL: stub.url, EMBED_MODEL: model, EMBED_DIM: "8",
   });
 }

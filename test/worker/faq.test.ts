@@ -115,14 +115,16 @@ describe("modes, filters and answered", () => {
   const search = async (path: string) => (await (await get(path)).json()) as Body;
 
   it("fuses meaning and words by default", async () => {
-    // The vector favours "alpha"; the word "delta" pulls FAQ d up.
+    // The vector favours "alpha"; the word "delta" (a perfect word match) pulls FAQ d up
+    // level with it at the default weight of 0.5, and the tie goes to the lower id.
     mockEmbeddings(() => json([1, 0, 0, 0]));
     const body = await search("/faq?q=delta");
     expect(body.mode).toBe("hybrid");
-    expect(body.results.map((r) => r.id)).toEqual(["a", "b", "d", "c"]);
-    expect(body.results[2]!.scores).toEqual({ semantic: 0, lexical: 1 });
+    expect(body.results.map((r) => r.id)).toEqual(["a", "d", "b", "c"]);
+    expect(body.results[1]!.scores).toEqual({ semantic: 0, lexical: 1 });
+    expect(body.results[1]!.score).toBeCloseTo(0.5, 6);
+    expect(body.results[0]!.score).toBeCloseTo(0.5, 6);
     expect(body.results[2]!.score).toBeCloseTo(0.4, 6);
-    expect(body.results[0]!.score).toBeCloseTo(0.6, 6);
   });
 
   it("answers lexical queries without calling the embedding service", async () => {

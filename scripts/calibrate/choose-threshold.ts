@@ -1,0 +1,46 @@
+/** One best match: its semantic score, whether it was right, and whether the query was in scope. */
+export interface ScoredAnswer {
+  score: number;
+  correct: boolean;
+  inScope: boolean;
+}
+
+export interface ThresholdChoice {
+  /** Answered means score >= threshold; null when no threshold reaches the precision. */
+  threshold: number | null;
+  /** Share of answered samples whose best match is right. */
+  precision: number;
+  /** Share of in-scope samples answered and right. */
+  coverage: number;
+}
+
+/** Fewer answered samples than this say too little about precision to set a threshold on. */
+const MIN_ANSWERED = 10;
+
+/** Precision and coverage of answering every sample scoring at least `threshold`. */
+export function measureThreshold(samples: ScoredAnswer[], threshold: number | null): { precision: number; coverage: number } {
+  const answered = threshold === null ? [] : samples.filter((s) => s.score >= threshold);
+  const right = answered.filter((s) => s.correct).length;
+  const inScope = samples.filter((s) => s.inScope).length;
+  return { precision: answered.length ? right / answered.length : 0, coverage: inScope ? right / inScope : 0 };
+}
+
+/**
+ * The lowest threshold at which the answered samples are right at least
+ * `precision` of the time, so answered: true keeps that promise while
+ * answering as much as it can. It is a sample's own score, not rounded: a
+ * rounded cut would answer another set than the one measured. Null when no
+ * cut with enough answered samples reaches the precision.
+ */
+export function chooseThreshold(samples: ScoredAnswer[], precision: number): ThresholdChoice {
+  const sorted = [...samples].sort((a, b) => b.score - a.score);
+  let right = 0;
+  let threshold: number | null = null;
+  for (let i = 0; i < sorted.length; i++) {
+    if (sorted[i]!.correct) right++;
+    // only cut between distinct scores: everything at or above the cut is answered
+    if (i + 1 < sorted.length && sorted[i + 1]!.score === sorted[i]!.score) continue;
+    if (i + 1 >= MIN_ANSWERED && right / (i + 1) >= precision) threshold = sorted[i]!.score;
+  }
+  return { threshold, ...measureThreshold(samples, threshold) };
+}
