@@ -2,6 +2,7 @@ import type { FaqRecord } from "../../src/faq-record";
 import { buildIndex } from "../../src/index-blob/build-index";
 import { decodeIndex } from "../../src/index-blob/decode";
 import type { FaqIndex } from "../../src/index-blob/format";
+import { answerConfidence } from "../../src/search/confidence";
 import { rankFaqs, type SearchMode } from "../../src/search/rank";
 import { chooseThreshold, type ScoredAnswer } from "./choose-threshold";
 
@@ -25,7 +26,7 @@ export interface CalibrationInput {
 export interface Calibration {
   /** Weight of the cosine in hybrid fusion. */
   fusionAlpha: number;
-  /** Semantic score of the best match from which an answer counts as answered; null when no threshold keeps the promise. */
+  /** Confidence (the best match's lead) from which an answer counts as answered; null when no threshold keeps the promise. */
   answerThreshold: number | null;
   /** The precision promised for answered: true. */
   answerPrecision: number;
@@ -75,18 +76,21 @@ export function fitFusionAlpha(index: FaqIndex, queries: CalibrationQuery[], vec
 }
 
 /**
- * What answered is judged on: each query's best hybrid match, in scope, and
- * again with its relevant FAQs taken out of the ranking (a visitor asking
- * something the FAQ does not cover), whose best match is wrong by definition.
+ * What answered is judged on: the confidence (answerConfidence, the lead of
+ * the best hybrid match) of each query in scope, and again with its relevant
+ * FAQs taken out of the ranking (a visitor asking something the FAQ does not
+ * cover), whose best match is wrong by definition.
  */
 export function answeredSamples(index: FaqIndex, queries: CalibrationQuery[], vectors: Map<string, Float32Array>): ScoredAnswer[] {
   const samples: ScoredAnswer[] = [];
   for (const q of queries) {
-    const hits = rankFaqs(index, { mode: "hybrid", query: q.query, queryVector: vectors.get(q.query)!, k: 1 + q.relevant.length, category: null });
-    if (hits.length === 0) continue;
-    samples.push({ score: hits[0]!.semantic!, correct: q.relevant.includes(index.record(hits[0]!.index).id), inScope: true });
-    const outside = hits.find((hit) => !q.relevant.includes(index.record(hit.index).id));
-    if (outside) samples.push({ score: outside.semantic!, correct: false, inScope: false });
+    const hits = rankFaqs(index, { mode: "hybrid", query: q.query, queryVector: vectors.get(q.query)!, k: 2 + q.relevant.length, category: null })
+      .map((hit) => ({ score: hit.score, relevant: q.relevant.includes(index.record(hit.index).id) }));
+    const inScope = answerConfidence(hits.map((hit) => hit.score));
+    if (inScope === null) continue;
+    samples.push({ score: inScope, correct: hits[0]!.relevant, inScope: true });
+    const outside = answerConfidence(hits.filter((hit) => !hit.relevant).map((hit) => hit.score));
+    if (outside !== null) samples.push({ score: outside, correct: false, inScope: false });
   }
   return samples;
 }

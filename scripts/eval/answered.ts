@@ -1,3 +1,4 @@
+import { answerConfidence } from "../../src/search/confidence";
 import { measureThreshold, type ScoredAnswer } from "../calibrate/choose-threshold";
 import type { WorkerOutcome } from "./query-worker";
 
@@ -16,17 +17,18 @@ export interface AnsweredReport {
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /**
- * Measures the answered promise on hybrid outcomes: every question in scope,
- * and again out of scope, its best match being the first result that is not
- * one of its relevant FAQs (as if those were not in the FAQ).
+ * Measures the answered promise on hybrid outcomes, with the Worker's own
+ * confidence: every question in scope, and again out of scope, ranked as if
+ * its relevant FAQs were not in the FAQ.
  */
 export function measureAnswered(outcomes: WorkerOutcome[], threshold: number | null, target: number): AnsweredReport {
   const samples: ScoredAnswer[] = [];
   for (const o of outcomes) {
-    if (o.rankedIds.length === 0 || o.semanticScores[0] == null) continue;
-    samples.push({ score: o.semanticScores[0], correct: o.relevant.includes(o.rankedIds[0]!), inScope: true });
-    const outside = o.rankedIds.findIndex((id) => !o.relevant.includes(id));
-    if (outside >= 0 && o.semanticScores[outside] != null) samples.push({ score: o.semanticScores[outside]!, correct: false, inScope: false });
+    const inScope = answerConfidence(o.scores);
+    if (inScope === null) continue;
+    samples.push({ score: inScope, correct: o.relevant.includes(o.rankedIds[0]!), inScope: true });
+    const outside = answerConfidence(o.scores.filter((_, i) => !o.relevant.includes(o.rankedIds[i]!)));
+    if (outside !== null) samples.push({ score: outside, correct: false, inScope: false });
   }
   const { precision, coverage } = measureThreshold(samples, threshold);
   const outOfScope = samples.filter((s) => !s.inScope);

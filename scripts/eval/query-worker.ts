@@ -4,12 +4,12 @@ import type { EvalQuery } from "./dataset";
 import type { QueryOutcome } from "./metrics";
 
 export interface WorkerOutcome extends QueryOutcome {
-  /** Semantic score of each result, in order (null in lexical mode). */
-  semanticScores: Array<number | null>;
+  /** The score of each result, in order. */
+  scores: number[];
 }
 
 interface FaqResponse {
-  results: Array<{ id: string; scores: { semantic: number | null } }>;
+  results: Array<{ id: string; score: number }>;
 }
 
 /** Sends every query through the running Worker over HTTP, a few at a time, in order. */
@@ -24,7 +24,7 @@ export async function queryWorker(baseUrl: string, queries: EvalQuery[], mode: S
     outcomes[i] = {
       relevant: q.relevant,
       rankedIds: body.results.map((r) => r.id),
-      semanticScores: body.results.map((r) => r.scores.semantic),
+      scores: body.results.map((r) => r.score),
     };
   });
   return outcomes;

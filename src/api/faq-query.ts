@@ -27,7 +27,7 @@ export const FaqQuerySchema = z.object({
   category: z.string().refine((c) => codePoints(c) <= MAX_CATEGORY_CHARS).optional()
     .meta({ description: `Keep only FAQs of this category (exact, case-insensitive), at most ${MAX_CATEGORY_CHARS} characters.` }),
   min_score: z.string().regex(/^-?(\d+(\.\d*)?|\.\d+)$/).refine((s) => Math.abs(Number(s)) <= 1).optional()
-    .meta({ description: "Semantic score the best match needs for answered to be true, from -1 to 1. Default: the index's calibrated threshold." }),
+    .meta({ description: "The confidence (the best match's lead over the next) needed for answered to be true, from -1 to 1. Default: the index's calibrated threshold." }),
 });
 
 /** The stable error code for a bad value of each parameter, and the message people see. */

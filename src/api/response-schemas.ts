@@ -27,7 +27,8 @@ export const FaqResponseSchema = z.strictObject({
   model: z.string(),
   mode: z.enum(SEARCH_MODES),
   degraded: z.boolean().meta({ description: "True when embedding failed and the results come from words alone." }),
-  answered: z.boolean().meta({ description: "False when the best match is not close enough in meaning." }),
+  answered: z.boolean().meta({ description: "False when the best match does not lead the next one clearly enough to count as an answer (see confidence)." }),
+  confidence: z.number().nullable().meta({ description: "The best match's score minus the next one's (on the hybrid scale); answered compares it with the calibrated threshold or min_score. Null in lexical mode." }),
   results: z.array(FaqResultSchema),
 }).meta({ id: "FaqResponse" });
 

@@ -4,7 +4,8 @@ import type { AppEnv } from "../app-env";
 import { UpstreamError } from "../errors";
 import { sha256Hex } from "../sha256-hex";
 import { servingIndex } from "../index-store/serving-index";
-import { rankFaqs, type RankedHit } from "../search/rank";
+import { answerConfidence } from "../search/confidence";
+import { rankFaqs, type RankedHit, type SearchMode } from "../search/rank";
 import { scorerFor } from "../search/semantic-scorer";
 import { kernelModule } from "../search/wasm/kernel-module";
 import { embedQuery } from "../embed/embed-query";
@@ -12,14 +13,14 @@ import { parseFaqParams } from "../api/faq-query";
 import { ifNoneMatchHits } from "../http/if-none-match";
 
 /**
- * Whether the best match counts as an answer: its closeness in meaning must
- * reach the threshold (the request's min_score, else the index's calibrated
- * one). Lexical mode has no semantic score; any term match counts there.
+ * How clearly the best match leads, on the hybrid scale the threshold was
+ * calibrated on: in semantic mode the cosine lead times the fusion weight
+ * (the words' part of a hybrid score left out). Null in lexical mode, where
+ * any word match counts as an answer.
  */
-function isAnswered(best: RankedHit | undefined, threshold: number | null): boolean {
-  if (!best) return false;
-  if (best.semantic === null || threshold === null) return true;
-  return best.semantic >= threshold;
+function confidenceOf(ranked: RankedHit[], mode: SearchMode, alpha: number): number | null {
+  if (mode === "lexical") return null;
+  return answerConfidence(ranked.map((hit) => (mode === "semantic" ? alpha * hit.score : hit.score)));
 }
 
 /** GET /faq?q=&k=&mode=&category=&min_score= : the FAQs closest to q, best first. */
@@ -60,7 +61,12 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
 
   startTime(c, "search");
   const scorer = scorerFor(index, kernelModule);
-  const hits = rankFaqs(index, { ...params, mode: degraded ? "lexical" : params.mode, queryVector }, scorer);
+  const mode = degraded ? "lexical" : params.mode;
+  // one more than asked for: the lead over the next match is what answered is judged on
+  const ranked = rankFaqs(index, { ...params, k: params.k + 1, mode, queryVector }, scorer);
+  const hits = ranked.slice(0, params.k);
+  const confidence = confidenceOf(ranked, mode, index.fusionAlpha);
+  const threshold = params.minScore ?? index.answerThreshold;
   endTime(c, "search");
 
   if (degraded) {
@@ -76,7 +82,8 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
     model: index.model,
     mode: params.mode,
     degraded,
-    answered: isAnswered(hits[0], params.minScore ?? index.answerThreshold),
+    answered: hits.length > 0 && (confidence === null || threshold === null || confidence >= threshold),
+    confidence,
     results: hits.map((hit) => ({
       ...index.record(hit.index),
       score: hit.score,

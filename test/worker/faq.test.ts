@@ -143,20 +143,36 @@ describe("modes, filters and answered", () => {
     expect((await search("/faq?q=beta&category=nothing")).results).toEqual([]);
   });
 
-  it("flags a weak best match as not answered, still returning results", async () => {
-    mockEmbeddings(() => json([0.6, 0, 0, 0.8]));
-    const weak = await search("/faq?q=epsilon&mode=semantic&min_score=0.7");
+  type Judged = Body & { confidence: number | null };
+
+  it("judges answered on how clearly the best match leads, still returning results", async () => {
+    // cosines 0.6 (a), 0.48 (b), 0, 0: in semantic mode the lead is 0.5 * (0.6 - 0.48) = 0.06
+    mockEmbeddings((inputs) => json(String(inputs).includes("alpha") ? [1, 0, 0, 0] : [0.6, 0, 0, 0.8]));
+    const weak = (await search("/faq?q=epsilon&mode=semantic&min_score=0.07")) as Judged;
     expect(weak.answered).toBe(false);
+    expect(weak.confidence).toBeCloseTo(0.06, 6);
     expect(weak.results[0]!.id).toBe("a");
     expect(weak.results[0]!.score).toBeCloseTo(0.6, 6);
-    expect((await search("/faq?q=epsilon&mode=semantic&min_score=0.5")).answered).toBe(true);
+    expect((await search("/faq?q=epsilon&mode=semantic&min_score=0.05")).answered).toBe(true);
+    // a clear lead: cosines 1 (a), 0.8 (b): 0.5 * 0.2 = 0.1, also with k=1 (the lead needs the next match)
+    const clear = (await search("/faq?q=alpha%20please&mode=semantic&min_score=0.09&k=1")) as Judged;
+    expect(clear.confidence).toBeCloseTo(0.1, 6);
+    expect(clear.answered).toBe(true);
+    expect(clear.results).toHaveLength(1);
   });
 
   it("uses the threshold calibrated into the index when the request gives none", async () => {
-    await publish(RECORDS, VECTORS, undefined, 4, 0.7);
+    await publish(RECORDS, VECTORS, undefined, 4, 0.07);
     mockEmbeddings(() => json([0.6, 0, 0, 0.8]));
     expect((await search("/faq?q=epsilon&mode=semantic")).answered).toBe(false);
-    expect((await search("/faq?q=epsilon&mode=semantic&min_score=0.55")).answered).toBe(true);
+    expect((await search("/faq?q=epsilon&mode=semantic&min_score=0.05")).answered).toBe(true);
+  });
+
+  it("counts any word match as answered in lexical mode, with no confidence", async () => {
+    await publish(RECORDS, VECTORS, undefined, 4, 0.99);
+    const body = (await search("/faq?q=gamma&mode=lexical")) as Judged;
+    expect(body).toMatchObject({ answered: true, confidence: null });
+    expect(((await search("/faq?q=zzzz&mode=lexical")) as Judged).answered).toBe(false);
   });
 });
 
