@@ -51,7 +51,7 @@ export interface CalibrateOptions {
 
 /**
  * Embeds a calibration set with `embedder` (its FAQs and queries, in
- * batches: 120 texts, 4 calls of 32 for the bundled set) and fits the
+ * batches: 144 texts, 5 calls of 32 for the bundled set) and fits the
  * model's fusion weight and answered threshold. Returns what to store.
  */
 export async function calibrateModel(embedder: TextEmbedder, options: CalibrateOptions = {}): Promise<StoredCalibration & { calls: number }> {

@@ -44,7 +44,7 @@ describe("fitCalibration on the bundled set", async () => {
     expect(calibration.answerPrecision).toBe(0.8);
     expect(calibration.answerThreshold).not.toBeNull();
     expect(calibration.measured.precision).toBeGreaterThanOrEqual(0.8);
-    expect(calibration.queries).toBe(96);
+    expect(calibration.queries).toBe(120);
   });
 });
 

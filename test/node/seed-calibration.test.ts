@@ -36,13 +36,13 @@ describe.sequential("calibration at build time", () => {
     expect(result.code, result.stderr).toBe(0);
     const { faqs, queries } = await readCalibrationSet("data/calibration");
     const calibrationTexts = new Set([...faqs.map((f) => f.question), ...queries.map((q) => q.query)]);
-    // one call for the two FAQs, then ceil(120 / 32) = 4 for the calibration set
-    expect(stub.calls.map((call) => call.length)).toEqual([2, 32, 32, 32, 24]);
+    // one call for the two FAQs, then ceil(144 / 32) = 5 for the calibration set (24 FAQs, 120 queries)
+    expect(stub.calls.map((call) => call.length)).toEqual([2, 32, 32, 32, 32, 16]);
     expect(stub.calls.slice(1).flat().every((text) => calibrationTexts.has(text))).toBe(true);
-    expect(result.stderr).toMatch(/calibrated test\/stub-model on data\/calibration \(4 embedding calls\): fusion weight 0\.[456], answered threshold/);
+    expect(result.stderr).toMatch(/calibrated test\/stub-model on data\/calibration \(5 embedding calls\): fusion weight 0\.[456], answered threshold/);
 
     const stored = JSON.parse(await readFile(calibrationFile(), "utf8"))["test/stub-model"];
-    expect(stored).toMatchObject({ answerPrecision: 0.8, faqs: 24, queries: 96, set: "data/calibration" });
+    expect(stored).toMatchObject({ answerPrecision: 0.8, faqs: 24, queries: 120, set: "data/calibration" });
     expect([0.4, 0.5, 0.6]).toContain(stored.fusionAlpha);
     const manifest = JSON.parse(await readFile(join(dir, "out-1", "manifest.json"), "utf8"));
     expect(manifest.ranking).toMatchObject({ fusionAlpha: stored.fusionAlpha, answerThreshold: stored.answerThreshold, answerPrecision: 0.8, calibration: "calibrated", language: "en" });
@@ -67,7 +67,7 @@ describe.sequential("calibration at build time", () => {
     expect(manifest.ranking).toMatchObject({ calibration: "none", fusionAlpha: 0.5, answerThreshold: null, answerPrecision: 0.9 });
     expect(none.code).toBe(0);
     await seed("out-4", ["--answer-precision", "0.9"]);
-    expect(stub.calls.map((call) => call.length)).toEqual([2, 32, 32, 32, 24]);
+    expect(stub.calls.map((call) => call.length)).toEqual([2, 32, 32, 32, 32, 16]);
   });
 
   it("refuses a precision outside (0, 1)", async () => {
