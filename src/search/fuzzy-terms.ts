@@ -20,7 +20,9 @@ export function nearTerms(terms: readonly string[], word: string, maxEdits: numb
   const found: NearTerm[] = [];
   if (maxEdits <= 0 || terms.length === 0) return found;
   const n = word.length;
-  const firstRow = Array.from({ length: n + 1 }, (_, i) => i);
+  // One edit-table row per depth, reused by every prefix at that depth: the walk is depth-first.
+  const rows: Int32Array[] = [Int32Array.from({ length: n + 1 }, (_, i) => i)];
+  const rowAt = (depth: number) => (rows[depth] ??= new Int32Array(n + 1));
 
   /** Index of the first term in [from, to) whose code unit at `depth` is above `unit`. */
   const endOfGroup = (from: number, to: number, depth: number, unit: number) => {
@@ -35,7 +37,7 @@ export function nearTerms(terms: readonly string[], word: string, maxEdits: numb
   };
 
   // terms[from, to) share the prefix of length `depth`; `row` is its edit row, `previous` the row before.
-  const walk = (from: number, to: number, depth: number, row: number[], previous: number[] | null, lastUnit: number) => {
+  const walk = (from: number, to: number, depth: number, row: Int32Array, previous: Int32Array | null, lastUnit: number) => {
     let i = from;
     if (terms[i]!.length === depth) {
       if (row[n]! <= maxEdits) found.push({ term: i, distance: row[n]! });
@@ -44,7 +46,7 @@ export function nearTerms(terms: readonly string[], word: string, maxEdits: numb
     while (i < to) {
       const unit = terms[i]!.charCodeAt(depth);
       const end = endOfGroup(i, to, depth, unit);
-      const next = new Array<number>(n + 1);
+      const next = rowAt(depth + 1);
       next[0] = depth + 1;
       let best = next[0];
       for (let j = 1; j <= n; j++) {
@@ -58,6 +60,6 @@ export function nearTerms(terms: readonly string[], word: string, maxEdits: numb
       i = end;
     }
   };
-  walk(0, terms.length, 0, firstRow, null, -1);
+  walk(0, terms.length, 0, rows[0]!, null, -1);
   return found;
 }
