@@ -18,7 +18,7 @@ export const FaqResultSchema = z.strictObject({
   score: z.number().meta({ description: "The score results are ordered by (cosine, normalised BM25, or their fusion)." }),
   scores: z.strictObject({
     semantic: z.number().nullable().meta({ description: "Cosine similarity; null when not computed." }),
-    lexical: z.number().nullable().meta({ description: "BM25 divided by the best BM25 for this query; null when not computed." }),
+    lexical: z.number().nullable().meta({ description: "How strongly the words matched: BM25 divided by a perfect match's, capped at 1; null when not computed." }),
   }),
 }).meta({ id: "FaqResult" });
 
