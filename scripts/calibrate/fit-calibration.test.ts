@@ -3,7 +3,7 @@ import { seededRandom, unitMatrix } from "../../bench/lib/random";
 import { buildIndex } from "../../src/index-blob/build-index";
 import { decodeIndex } from "../../src/index-blob/decode";
 import { l2Normalize } from "../../src/search/normalize";
-import { readCalibrationSet } from "./calibrate-model";
+import { readDataset } from "../eval/dataset";
 import { chooseThreshold, measureThreshold } from "./choose-threshold";
 import { answeredSamples, fitCalibration } from "./fit-calibration";
 
@@ -28,7 +28,7 @@ function stubVectors(faqs: Array<{ question: string }>, queries: Array<{ query: 
 }
 
 describe("fitCalibration on the bundled set", async () => {
-  const { faqs, queries } = await readCalibrationSet("data/calibration");
+  const { faqs, queries } = await readDataset("data/calibration");
   const ids = faqs.map((f) => f.id);
   const fit = (quality: number) => fitCalibration({ model: "stub", faqs, queries, ...stubVectors(faqs, queries, ids, quality, 7) });
 

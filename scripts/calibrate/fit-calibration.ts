@@ -4,21 +4,16 @@ import { decodeIndex } from "../../src/index-blob/decode";
 import type { FaqIndex } from "../../src/index-blob/format";
 import { answerConfidence } from "../../src/search/confidence";
 import { rankFaqs, type SearchMode } from "../../src/search/rank";
+import type { EvalQuery } from "../eval/dataset";
 import { chooseThreshold, type ScoredAnswer } from "./choose-threshold";
 
-export interface CalibrationQuery {
-  query: string;
-  relevant: string[];
-  /** Queries of one style are judged together; alpha must serve the worst style. */
-  style?: string;
-}
 
 export interface CalibrationInput {
   model: string;
   faqs: FaqRecord[];
   /** One unit vector per FAQ question, in order. */
   faqVectors: Float32Array[];
-  queries: CalibrationQuery[];
+  queries: EvalQuery[];
   /** Unit vector of each query text. */
   queryVectors: Map<string, Float32Array>;
 }
@@ -46,7 +41,7 @@ export interface Calibration {
  */
 export const ALPHA_GRID = [0.4, 0.5, 0.6];
 
-const mrr10 = (index: FaqIndex, queries: CalibrationQuery[], vectors: Map<string, Float32Array>, mode: SearchMode, alpha: number) => {
+const mrr10 = (index: FaqIndex, queries: EvalQuery[], vectors: Map<string, Float32Array>, mode: SearchMode, alpha: number) => {
   let sum = 0;
   for (const q of queries) {
     const hits = rankFaqs({ ...index, fusionAlpha: alpha }, { mode, query: q.query, queryVector: vectors.get(q.query) ?? null, k: 10, category: null });
@@ -63,7 +58,7 @@ const mrr10 = (index: FaqIndex, queries: CalibrationQuery[], vectors: Map<string
  * embedder gets a low weight, a strong one a high weight, and no style is
  * sacrificed for another: the rule the defaults were chosen by.
  */
-export function fitFusionAlpha(index: FaqIndex, queries: CalibrationQuery[], vectors: Map<string, Float32Array>): number {
+export function fitFusionAlpha(index: FaqIndex, queries: EvalQuery[], vectors: Map<string, Float32Array>): number {
   const styles = [...new Set(queries.map((q) => q.style ?? "all"))].map((style) => queries.filter((q) => (q.style ?? "all") === style));
   const singles = styles.map((group) => Math.max(mrr10(index, group, vectors, "semantic", 0), mrr10(index, group, vectors, "lexical", 0)));
   let best = { alpha: 0.5, margin: Number.NEGATIVE_INFINITY };
@@ -81,7 +76,7 @@ export function fitFusionAlpha(index: FaqIndex, queries: CalibrationQuery[], vec
  * FAQs taken out of the ranking (a visitor asking something the FAQ does not
  * cover), whose best match is wrong by definition.
  */
-export function answeredSamples(index: FaqIndex, queries: CalibrationQuery[], vectors: Map<string, Float32Array>): ScoredAnswer[] {
+export function answeredSamples(index: FaqIndex, queries: EvalQuery[], vectors: Map<string, Float32Array>): ScoredAnswer[] {
   const samples: ScoredAnswer[] = [];
   for (const q of queries) {
     const hits = rankFaqs(index, { mode: "hybrid", query: q.query, queryVector: vectors.get(q.query)!, k: 2 + q.relevant.length, category: null })

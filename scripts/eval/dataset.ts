@@ -7,6 +7,8 @@ import { readFaqs } from "../seed/read-faqs";
 export interface EvalQuery {
   query: string;
   relevant: string[];
+  /** How the question is asked (say "paraphrase", "message", "keywords"); calibration judges each style apart. */
+  style?: string;
 }
 
 export interface EvalDataset {
@@ -16,7 +18,7 @@ export interface EvalDataset {
   queries: EvalQuery[];
 }
 
-/** Reads `faqs.jsonl` and `queries.jsonl` ({"query","relevant":[ids]}) from a folder, checking that every relevant id exists. */
+/** Reads `faqs.jsonl` and `queries.jsonl` ({"query","relevant":[ids],"style"?}) from a folder, checking that every relevant id exists. */
 export async function readDataset(dir: string): Promise<EvalDataset> {
   const faqsFile = join(dir, "faqs.jsonl");
   const queriesFile = join(dir, "queries.jsonl");
@@ -37,14 +39,14 @@ export async function readDataset(dir: string): Promise<EvalDataset> {
     } catch {
       throw new FaqInputError(queriesFile, i + 1, "invalid JSON");
     }
-    const { query, relevant } = parsed as Partial<EvalQuery>;
+    const { query, relevant, style } = parsed as Partial<EvalQuery>;
     if (typeof query !== "string" || query.trim() === "") throw new FaqInputError(queriesFile, i + 1, "query must be a non-empty string");
     if (!Array.isArray(relevant) || relevant.length === 0 || !relevant.every((id) => typeof id === "string")) {
       throw new FaqInputError(queriesFile, i + 1, "relevant must be a non-empty array of FAQ ids");
     }
     const missing = relevant.find((id) => !ids.has(id));
     if (missing !== undefined) throw new FaqInputError(queriesFile, i + 1, `relevant id "${missing}" is not in faqs.jsonl`);
-    queries.push({ query: query.trim(), relevant });
+    queries.push({ query: query.trim(), relevant, ...(typeof style === "string" && { style }) });
   });
   if (queries.length === 0) throw new FaqInputError(queriesFile, null, "no queries found");
   return { name: basename(resolve(dir)), faqsFile, faqs, queries };

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readCalibrationSet } from "../../scripts/calibrate/calibrate-model";
+import { readDataset } from "../../scripts/eval/dataset";
 import { decodeIndex } from "../../src/index-blob/decode";
 import { startStubEmbedder, type StubEmbedder } from "../stand-ins/stub-embedder";
 import { runScript, summaryLine } from "./helpers";
@@ -34,7 +34,7 @@ describe.sequential("calibration at build time", () => {
   it("calibrates an uncalibrated model on the bundled set in batches of 32, stores it, and builds with it", async () => {
     const result = await seed("out-1");
     expect(result.code, result.stderr).toBe(0);
-    const { faqs, queries } = await readCalibrationSet("data/calibration");
+    const { faqs, queries } = await readDataset("data/calibration");
     const calibrationTexts = new Set([...faqs.map((f) => f.question), ...queries.map((q) => q.query)]);
     // one call for the two FAQs, then ceil(144 / 32) = 5 for the calibration set (24 FAQs, 120 queries)
     expect(stub.calls.map((call) => call.length)).toEqual([2, 32, 32, 32, 32, 16]);
