@@ -1,8 +1,15 @@
 // <faq-search>: a dependency-free search box over a faq-edge endpoint.
 // Attributes: endpoint (base URL of the service; empty for this origin), label,
 // placeholder, limit (1-50, default 5), debounce (ms, default 200), min-chars
-// (default 2), fallback-href and fallback-text (a way out when there is no good
-// answer or the service fails). Theme with --faq-* custom properties.
+// (default 2), hybrid-delay (ms, default 600), fallback-href and fallback-text
+// (a way out when there is no good answer or the service fails). Theme with
+// --faq-* custom properties.
+//
+// What typing costs: while the visitor types, results come from words alone
+// (mode=lexical, no embedding call); once typing pauses for hybrid-delay, or
+// on Enter, the question is asked once by meaning and words (mode=hybrid).
+// 600 ms is about twice the gap between keys of an average typist (300 ms at
+// 40 words a minute), so a pause inside a word rarely costs an embedding.
 (() => {
   if (customElements.get("faq-search")) return;
   const css = `:host{display:block;font:var(--faq-font,16px/1.4 system-ui,sans-serif);color:var(--faq-text,#1f2328)}
@@ -48,21 +55,31 @@ li[aria-selected=true]{background:var(--faq-active,#ddf4ff)}.q{font-weight:600}
 
     schedule() {
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.search(), Number(this.getAttribute("debounce") ?? 200));
+      clearTimeout(this.pause);
+      this.timer = setTimeout(() => this.search("lexical"), Number(this.getAttribute("debounce") ?? 200));
+      this.pause = setTimeout(() => this.search("hybrid"), Number(this.getAttribute("hybrid-delay") ?? 600));
     }
 
-    async search() {
+    async search(mode) {
       const q = this.input.value.trim();
+      // a question asked by meaning once is not asked again (Enter after a pause)
+      if (mode === "hybrid" && q === this.asked) return;
       this.controller?.abort();
       if (q.length < Number(this.getAttribute("min-chars") ?? 2)) return this.show([], "");
       const controller = (this.controller = new AbortController());
       const base = (this.getAttribute("endpoint") || "").replace(/\/+$/, "");
       const k = Math.min(50, Math.max(1, Number(this.getAttribute("limit")) || 5));
       try {
-        const response = await fetch(`${base}/faq?k=${k}&q=${encodeURIComponent(q)}`, { signal: controller.signal });
+        const response = await fetch(`${base}/faq?k=${k}&mode=${mode}&q=${encodeURIComponent(q)}`, { signal: controller.signal });
         if (!response.ok) throw new Error(String(response.status));
         const body = await response.json();
-        const message = !body.results.length ? "No matching answers." : body.answered ? "" : "These may not answer your question.";
+        if (mode === "hybrid") this.asked = q;
+        // Words alone miss half-typed words: keep what is shown rather than flash "no answers".
+        if (mode === "lexical" && !body.results.length) return;
+        // The visitor is already reading or moving through results: do not reorder them under the cursor.
+        if (mode === "hybrid" && this.active >= 0 && this.shown === q) return;
+        const message = !body.results.length ? "No matching answers." : body.answered || mode === "lexical" ? "" : "These may not answer your question.";
+        this.shown = q;
         this.show(body.results, message);
         this.dispatchEvent(new CustomEvent("faq-results", { detail: body, bubbles: true, composed: true }));
       } catch (error) {
@@ -151,6 +168,10 @@ li[aria-selected=true]{background:var(--faq-active,#ddf4ff)}.q{font-weight:600}
       } else if (e.key === "Enter" && this.active >= 0 && !this.list.hidden) {
         e.preventDefault();
         this.choose(this.active);
+      } else if (e.key === "Enter") {
+        clearTimeout(this.timer);
+        clearTimeout(this.pause);
+        this.search("hybrid");
       } else if (e.key === "Escape") {
         if (!this.list.hidden) this.open(false);
         else this.input.value = "";

@@ -144,6 +144,30 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     await page.close();
   });
 
+  it("costs at most 2 embedding calls for a question typed at 250 ms a key, ending on the hybrid answer", async () => {
+    const question = "how much does part b cost";
+    const page = await browser.newPage();
+    const modes: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === "/faq") modes.push(url.searchParams.get("mode") ?? "hybrid");
+    });
+    await page.goto(sitePage);
+    await input(page).click();
+    await input(page).pressSequentially(question, { delay: 250 });
+    // what the Worker answers for the whole question by meaning and words
+    const direct = (await (await fetch(`${worker.url}/faq?k=5&q=${encodeURIComponent(question)}`)).json()) as { results: Array<{ id: string }> };
+    await expect.poll(async () => (await optionIds(page))[0], { timeout: 15_000 }).toBe(direct.results[0]!.id);
+    await expect.poll(() => modes.filter((mode) => mode !== "lexical").length, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+    await page.waitForTimeout(1000); // nothing more may follow
+    const embedding = modes.filter((mode) => mode !== "lexical");
+    console.log(`typing "${question}" at 250 ms a key: ${modes.length} requests, ${embedding.length} needing an embedding`);
+    expect(embedding.length).toBeLessThanOrEqual(2);
+    expect(modes.filter((mode) => mode === "lexical").length).toBeGreaterThan(10);
+    expect(await optionIds(page)).toEqual(direct.results.map((r) => r.id));
+    await page.close();
+  }, 60_000);
+
   it("links only to web pages, whatever URL an answer carries", async () => {
     const page = await browser.newPage();
     const result = (id: string, url: string) => ({ id, question: `question ${id}`, answer: "an answer", url, category: null, score: 0.9, scores: { semantic: 0.9, lexical: 1 } });
