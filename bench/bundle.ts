@@ -1,4 +1,8 @@
-/** The Worker bundle as `wrangler deploy --dry-run` builds it: raw and gzip-9 size. */
+/**
+ * The Worker bundle as `wrangler deploy --dry-run` builds it: raw and gzip-9
+ * size, and how many bytes of the minified script each package (or our own
+ * src/) contributes, from esbuild's metafile.
+ */
 import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -6,10 +10,27 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { wranglerBin } from "../scripts/lib/wrangler-bin";
 
+interface Metafile {
+  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+}
+
+/** Bytes in the output per package (node_modules/<name> or <@scope/name>), our code as "src", largest first. */
+function byPackage(meta: Metafile, kib: (bytes: number) => number): Record<string, number> {
+  const sizes = new Map<string, number>();
+  for (const output of Object.values(meta.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+      const owner = match ? match[1]! : input.includes("src/") ? "src" : "other";
+      sizes.set(owner, (sizes.get(owner) ?? 0) + bytesInOutput);
+    }
+  }
+  return Object.fromEntries([...sizes].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => [name, kib(bytes)]));
+}
+
 export async function benchBundle() {
   const outDir = await mkdtemp(join(tmpdir(), "faq-bundle-"));
   try {
-    execFileSync(process.execPath, [wranglerBin(), "deploy", "--dry-run", "--outdir", outDir], {
+    execFileSync(process.execPath, [wranglerBin(), "deploy", "--dry-run", "--outdir", outDir, "--metafile", join(outDir, "meta.json")], {
       stdio: "ignore",
       env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
     });
@@ -21,7 +42,8 @@ export async function benchBundle() {
     }
     const raw = files.reduce((sum, f) => sum + f.length, 0);
     const gzip = files.reduce((sum, f) => sum + gzipSync(f, { level: 9 }).length, 0);
-    return { rawKiB: Math.round((raw / 1024) * 10) / 10, gzipKiB: Math.round((gzip / 1024) * 10) / 10 };
+    const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+    return { rawKiB: kib(raw), gzipKiB: kib(gzip), byPackageKiB: byPackage(JSON.parse(await readFile(join(outDir, "meta.json"), "utf8")), kib) };
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }

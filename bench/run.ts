@@ -17,7 +17,7 @@ const kernels = await benchKernels(log);
 const decode = await benchDecode();
 log(`decode 10k (${(decode.blobBytes / 2 ** 20).toFixed(1)} MiB): ${decode.decodeMs.toFixed(2)} ms, of which SHA-256 ${decode.checksumMs.toFixed(2)} ms`);
 const bundle = await benchBundle();
-log(`bundle: ${bundle.rawKiB} KiB, gzip ${bundle.gzipKiB} KiB`);
+log(`bundle: ${bundle.rawKiB} KiB, gzip ${bundle.gzipKiB} KiB; minified KiB by package: ${JSON.stringify(bundle.byPackageKiB)}`);
 
 const ratios = (n: string) => {
   const row = kernels.vectorsPerSecond[n]!;
@@ -39,7 +39,10 @@ await writeFile(`${RESULTS}/kernels.svg`, kernelChartSvg(kernels.vectorsPerSecon
 
 console.log(JSON.stringify({
   vectors_per_s: kernels.vectorsPerSecond,
+  // the peers pinned to one thread, the fair comparison for a Worker's single thread
+  vectors_per_s_1t: kernels.singleThreadPeers,
   recall5_int8: kernels.recall5Int8,
   decode_ms_10k: Math.round(decode.decodeMs * 100) / 100,
   bundle_gzip_kib: bundle.gzipKiB,
+  bundle_kib_by_package: bundle.byPackageKiB,
 }));
