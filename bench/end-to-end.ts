@@ -3,13 +3,18 @@
  *  - cold start: the first request on a fresh isolate against a 10k-FAQ index,
  *    client-side latency minus the embedding call the Worker reports;
  *  - load: autocannon against the Medicare demo, repeated question (cache hit)
- *    and a new question every request (cache miss): p50, p99, requests/s.
+ *    and a new question every request (cache miss): p50, p99, requests/s;
+ *    and, in the same run with the same settings, a bare Hono Worker that
+ *    returns the cache-hit answer as a fixed body (the baseline), with the
+ *    ratio of cache-hit to baseline requests per second.
  * Writes bench/results/end-to-end.json; the last stdout line is its JSON.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import autocannon from "autocannon";
 import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "../scripts/lib/local-model";
+import { freePort } from "../scripts/lib/free-port";
 import { runNode } from "../scripts/lib/run-node";
+import { startWranglerDev } from "../scripts/lib/wrangler-dev";
 import { withLocalKv } from "../scripts/kv/local-kv";
 import { publishVersion } from "../scripts/kv/versions";
 import { buildIndex } from "../src/index-blob/build-index";
@@ -80,7 +85,9 @@ async function load() {
     const worker = await startWorker();
     try {
       await fetch(`${worker.url}/faq?q=warm%20up`);
-      const hit = await autocannon({ url: `${worker.url}/faq?q=How%20can%20Medicare%20help%20me%3F`, connections: 10, duration: LOAD_SECONDS });
+      const hitPath = "/faq?q=How%20can%20Medicare%20help%20me%3F";
+      const body = await (await fetch(`${worker.url}${hitPath}`)).text();
+      const hit = await autocannon({ url: `${worker.url}${hitPath}`, connections: 10, duration: LOAD_SECONDS });
       let n = 0;
       const miss = await autocannon({
         url: worker.url,
@@ -88,13 +95,26 @@ async function load() {
         duration: LOAD_SECONDS,
         requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: `/faq?q=${encodeURIComponent(`medicare question number ${n++}`)}` }) }],
       });
-      const result = { cacheHit: summarize(hit), cacheMiss: summarize(miss) };
-      log(`load, ${LOAD_SECONDS}s, 10 connections: cache hit ${JSON.stringify(result.cacheHit)}; cache miss ${JSON.stringify(result.cacheMiss)}`);
+      const baseline = await measureBaseline(body, hitPath);
+      const result = { cacheHit: summarize(hit), cacheMiss: summarize(miss), baseline, cacheHitOverBaseline: Math.round((hit.requests.average / baseline.rps) * 100) / 100 };
+      log(`load, ${LOAD_SECONDS}s, 10 connections: cache hit ${JSON.stringify(result.cacheHit)}; cache miss ${JSON.stringify(result.cacheMiss)}; baseline ${JSON.stringify(baseline)}; cache hit / baseline ${result.cacheHitOverBaseline}`);
       return result;
     } finally {
       await worker.stop();
     }
   });
+}
+
+/** The bare Hono Worker with the same answer body, under the same wrangler dev and autocannon settings. */
+async function measureBaseline(body: string, path: string) {
+  const baseline = await startWranglerDev({ port: await freePort(), configPath: "bench/baseline-worker/wrangler.toml", output: "ignore", vars: { BODY: body } });
+  try {
+    const check = await fetch(`${baseline.url}${path}`);
+    if ((await check.text()) !== body) throw new Error("the baseline Worker does not answer the same body");
+    return summarize(await autocannon({ url: `${baseline.url}${path}`, connections: 10, duration: LOAD_SECONDS }));
+  } finally {
+    await baseline.stop();
+  }
 }
 
 const cold = await coldStart();

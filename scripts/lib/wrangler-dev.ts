@@ -29,7 +29,13 @@ export interface RunningWorker {
 async function writeSecretsFile(secrets: Record<string, string>) {
   const dir = await mkdtemp(join(tmpdir(), "faq-edge-secrets-"));
   const path = join(dir, ".env");
-  const quoted = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+  // dotenv takes single- and backtick-quoted values literally; double quotes only unescape \n.
+  const quoted = (value: string) => {
+    const literal = ["'", "`"].find((quote) => !value.includes(quote) && !value.includes("\n"));
+    if (literal) return `${literal}${value}${literal}`;
+    if (value.includes('"')) throw new Error("a secret holding a double quote and also a single quote, a backtick or a line break cannot be written to an env file");
+    return `"${value.replace(/\n/g, "\\n")}"`;
+  };
   await writeFile(path, Object.entries(secrets).map(([name, value]) => `${name}=${quoted(value)}\n`).join(""), { mode: 0o600 });
   return { path, remove: () => rm(dir, { recursive: true, force: true }) };
 }
