@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseThreshold, measureThreshold, type ScoredAnswer } from "./choose-threshold";
+import { answeredPair, chooseThreshold, measureThreshold, type ScoredAnswer } from "./choose-threshold";
 
 const sample = (score: number, correct: boolean, inScope = true): ScoredAnswer => ({ score, correct, inScope });
 
@@ -26,5 +26,18 @@ describe("chooseThreshold", () => {
     const samples = [sample(0.9, true), sample(0.8, false, false), sample(0.5, true)];
     expect(measureThreshold(samples, 0.75)).toEqual({ precision: 0.5, coverage: 0.5 });
     expect(measureThreshold(samples, null)).toEqual({ precision: 0, coverage: 0 });
+  });
+});
+
+describe("answeredPair", () => {
+  it("judges a question in scope on its whole ranking, and out of scope without its relevant FAQs", () => {
+    const pair = answeredPair([{ score: 0.9, relevant: true }, { score: 0.6, relevant: false }, { score: 0.5, relevant: false }]);
+    expect(pair).toHaveLength(2);
+    expect(pair[0]!).toMatchObject({ correct: true, inScope: true });
+    expect(pair[0]!.score).toBeCloseTo(0.3, 12);
+    expect(pair[1]!).toMatchObject({ correct: false, inScope: false });
+    expect(pair[1]!.score).toBeCloseTo(0.1, 12);
+    expect(answeredPair([{ score: 0.4, relevant: false }, { score: 0.3, relevant: true }])[0]).toMatchObject({ correct: false, inScope: true });
+    expect(answeredPair([])).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { answerConfidence } from "../../src/search/confidence";
+
 /** One best match: its semantic score, whether it was right, and whether the query was in scope. */
 export interface ScoredAnswer {
   score: number;
@@ -12,6 +14,21 @@ export interface ThresholdChoice {
   precision: number;
   /** Share of in-scope samples answered and right. */
   coverage: number;
+}
+
+/**
+ * The two samples one labelled question gives, from its ranked results (best
+ * first, each with its score and whether it is relevant): in scope, judged on
+ * the confidence of the whole ranking; and out of scope, the same ranking with
+ * its relevant FAQs taken out, whose best match is wrong by definition.
+ */
+export function answeredPair(ranked: Array<{ score: number; relevant: boolean }>): ScoredAnswer[] {
+  const inScope = answerConfidence(ranked.map((hit) => hit.score));
+  if (inScope === null) return [];
+  const outside = answerConfidence(ranked.filter((hit) => !hit.relevant).map((hit) => hit.score));
+  const pair: ScoredAnswer[] = [{ score: inScope, correct: ranked[0]!.relevant, inScope: true }];
+  if (outside !== null) pair.push({ score: outside, correct: false, inScope: false });
+  return pair;
 }
 
 /** Fewer answered samples than this say too little about precision to set a threshold on. */

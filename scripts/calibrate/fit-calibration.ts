@@ -2,10 +2,9 @@ import type { FaqRecord } from "../../src/faq-record";
 import { buildIndex } from "../../src/index-blob/build-index";
 import { decodeIndex } from "../../src/index-blob/decode";
 import type { FaqIndex } from "../../src/index-blob/format";
-import { answerConfidence } from "../../src/search/confidence";
 import { rankFaqs, type SearchMode } from "../../src/search/rank";
 import type { EvalQuery } from "../eval/dataset";
-import { chooseThreshold, type ScoredAnswer } from "./choose-threshold";
+import { answeredPair, chooseThreshold, type ScoredAnswer } from "./choose-threshold";
 
 
 export interface CalibrationInput {
@@ -77,17 +76,9 @@ export function fitFusionAlpha(index: FaqIndex, queries: EvalQuery[], vectors: M
  * cover), whose best match is wrong by definition.
  */
 export function answeredSamples(index: FaqIndex, queries: EvalQuery[], vectors: Map<string, Float32Array>): ScoredAnswer[] {
-  const samples: ScoredAnswer[] = [];
-  for (const q of queries) {
-    const hits = rankFaqs(index, { mode: "hybrid", query: q.query, queryVector: vectors.get(q.query)!, k: 2 + q.relevant.length, category: null })
-      .map((hit) => ({ score: hit.score, relevant: q.relevant.includes(index.record(hit.index).id) }));
-    const inScope = answerConfidence(hits.map((hit) => hit.score));
-    if (inScope === null) continue;
-    samples.push({ score: inScope, correct: hits[0]!.relevant, inScope: true });
-    const outside = answerConfidence(hits.filter((hit) => !hit.relevant).map((hit) => hit.score));
-    if (outside !== null) samples.push({ score: outside, correct: false, inScope: false });
-  }
-  return samples;
+  return queries.flatMap((q) =>
+    answeredPair(rankFaqs(index, { mode: "hybrid", query: q.query, queryVector: vectors.get(q.query)!, k: 2 + q.relevant.length, category: null })
+      .map((hit) => ({ score: hit.score, relevant: q.relevant.includes(index.record(hit.index).id) }))));
 }
 
 /** Fits a model's fusion weight, then the answered threshold that keeps `precision`, on a labelled set. */

@@ -1,5 +1,4 @@
-import { answerConfidence } from "../../src/search/confidence";
-import { measureThreshold, type ScoredAnswer } from "../calibrate/choose-threshold";
+import { answeredPair, measureThreshold } from "../calibrate/choose-threshold";
 import type { WorkerOutcome } from "./query-worker";
 
 export interface AnsweredReport {
@@ -22,14 +21,7 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
  * its relevant FAQs were not in the FAQ.
  */
 export function measureAnswered(outcomes: WorkerOutcome[], threshold: number | null, target: number): AnsweredReport {
-  const samples: ScoredAnswer[] = [];
-  for (const o of outcomes) {
-    const inScope = answerConfidence(o.scores);
-    if (inScope === null) continue;
-    samples.push({ score: inScope, correct: o.relevant.includes(o.rankedIds[0]!), inScope: true });
-    const outside = answerConfidence(o.scores.filter((_, i) => !o.relevant.includes(o.rankedIds[i]!)));
-    if (outside !== null) samples.push({ score: outside, correct: false, inScope: false });
-  }
+  const samples = outcomes.flatMap((o) => answeredPair(o.scores.map((score, i) => ({ score, relevant: o.relevant.includes(o.rankedIds[i]!) }))));
   const { precision, coverage } = measureThreshold(samples, threshold);
   const outOfScope = samples.filter((s) => !s.inScope);
   const answeredOutside = threshold === null ? 0 : outOfScope.filter((s) => s.score >= threshold).length;

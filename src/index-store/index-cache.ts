@@ -65,6 +65,9 @@ const plainAllocator: BlobAllocator = {
 /** The largest chunk of a version: what one fetch in flight holds. */
 const chunkBytes = (pointer: IndexPointer) => Math.min(CHUNK_BYTES, pointer.bytes);
 
+/** KV failed to answer: worth a retry, never remembered as a refusal. */
+const storeUnreachable = () => new IndexUnavailableError("index_unavailable", "The index store could not be read just now; try again shortly.");
+
 const heldBy = (index: FaqIndex) => (index.memory ? index.memory.buffer.byteLength : index.bytes.buffer.byteLength);
 
 export interface IndexCacheOptions {
@@ -157,7 +160,7 @@ export class IndexCache {
     try {
       text = await kv.get(POINTER_KEY, "text");
     } catch {
-      throw new IndexUnavailableError("index_unavailable", "The index store could not be read just now; try again shortly.");
+      throw storeUnreachable();
     }
     if (text === null) throw new IndexUnavailableError("no_index", "No FAQ index has been published yet.");
     let pointer: unknown;
@@ -205,7 +208,7 @@ export class IndexCache {
     try {
       missing = await readChunks(pointer, (key) => request.kv.get(key, "arrayBuffer"), bytes, lanes);
     } catch {
-      throw new IndexUnavailableError("index_unavailable", "The index store could not be read just now; try again shortly.");
+      throw storeUnreachable();
     }
     if (missing !== null) throw new IndexUnavailableError("index_corrupt", "A chunk of the index blob is missing or has the wrong size.");
     let index: FaqIndex;

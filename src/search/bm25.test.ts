@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { TYPO_FACTOR, buildLexicalIndex, matchLexical, scoreLexical } from "./bm25";
+import { TYPO_FACTOR, buildLexicalIndex, matchLexical, type LexicalIndex } from "./bm25";
 import { stem } from "./stem";
 import { tokenize } from "./tokenize";
 
+/** BM25 of every document for `query`. */
+const scoreLexical = (index: LexicalIndex, query: string, documentCount: number) => matchLexical(index, query, documentCount).scores;
 const single = (texts: string[], options = {}) => buildLexicalIndex(texts.map((text) => [{ text, weight: 1 }]), options);
 
 describe("tokenize", () => {

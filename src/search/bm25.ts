@@ -217,7 +217,3 @@ export function matchLexical(index: LexicalIndex, query: string, documentCount: 
   }
   return { scores, perfect };
 }
-
-/** BM25 of every document for `query` (each distinct query term counts once). */
-export const scoreLexical = (index: LexicalIndex, query: string, documentCount: number): Float32Array =>
-  matchLexical(index, query, documentCount).scores;
