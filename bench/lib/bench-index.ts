@@ -11,7 +11,7 @@ export function vectorOnlyIndex(matrix: Float32Array, dim: number, encoding: "f3
   const rows = Array.from({ length: count }, (_, row) => matrix.subarray(row * dim, (row + 1) * dim));
   const quantized = encoding === "int8" ? readVectors(encodeVectors("int8", rows, dim), "int8", count, dim).quantized : null;
   return {
-    version: encoding, model: "bench", builtAt: "", fusionAlpha: 0.6, answerThreshold: null,
+    version: encoding, model: "bench", builtAt: "", fusionAlpha: 0.6, answerThreshold: null, groupThreshold: null,
     dim, count,
     matrix: encoding === "f32" ? matrix : null,
     quantized,

@@ -18,7 +18,8 @@ async function readAll(file: string): Promise<Record<string, unknown>> {
 const isStored = (value: unknown): value is StoredCalibration => {
   const c = value as Partial<StoredCalibration> | null;
   return typeof c === "object" && c !== null && typeof c.fusionAlpha === "number" && c.fusionAlpha >= 0 && c.fusionAlpha <= 1
-    && (c.answerThreshold === null || typeof c.answerThreshold === "number") && typeof c.answerPrecision === "number";
+    && (c.answerThreshold === null || typeof c.answerThreshold === "number") && typeof c.answerPrecision === "number"
+    && typeof c.groupThreshold === "number";
 };
 
 /** The stored calibration of `model` for the promised precision, or null when there is none. */

@@ -5,6 +5,7 @@ import type { FaqIndex } from "../../src/index-blob/format";
 import { rankFaqs, type SearchMode } from "../../src/search/rank";
 import type { EvalQuery } from "../eval/dataset";
 import { answeredPair, chooseThreshold, type ScoredAnswer } from "./choose-threshold";
+import { fitGroupThreshold } from "./fit-group-threshold";
 
 
 export interface CalibrationInput {
@@ -22,6 +23,8 @@ export interface Calibration {
   fusionAlpha: number;
   /** Confidence (the best match's lead) from which an answer counts as answered; null when no threshold keeps the promise. */
   answerThreshold: number | null;
+  /** The cosine from which the inbox groups two unanswered questions together. */
+  groupThreshold: number;
   /** The precision promised for answered: true. */
   answerPrecision: number;
   /** What the threshold reached on the calibration set: precision and in-scope coverage. */
@@ -81,7 +84,7 @@ export function answeredSamples(index: FaqIndex, queries: EvalQuery[], vectors: 
       .map((hit) => ({ score: hit.score, relevant: q.relevant.includes(index.record(hit.index).id) }))));
 }
 
-/** Fits a model's fusion weight, then the answered threshold that keeps `precision`, on a labelled set. */
+/** Fits a model's fusion weight, the answered threshold that keeps `precision`, and the inbox's grouping threshold, on a labelled set. */
 export async function fitCalibration(input: CalibrationInput, precision = 0.8): Promise<Calibration> {
   const dim = input.faqVectors[0]!.length;
   const { blob } = await buildIndex({ model: input.model, builtAt: "calibration", dim, records: input.faqs, vectors: input.faqVectors });
@@ -91,6 +94,7 @@ export async function fitCalibration(input: CalibrationInput, precision = 0.8): 
   return {
     fusionAlpha,
     answerThreshold: chosen.threshold,
+    groupThreshold: fitGroupThreshold(input.queries, input.queryVectors),
     answerPrecision: precision,
     measured: { precision: chosen.precision, coverage: chosen.coverage },
     faqs: input.faqs.length,

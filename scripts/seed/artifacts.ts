@@ -53,6 +53,7 @@ export async function writeArtifacts(dir: string, index: BuiltIndex, source: str
     count: index.records.length,
     builtAt: index.builtAt,
     answerThreshold: index.answerThreshold,
+    groupThreshold: index.ranking.groupThreshold,
     ranking: { ...RANKING_DEFAULTS, ...index.ranking, synonyms: index.ranking.synonyms.length },
     source,
     files: { blob: blobFileName(index.version), embeddings: "embeddings.csv" },

@@ -20,8 +20,8 @@ export async function buildFromVectors(
   const dim = vectors[0]!.length;
   const builtAt = new Date().toISOString();
   const encoding = args.vectors === "auto" ? chooseEncoding(records.length, dim) : args.vectors;
-  const { fusionAlpha, answerThreshold, language, synonyms } = ranking;
-  const { blob, version } = await buildIndex({ model, builtAt, dim, records, vectors, fusionAlpha, answerThreshold, encoding, language, synonyms });
+  const { fusionAlpha, answerThreshold, groupThreshold, language, synonyms } = ranking;
+  const { blob, version } = await buildIndex({ model, builtAt, dim, records, vectors, fusionAlpha, answerThreshold, groupThreshold, encoding, language, synonyms });
   return {
     blob,
     pointer: pointerFor(blob, { version, model, dim, count: records.length, builtAt }),

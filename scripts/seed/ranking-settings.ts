@@ -12,6 +12,7 @@ import type { SeedArgs } from "./seed-args";
 export interface RankingSettings {
   fusionAlpha: number;
   answerThreshold: number | null;
+  groupThreshold: number | null;
   answerPrecision: number;
   language: TokenLanguage;
   synonyms: string[][];
@@ -49,6 +50,7 @@ export async function rankingSettings(
   return {
     fusionAlpha: calibration?.fusionAlpha ?? RANKING_DEFAULTS.fusionAlpha,
     answerThreshold: args.answerThreshold ?? calibration?.answerThreshold ?? null,
+    groupThreshold: calibration?.groupThreshold ?? null,
     answerPrecision: args.answerPrecision,
     language,
     synonyms,

@@ -15,6 +15,8 @@ export interface BuildIndexInput {
   fusionAlpha?: number;
   /** Default null: every non-empty result list counts as answered. */
   answerThreshold?: number | null;
+  /** Default null: the inbox groups with its uncalibrated default. */
+  groupThreshold?: number | null;
   /** Default RANKING_DEFAULTS. */
   lexical?: LexicalFieldWeights;
   /** Default f32. */
@@ -44,6 +46,7 @@ export function buildIndex(input: BuildIndexInput): Promise<EncodedIndex> {
     lexical,
     fusionAlpha: input.fusionAlpha ?? RANKING_DEFAULTS.fusionAlpha,
     answerThreshold: input.answerThreshold ?? null,
+    groupThreshold: input.groupThreshold ?? null,
     encoding: input.encoding,
   });
 }

@@ -81,6 +81,8 @@ export async function decodeIndex(input: ArrayBuffer | Uint8Array, expectedVersi
   check(typeof meta.builtAt === "string", "meta has no build time");
   check(typeof meta.fusionAlpha === "number" && meta.fusionAlpha >= 0 && meta.fusionAlpha <= 1, "meta has no fusion weight");
   check(meta.answerThreshold === null || typeof meta.answerThreshold === "number", "meta has a bad answer threshold");
+  // absent in blobs built before the inbox: not calibrated
+  check(meta.groupThreshold == null || (typeof meta.groupThreshold === "number" && Math.abs(meta.groupThreshold) <= 1), "meta has a bad group threshold");
 
   const vectors = readVectors(section(SECTION.vectors, vectorSectionSize(encoding, count, dim)), encoding, count, dim);
   const offsetBytes = section(SECTION.recordOffsets, 4 * (count + 1));
@@ -99,6 +101,7 @@ export async function decodeIndex(input: ArrayBuffer | Uint8Array, expectedVersi
     builtAt: meta.builtAt,
     fusionAlpha: meta.fusionAlpha,
     answerThreshold: meta.answerThreshold ?? null,
+    groupThreshold: meta.groupThreshold ?? null,
     dim,
     count,
     bytes,

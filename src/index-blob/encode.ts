@@ -48,7 +48,7 @@ export async function encodeIndex(input: EncodeInput): Promise<EncodedIndex> {
     return unit;
   });
 
-  const meta: IndexMeta = { model: input.model, builtAt: input.builtAt, fusionAlpha: input.fusionAlpha, answerThreshold: input.answerThreshold };
+  const meta: IndexMeta = { model: input.model, builtAt: input.builtAt, fusionAlpha: input.fusionAlpha, answerThreshold: input.answerThreshold, groupThreshold: input.groupThreshold };
   const [recordOffsets, recordBytes] = recordSections(records);
   const sections: Uint8Array[] = [];
   sections[SECTION.meta] = utf8(meta);

@@ -49,6 +49,8 @@ export interface IndexMeta {
   fusionAlpha: number;
   /** Semantic score below which the best match does not count as an answer; null: no threshold. */
   answerThreshold: number | null;
+  /** Cosine from which the inbox groups two unanswered questions; null: not calibrated (src/inbox/group-questions.ts has the default). */
+  groupThreshold: number | null;
 }
 
 /** A decoded index. Vectors are unit length. */
