@@ -1,4 +1,4 @@
-import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 /** Bindings for Worker tests: a fake endpoint answered by a fetch double, a tiny model, short budgets. */
@@ -17,12 +17,13 @@ export default defineConfig({
     projects: [
       {
         plugins: [
-          cloudflareTest({
+          cloudflareTest(async () => ({
             wrangler: { configPath: "./wrangler.toml" },
-            miniflare: { bindings: WORKER_TEST_BINDINGS },
-          }),
+            // the real schema, applied to miniflare's D1 (SQLite) by test/worker/apply-migrations.ts
+            miniflare: { bindings: { ...WORKER_TEST_BINDINGS, TEST_MIGRATIONS: await readD1Migrations("migrations") } },
+          })),
         ],
-        test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
+        test: { name: "worker", include: ["test/worker/**/*.test.ts"], setupFiles: ["test/worker/apply-migrations.ts"] },
       },
       {
         test: {

@@ -8,13 +8,18 @@ import { ApiError } from "./errors";
 import { READ_METHODS, admittedOrigin, crossOrigin } from "./middleware/cross-origin";
 import { noSniff } from "./middleware/no-sniff";
 import { rateLimit } from "./middleware/rate-limit";
+import { adminRoute } from "./routes/admin";
 import { faqRoute } from "./routes/faq";
+import { feedbackRoute } from "./routes/feedback";
 import { healthRoute } from "./routes/health";
 import { pagesRoute } from "./routes/pages";
 
 /** Answers 405 with the methods the path does support. */
 const methodNotAllowed = () => {
   throw new ApiError(405, "method_not_allowed", "This path only supports GET.", { Allow: READ_METHODS.join(", ") });
+};
+const postOnly = () => {
+  throw new ApiError(405, "method_not_allowed", "This path only supports POST.", { Allow: "POST, OPTIONS" });
 };
 
 export const app = new Hono<AppEnv>();
@@ -33,12 +38,18 @@ app.route("/", pagesRoute);
 app.get("/openapi.json", (c) => c.json(openApiDocument()));
 app.use("/faq", rateLimit);
 app.route("/faq", faqRoute);
+app.use("/feedback", rateLimit);
+app.route("/feedback", feedbackRoute);
+// guessing the admin token costs the same budget as asking questions
+app.use("/admin/*", rateLimit);
+app.route("/admin", adminRoute);
 app.route("/health", healthRoute);
 app.all("/", methodNotAllowed);
 app.all("/widget.js", methodNotAllowed);
 app.all("/openapi.json", methodNotAllowed);
 app.all("/faq", methodNotAllowed);
 app.all("/health", methodNotAllowed);
+app.all("/feedback", postOnly);
 
 app.notFound((c) => {
   c.header("Cache-Control", "no-store");

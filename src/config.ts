@@ -17,6 +17,14 @@ export interface WorkerConfig {
   /** `["*"]` allows every origin. */
   allowedOrigins: string[];
   indexRecheckMs: number;
+  /** False with LOG_QUESTIONS=off: no question and no feedback is stored. */
+  logQuestions: boolean;
+  /** Stored questions and feedback older than this are deleted by the daily cron. */
+  retentionDays: number;
+  /** At most this many distinct questions (and feedback rows) are kept; the least recent go first. */
+  maxLoggedQuestions: number;
+  /** Bearer token of /admin/*; undefined: the owner's view is off. */
+  adminToken: string | undefined;
 }
 
 function integerVar(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -26,6 +34,14 @@ function integerVar(name: string, raw: string | undefined, fallback: number, min
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}.`);
   }
   return value;
+}
+
+/** "on" (the default) or "off". */
+function switchVar(name: string, raw: string | undefined): boolean {
+  const value = (raw ?? "").trim().toLowerCase();
+  if (value === "" || value === "on") return true;
+  if (value === "off") return false;
+  throw new ConfigError(`${name} must be on or off.`);
 }
 
 /**
@@ -44,7 +60,7 @@ export function allowedOrigins(env: Pick<Env, "ALLOWED_ORIGINS">): string[] {
 /**
  * Reads the Worker's configuration from its bindings. Defaults: model
  * all-MiniLM-L6-v2 (384 dimensions), 3 s embedding budget, 2 retries, every origin allowed,
- * index pointer rechecked every 60 s.
+ * index pointer rechecked every 60 s, unanswered questions logged and kept 90 days (at most 100,000).
  */
 export function readConfig(env: Env): WorkerConfig {
   const endpointUrl = env.HF_ENDPOINT_URL?.trim() || undefined;
@@ -65,5 +81,9 @@ export function readConfig(env: Env): WorkerConfig {
     embedMaxRetries: integerVar("EMBED_MAX_RETRIES", env.EMBED_MAX_RETRIES, 2, 0, 10),
     allowedOrigins: allowedOrigins(env),
     indexRecheckMs: integerVar("INDEX_RECHECK_SECONDS", env.INDEX_RECHECK_SECONDS, 60, 0, 3600) * 1000,
+    logQuestions: switchVar("LOG_QUESTIONS", env.LOG_QUESTIONS),
+    retentionDays: integerVar("RETENTION_DAYS", env.RETENTION_DAYS, 90, 1, 3650),
+    maxLoggedQuestions: integerVar("MAX_LOGGED_QUESTIONS", env.MAX_LOGGED_QUESTIONS, 100_000, 1, 10_000_000),
+    adminToken: env.ADMIN_TOKEN?.trim() || undefined,
   };
 }

@@ -2,6 +2,8 @@
 export interface Env {
   /** Holds the index blobs and the pointer to the current one. */
   FAQ_KV: KVNamespace;
+  /** The unanswered-question inbox and the widget's feedback (optional: without it nothing is logged). */
+  FAQ_DB?: D1Database;
   /** Per-client request limit for /faq (optional: without it there is none). */
   RATE_LIMITER?: RateLimit;
   /** Hugging Face access token (a secret; never logged or returned). */
@@ -16,6 +18,12 @@ export interface Env {
   INDEX_RECHECK_SECONDS?: string;
   /** "off" disables the per-client limit, for local measurements; anything else keeps it. */
   RATE_LIMIT?: string;
+  /** "off": no unanswered question and no feedback is stored. */
+  LOG_QUESTIONS?: string;
+  RETENTION_DAYS?: string;
+  MAX_LOGGED_QUESTIONS?: string;
+  /** Bearer token for /admin/* (a secret; without it /admin/* does not exist). */
+  ADMIN_TOKEN?: string;
 }
 
 /**
@@ -33,4 +41,8 @@ export const WORKER_VARIABLES = [
   { name: "ALLOWED_ORIGINS", secret: false },
   { name: "INDEX_RECHECK_SECONDS", secret: false },
   { name: "RATE_LIMIT", secret: false },
+  { name: "LOG_QUESTIONS", secret: false },
+  { name: "RETENTION_DAYS", secret: false },
+  { name: "MAX_LOGGED_QUESTIONS", secret: false },
+  { name: "ADMIN_TOKEN", secret: true },
 ] as const satisfies ReadonlyArray<{ name: keyof Env; secret: boolean }>;

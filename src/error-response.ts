@@ -38,6 +38,6 @@ export function errorResponse(error: Error, c: Context<AppEnv>): Response {
     return c.json(errorBody(HTTP_EXCEPTION_CODES[status] ?? "bad_request", error.message || "The request was refused."), status);
   }
   const where = `${c.req.method} ${new URL(c.req.url).pathname}`;
-  console.error(redact(`unhandled error on ${where}: ${error.stack ?? `${error.name}: ${error.message}`}`, [c.env?.HF_TOKEN]));
+  console.error(redact(`unhandled error on ${where}: ${error.stack ?? `${error.name}: ${error.message}`}`, [c.env?.HF_TOKEN, c.env?.ADMIN_TOKEN]));
   return c.json(errorBody("internal_error", "Something went wrong on our side."), 500);
 }

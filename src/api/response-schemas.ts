@@ -43,6 +43,10 @@ export const HealthResponseSchema = z.strictObject({
   kernel: z.enum(["wasm-f32", "wasm-int8", "js-f32", "js-int8"]).meta({ description: "The loop that ranks: WebAssembly SIMD, or the JS fallback." }),
   bytes: z.number().int(),
   latestRejected: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
+  inbox: z.strictObject({
+    logging: z.boolean().meta({ description: "Whether unanswered questions and feedback are stored (a FAQ_DB binding, LOG_QUESTIONS not off)." }),
+    failedWrites: z.number().int().meta({ description: "Inbox writes that failed in this isolate since it started." }),
+  }),
 }).meta({ id: "Health" });
 
 export const HealthUnavailableSchema = z.strictObject({

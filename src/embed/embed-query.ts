@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { endTime, startTime } from "hono/timing";
 import type { AppEnv } from "../app-env";
 import type { FaqIndex } from "../index-blob/format";
+import { waitUntilOf } from "../lib/wait-until";
 import { createHfEmbedder } from "./hf-embedder";
 import { QueryEmbeddingCache } from "./query-embedding-cache";
 
@@ -9,18 +10,6 @@ let isolateEmbeddingCache: QueryEmbeddingCache | null = null;
 /** One cache per isolate, made on first use: the Cache API is only reachable inside a request. */
 const embeddingCache = () =>
   (isolateEmbeddingCache ??= new QueryEmbeddingCache({ cacheStore: typeof caches === "undefined" ? null : caches.default }));
-
-/** `ctx.waitUntil` where the runtime gives one (app.request in tests may not). */
-function deferWith(c: Context<AppEnv>) {
-  let waitUntil: ((work: Promise<unknown>) => void) | undefined;
-  try {
-    const ctx = c.executionCtx;
-    waitUntil = (work) => ctx.waitUntil(work);
-  } catch {
-    waitUntil = undefined;
-  }
-  return (work: Promise<unknown>) => waitUntil?.(work);
-}
 
 /**
  * The unit embedding of a question (already normalised by parseFaqParams),
@@ -45,7 +34,7 @@ export async function embedQuery(c: Context<AppEnv>, index: FaqIndex, query: str
     return (await embedder.embed([query]))[0]!;
   };
   try {
-    const { vector } = await embeddingCache().get(config.model, query, embedUpstream, deferWith(c));
+    const { vector } = await embeddingCache().get(config.model, query, embedUpstream, waitUntilOf(c));
     return vector;
   } finally {
     endTime(c, "embed");

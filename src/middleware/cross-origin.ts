@@ -4,6 +4,8 @@ import type { AppEnv } from "../app-env";
 import { allowedOrigins } from "../config";
 
 export const READ_METHODS = ["GET", "HEAD", "OPTIONS"];
+/** What browsers may do across origins: read, and send feedback. */
+const CROSS_ORIGIN_METHODS = [...READ_METHODS, "POST"];
 
 /**
  * The value for Access-Control-Allow-Origin (and Timing-Allow-Origin): "*"
@@ -17,10 +19,11 @@ export function admittedOrigin(c: Context<AppEnv>): string | null {
   return origin && allowed.includes(origin) ? origin : null;
 }
 
-/** CORS for the read-only API, built once; the allowlist is read per request from the Worker's env. */
+/** CORS for the API (reads, and POST /feedback as JSON), built once; the allowlist is read per request from the Worker's env. */
 export const crossOrigin = cors({
   origin: (_origin, c) => admittedOrigin(c as Context<AppEnv>),
-  allowMethods: READ_METHODS,
+  allowMethods: CROSS_ORIGIN_METHODS,
+  allowHeaders: ["Content-Type"],
   exposeHeaders: ["Server-Timing"],
   maxAge: 86400,
 });

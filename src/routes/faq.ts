@@ -11,6 +11,8 @@ import { kernelModule } from "../search/wasm/kernel-module";
 import { embedQuery } from "../embed/embed-query";
 import { parseFaqParams } from "../api/faq-query";
 import { ifNoneMatchHits } from "../http/if-none-match";
+import { deferInboxWrite } from "../inbox/defer-write";
+import { logUnanswered } from "../inbox/log-unanswered";
 
 /**
  * How clearly the best match leads, on the hybrid scale the threshold was
@@ -77,17 +79,22 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
     c.header("Cache-Control", cacheControl);
   }
 
-  return c.json({
-    query: params.query,
-    model: index.model,
-    mode: params.mode,
-    degraded,
-    answered: hits.length > 0 && (confidence === null || threshold === null || confidence >= threshold),
-    confidence,
-    results: hits.map((hit) => ({
-      ...index.record(hit.index),
-      score: hit.score,
-      scores: { semantic: hit.semantic, lexical: hit.lexical },
-    })),
-  });
+  const answered = hits.length > 0 && (confidence === null || threshold === null || confidence >= threshold);
+  const results = hits.map((hit) => ({
+    ...index.record(hit.index),
+    score: hit.score,
+    scores: { semantic: hit.semantic, lexical: hit.lexical },
+  }));
+
+  // The inbox: questions asked by meaning that the FAQ did not answer. Lexical
+  // requests are what the widget sends while a visitor is still typing, so
+  // half-typed words would fill it; they are not logged.
+  if (!answered && params.mode !== "lexical") {
+    const now = Date.now();
+    const nearest = results[0] ? { id: results[0].id, score: results[0].score } : null;
+    const question = { text: params.query, nearest, vector: queryVector, model: index.model, degraded };
+    deferInboxWrite(c, "an unanswered question", (db) => logUnanswered(db, question, now));
+  }
+
+  return c.json({ query: params.query, model: index.model, mode: params.mode, degraded, answered, confidence, results });
 });

@@ -2,7 +2,10 @@
 type FaqEdgeEnv = import("../../src/env").Env;
 
 declare namespace Cloudflare {
-  interface Env extends FaqEdgeEnv {}
+  interface Env extends FaqEdgeEnv {
+    /** migrations/, read by vitest.config.ts for test/worker/apply-migrations.ts. */
+    TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+  }
   interface Exports {
     default: Fetcher;
   }

@@ -201,6 +201,6 @@ describe("routing", () => {
       headers: { Origin: "https://site.example", "Access-Control-Request-Method": "GET" },
     });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get("access-control-allow-methods")).toBe("GET,HEAD,OPTIONS");
+    expect(preflight.headers.get("access-control-allow-methods")).toBe("GET,HEAD,OPTIONS,POST");
   });
 });

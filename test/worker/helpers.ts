@@ -13,9 +13,9 @@ export const faq = (id: string, question: string, extra: Partial<FaqRecord> = {}
 });
 
 /** Builds a blob and writes its chunks under its version; returns the pointer without flipping it. */
-export async function storeBlob(records: FaqRecord[], vectors: number[][], model = MODEL, dim = 4, answerThreshold: number | null = null) {
+export async function storeBlob(records: FaqRecord[], vectors: number[][], model = MODEL, dim = 4, answerThreshold: number | null = null, groupThreshold: number | null = null) {
   const builtAt = "2026-01-02T03:04:05.000Z";
-  const { blob, version } = await buildIndex({ model, builtAt, dim, records, vectors, answerThreshold });
+  const { blob, version } = await buildIndex({ model, builtAt, dim, records, vectors, answerThreshold, groupThreshold });
   for (const [i, chunk] of splitBlob(blob).entries()) await env.FAQ_KV.put(chunkKey(version, i), chunk);
   const pointer: IndexPointer = pointerFor(blob, { version, model, dim, count: records.length, builtAt });
   return { blob, version, pointer };
@@ -24,8 +24,8 @@ export async function storeBlob(records: FaqRecord[], vectors: number[][], model
 export const flipPointer = (pointer: IndexPointer | string) =>
   env.FAQ_KV.put(POINTER_KEY, typeof pointer === "string" ? pointer : JSON.stringify(pointer));
 
-export async function publish(records: FaqRecord[], vectors: number[][], model = MODEL, dim = 4, answerThreshold: number | null = null) {
-  const stored = await storeBlob(records, vectors, model, dim, answerThreshold);
+export async function publish(records: FaqRecord[], vectors: number[][], model = MODEL, dim = 4, answerThreshold: number | null = null, groupThreshold: number | null = null) {
+  const stored = await storeBlob(records, vectors, model, dim, answerThreshold, groupThreshold);
   await flipPointer(stored.pointer);
   return stored;
 }

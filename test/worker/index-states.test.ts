@@ -41,6 +41,7 @@ describe("index states", () => {
     expect(await response.json()).toEqual({
       status: "ok", version, model: "test/tiny-model", dim: 4, count: 2, builtAt: "2026-01-02T03:04:05.000Z",
       vectors: "f32", kernel: "wasm-f32", bytes: expect.any(Number), latestRejected: null,
+      inbox: { logging: true, failedWrites: 0 },
     });
   });
 

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { badRequest } from "../errors";
+
+export const DEFAULT_GROUP_LIMIT = 50;
+export const MAX_GROUP_LIMIT = 500;
+export const MAX_FEEDBACK_ROWS = 10_000;
+
+const since = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/)
+  .refine((value) => !Number.isNaN(Date.parse(value))).optional()
+  .meta({ description: "Only what was asked (last) at or after this time: a date (2026-11-01, UTC) or an ISO 8601 date-time with offset. Default: everything kept." });
+const format = z.enum(["json", "csv"]).optional().meta({ description: "json (default) or csv." });
+
+/** The query string of GET /admin/unanswered. */
+export const UnansweredQuerySchema = z.object({
+  since,
+  limit: z.string().regex(/^\d{1,4}$/).refine((value) => Number(value) >= 1 && Number(value) <= MAX_GROUP_LIMIT).optional()
+    .meta({ description: `How many groups, from 1 to ${MAX_GROUP_LIMIT}. Default ${DEFAULT_GROUP_LIMIT}.` }),
+  format,
+});
+
+/** The query string of GET /admin/feedback. */
+export const FeedbackQuerySchema = z.object({ since, format });
+
+const PROBLEMS: Record<string, [code: string, message: string]> = {
+  since: ["invalid_since", "Query parameter since must be a date (2026-11-01) or an ISO 8601 date-time with offset."],
+  limit: ["invalid_limit", `Query parameter limit must be an integer from 1 to ${MAX_GROUP_LIMIT}.`],
+  format: ["invalid_format", "Query parameter format must be json or csv."],
+};
+
+export interface AdminParams {
+  /** Milliseconds since the epoch; 0 for everything. */
+  since: number;
+  limit: number;
+  format: "json" | "csv";
+}
+
+/** Validates the query string of an /admin/* listing; the first problem becomes a 400 with its code. */
+export function parseAdminParams(schema: typeof UnansweredQuerySchema | typeof FeedbackQuerySchema, raw: Record<string, string>): AdminParams {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const fields = Object.keys(schema.shape);
+    const field = String([...parsed.error.issues].sort((a, b) => fields.indexOf(String(a.path[0])) - fields.indexOf(String(b.path[0])))[0]!.path[0]);
+    const [code, message] = PROBLEMS[field]!;
+    throw badRequest(code, message);
+  }
+  const data = parsed.data as { since?: string; limit?: string; format?: "json" | "csv" };
+  return {
+    since: data.since === undefined ? 0 : Date.parse(data.since.length === 10 ? `${data.since}T00:00:00Z` : data.since),
+    limit: data.limit === undefined ? DEFAULT_GROUP_LIMIT : Number(data.limit),
+    format: data.format ?? "json",
+  };
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { ApiError, badRequest } from "../errors";
+import { MAX_QUERY_CHARS } from "./faq-query";
+import { isBlankQuery, normalizeQuery } from "./normalize-query";
+
+/** FAQ ids are at most this long (the seed script refuses longer ones). */
+export const MAX_ID_CHARS = 200;
+/** A feedback body is three short fields; anything larger is refused unread. */
+export const MAX_FEEDBACK_BYTES = 4096;
+
+const codePoints = (text: string) => [...text].length;
+
+/**
+ * The body of POST /feedback, as validated and as documented in
+ * /openapi.json. `query` is normalised like /faq's q before it is checked.
+ */
+export const FeedbackBodySchema = z.strictObject({
+  query: z.string().min(1).refine((q) => codePoints(q) <= MAX_QUERY_CHARS, { params: { tooLong: true } })
+    .meta({ description: `The question the visitor asked, 1 to ${MAX_QUERY_CHARS} characters.`, example: "How can Medicare help me?" }),
+  id: z.string().min(1).max(MAX_ID_CHARS).meta({ description: "The id of the FAQ the visitor opened; it must be in the served index.", example: "8" }),
+  helpful: z.boolean().meta({ description: "The visitor's answer to \"Did this answer your question?\"." }),
+}).meta({ id: "Feedback" });
+
+export type FeedbackBody = z.infer<typeof FeedbackBodySchema>;
+
+const PROBLEMS: Record<string, [code: string, message: string]> = {
+  query: ["missing_query", "Field query is required and must be a non-blank string."],
+  query_long: ["query_too_long", `Field query must be at most ${MAX_QUERY_CHARS} characters.`],
+  id: ["invalid_id", `Field id must be a string of 1 to ${MAX_ID_CHARS} characters.`],
+  helpful: ["invalid_helpful", "Field helpful must be true or false."],
+};
+
+/** Parses and validates a feedback body (text already read); each problem is a 400 with a stable code. */
+export function parseFeedbackBody(text: string): FeedbackBody {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw badRequest("invalid_json", "The body must be a JSON object.");
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw badRequest("invalid_json", "The body must be a JSON object.");
+  const body = raw as Record<string, unknown>;
+  const query = typeof body.query === "string" ? normalizeQuery(body.query) : body.query;
+  const parsed = FeedbackBodySchema.safeParse({ ...body, query: typeof query === "string" && isBlankQuery(query) ? "" : query });
+  if (parsed.success) return parsed.data;
+  // Unknown fields first, then the fields in schema order, whatever order zod found them in.
+  const fields = Object.keys(FeedbackBodySchema.shape);
+  const order = (path: PropertyKey[]) => (path.length === 0 ? -1 : fields.indexOf(String(path[0])));
+  const issue = [...parsed.error.issues].sort((a, b) => order(a.path) - order(b.path))[0]!;
+  if (issue.code === "unrecognized_keys") {
+    throw badRequest("unknown_field", `Unknown field ${issue.keys.map((key) => JSON.stringify(key)).join(", ")}; the body has query, id and helpful.`);
+  }
+  const field = String(issue.path[0]);
+  const tooLong = field === "query" && issue.code === "custom";
+  const [code, message] = PROBLEMS[tooLong ? "query_long" : field] ?? PROBLEMS.query!;
+  throw badRequest(code, message);
+}
+
+/** 413 for a body over MAX_FEEDBACK_BYTES. */
+export const payloadTooLarge = () =>
+  new ApiError(413, "payload_too_large", `The body must be at most ${MAX_FEEDBACK_BYTES} bytes.`);

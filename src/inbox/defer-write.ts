@@ -1,0 +1,23 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../app-env";
+import { waitUntilOf } from "../lib/wait-until";
+import { inboxWriteFailures } from "./write-failures";
+
+/** Whether this Worker stores questions and feedback: a FAQ_DB binding and LOG_QUESTIONS not off. */
+export const inboxEnabled = (c: Context<AppEnv>): boolean => c.get("config").logQuestions && c.env.FAQ_DB !== undefined;
+
+/**
+ * Runs `write` against FAQ_DB after the answer is sent (ctx.waitUntil), so a
+ * slow or failing database never slows or fails the answer. A failure is
+ * counted for /health and logged by kind only: the question is not repeated
+ * in the logs.
+ */
+export function deferInboxWrite(c: Context<AppEnv>, kind: string, write: (db: D1Database) => Promise<unknown>): void {
+  const db = c.env.FAQ_DB;
+  if (!db || !c.get("config").logQuestions) return;
+  const work = (async () => write(db))().catch((error: unknown) => {
+    inboxWriteFailures.add();
+    console.warn(`inbox: writing ${kind} failed (${error instanceof Error ? error.name : "error"})`);
+  });
+  waitUntilOf(c)(work);
+}

@@ -1,0 +1,29 @@
+export interface InboxLimits {
+  retentionDays: number;
+  maxLoggedQuestions: number;
+}
+
+export interface LimitsEnforced {
+  questionsDeleted: number;
+  feedbackDeleted: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Deletes questions and feedback older than retentionDays, then all but the
+ * maxLoggedQuestions most recent of each, in one batch (one transaction).
+ * Run by the daily Cron Trigger.
+ */
+export async function enforceInboxLimits(db: D1Database, limits: InboxLimits, now: number): Promise<LimitsEnforced> {
+  const cutoff = now - limits.retentionDays * DAY_MS;
+  const results = await db.batch([
+    db.prepare("DELETE FROM unanswered_questions WHERE last_seen < ?1").bind(cutoff),
+    db.prepare(`DELETE FROM unanswered_questions WHERE question_key IN
+      (SELECT question_key FROM unanswered_questions ORDER BY last_seen DESC, question_key LIMIT -1 OFFSET ?1)`).bind(limits.maxLoggedQuestions),
+    db.prepare("DELETE FROM feedback WHERE at < ?1").bind(cutoff),
+    db.prepare("DELETE FROM feedback WHERE id IN (SELECT id FROM feedback ORDER BY at DESC, id DESC LIMIT -1 OFFSET ?1)").bind(limits.maxLoggedQuestions),
+  ]);
+  const changes = results.map((result) => result.meta.changes ?? 0);
+  return { questionsDeleted: changes[0]! + changes[1]!, feedbackDeleted: changes[2]! + changes[3]! };
+}

@@ -1,0 +1,35 @@
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../app-env";
+import { ApiError } from "../errors";
+
+const digest = async (text: string) => new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+
+/**
+ * Compares two secrets in constant time: both are hashed first, so the
+ * comparison always runs over 32 bytes whatever their lengths, and every
+ * byte is compared whatever the first difference.
+ */
+async function sameSecret(given: string, expected: string): Promise<boolean> {
+  const [a, b] = await Promise.all([digest(given), digest(expected)]);
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
+  return difference === 0;
+}
+
+/**
+ * The owner's view is behind `Authorization: Bearer <ADMIN_TOKEN>`. Without
+ * ADMIN_TOKEN configured it does not exist (404, like any unknown path);
+ * a missing or wrong token is 401. Answers are never cached.
+ */
+export const adminAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const expected = c.get("config").adminToken;
+  if (!expected) throw new ApiError(404, "not_found", "No such path.");
+  const given = /^Bearer +(\S+) *$/i.exec(c.req.header("authorization") ?? "")?.[1];
+  if (!given || !(await sameSecret(given, expected))) {
+    throw new ApiError(401, "unauthorized", "This path needs Authorization: Bearer with the ADMIN_TOKEN.", {
+      "WWW-Authenticate": 'Bearer realm="faq-edge admin"',
+    });
+  }
+  await next();
+  c.header("Cache-Control", "no-store");
+};

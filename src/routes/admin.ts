@@ -1,0 +1,89 @@
+import { Hono, type Context } from "hono";
+import type { AppEnv } from "../app-env";
+import { FeedbackQuerySchema, MAX_FEEDBACK_ROWS, UnansweredQuerySchema, parseAdminParams } from "../api/admin-query";
+import { ApiError, IndexUnavailableError } from "../errors";
+import type { FaqIndex } from "../index-blob/format";
+import { toCsv } from "../inbox/csv";
+import { DEFAULT_GROUP_THRESHOLD, groupQuestions } from "../inbox/group-questions";
+import { readFeedback, readFeedbackCounts, readUnanswered } from "../inbox/read-inbox";
+import { findRow } from "../index-store/find-row";
+import { servingIndex } from "../index-store/serving-index";
+import { adminAuth } from "../middleware/admin-auth";
+
+/**
+ * Grouping compares every pair of questions in the worst case, so it runs
+ * over the most asked questions only: 2,000 of them is 2 million dot
+ * products, well under a second of one Worker's CPU.
+ */
+export const MAX_GROUPED_QUESTIONS = 2000;
+
+function database(c: Context<AppEnv>): D1Database {
+  if (!c.env.FAQ_DB) throw new ApiError(503, "no_database", "This Worker has no FAQ_DB binding, so nothing was logged (README, \"The unanswered-question inbox\").");
+  return c.env.FAQ_DB;
+}
+
+/** The served index, for FAQ questions and the grouping threshold; the inbox stays readable without one. */
+async function indexOrNull(c: Context<AppEnv>): Promise<FaqIndex | null> {
+  try {
+    return await servingIndex(c);
+  } catch (error) {
+    if (error instanceof IndexUnavailableError) return null;
+    throw error;
+  }
+}
+
+const questionOf = (index: FaqIndex | null, id: string | null) => {
+  if (!index || id === null) return null;
+  const row = findRow(index, id);
+  return row === null ? null : index.record(row).question;
+};
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function csvResponse(c: Context<AppEnv>, name: string, csv: string) {
+  c.header("Content-Type", "text/csv; charset=utf-8");
+  c.header("Content-Disposition", `attachment; filename="${name}.csv"`);
+  return c.body(csv);
+}
+
+/** GET /admin/unanswered and /admin/feedback: the owner's view, behind ADMIN_TOKEN. */
+export const adminRoute = new Hono<AppEnv>()
+  .use("*", adminAuth)
+  .get("/unanswered", async (c) => {
+    const params = parseAdminParams(UnansweredQuerySchema, c.req.query());
+    const db = database(c);
+    const index = await indexOrNull(c);
+    const threshold = index?.groupThreshold ?? DEFAULT_GROUP_THRESHOLD;
+    const questions = await readUnanswered(db, params.since, MAX_GROUPED_QUESTIONS);
+    const groups = groupQuestions(questions, threshold, index?.model ?? c.get("config").model).map((group) => {
+      const leader = group.questions[0]!;
+      return {
+        label: group.label,
+        count: group.count,
+        queries: group.questions.map((q) => ({ text: q.text, count: q.count, firstSeen: iso(q.firstSeen), lastSeen: iso(q.lastSeen) })),
+        nearest: leader.nearestId === null ? null : { id: leader.nearestId, question: questionOf(index, leader.nearestId), score: leader.nearestScore },
+      };
+    });
+    const shown = groups.slice(0, params.limit);
+    if (params.format === "csv") {
+      return csvResponse(c, "unanswered", toCsv(
+        ["group", "group_count", "question", "count", "first_seen", "last_seen", "nearest_id", "nearest_question", "nearest_score"],
+        shown.flatMap((g) => g.queries.map((q) => [g.label, g.count, q.text, q.count, q.firstSeen, q.lastSeen, g.nearest?.id ?? null, g.nearest?.question ?? null, g.nearest?.score ?? null])),
+      ));
+    }
+    return c.json({ groups: shown, total: groups.length, threshold });
+  })
+  .get("/feedback", async (c) => {
+    const params = parseAdminParams(FeedbackQuerySchema, c.req.query());
+    const db = database(c);
+    const index = await indexOrNull(c);
+    const [rows, counts] = await Promise.all([readFeedback(db, params.since, MAX_FEEDBACK_ROWS), readFeedbackCounts(db, params.since)]);
+    const feedback = rows.map((row) => ({ query: row.query, id: row.id, helpful: row.helpful, at: iso(row.at) }));
+    if (params.format === "csv") {
+      return csvResponse(c, "feedback", toCsv(
+        ["at", "query", "id", "question", "helpful"],
+        feedback.map((f) => [f.at, f.query, f.id, questionOf(index, f.id), f.helpful]),
+      ));
+    }
+    return c.json({ feedback, faqs: counts.map((count) => ({ ...count, question: questionOf(index, count.id) })) });
+  });
