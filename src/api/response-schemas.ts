@@ -53,3 +53,30 @@ export const HealthUnavailableSchema = z.strictObject({
   status: z.enum(["no_index", "index_corrupt", "model_mismatch", "index_unavailable"]),
   error: ErrorResponseSchema.shape.error,
 }).meta({ id: "HealthUnavailable" });
+
+const isoTime = z.string().meta({ description: "ISO 8601, UTC." });
+
+export const UnansweredResponseSchema = z.strictObject({
+  groups: z.array(z.strictObject({
+    label: z.string().meta({ description: "The group's most asked question." }),
+    count: z.number().int().meta({ description: "How often the group's questions were asked, together." }),
+    queries: z.array(z.strictObject({ text: z.string(), count: z.number().int(), firstSeen: isoTime, lastSeen: isoTime })),
+    nearest: z.strictObject({
+      id: z.string(),
+      question: z.string().nullable().meta({ description: "Null when the FAQ is no longer in the served index." }),
+      score: z.number().nullable(),
+    }).nullable().meta({ description: "The FAQ that came closest to the group's most asked question, when it was asked." }),
+  })).meta({ description: "Most asked first." }),
+  total: z.number().int().meta({ description: "How many groups there are, before limit." }),
+  threshold: z.number().meta({ description: "The cosine every two questions of a group reach: the model's calibrated one, or 0.8." }),
+}).meta({ id: "Unanswered" });
+
+export const FeedbackListSchema = z.strictObject({
+  feedback: z.array(z.strictObject({ query: z.string(), id: z.string(), helpful: z.boolean(), at: isoTime })).meta({ description: "Newest first, at most 10,000." }),
+  faqs: z.array(z.strictObject({
+    id: z.string(),
+    question: z.string().nullable(),
+    helpful: z.number().int(),
+    unhelpful: z.number().int(),
+  })).meta({ description: "Per FAQ, over the whole period: most unhelpful first." }),
+}).meta({ id: "FeedbackList" });

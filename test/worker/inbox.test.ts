@@ -266,9 +266,7 @@ describe("the daily limits (Cron Trigger)", () => {
     for (let i = 1; i <= 4; i++) await insertQuestion(`recent ${i}`, now - i * DAY);
     for (let i = 1; i <= 3; i++) await db.prepare("INSERT INTO feedback (query, faq_id, helpful, at) VALUES (?1, 'pw', 1, ?2)").bind(`f${i}`, now - i * 20 * DAY).run();
 
-    const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ scheduledTime: now, cron: "17 3 * * *" }), { ...env, RETENTION_DAYS: "30", MAX_LOGGED_QUESTIONS: "3" }, ctx);
-    await waitOnExecutionContext(ctx);
+    await worker.scheduled(createScheduledController({ scheduledTime: now, cron: "17 3 * * *" }), { ...env, RETENTION_DAYS: "30", MAX_LOGGED_QUESTIONS: "3" });
 
     const keys = (await db.prepare("SELECT question_key FROM unanswered_questions ORDER BY last_seen DESC").all<{ question_key: string }>()).results.map((r) => r.question_key);
     expect(keys).toEqual(["recent 1", "recent 2", "recent 3"]);
@@ -279,7 +277,7 @@ describe("the daily limits (Cron Trigger)", () => {
   it("keeps 90 days and 100,000 questions by default", async () => {
     await insertQuestion("89 days", now - 89 * DAY);
     await insertQuestion("91 days", now - 91 * DAY);
-    await worker.scheduled(createScheduledController({ scheduledTime: now }), env, createExecutionContext());
+    await worker.scheduled(createScheduledController({ scheduledTime: now }), env);
     const keys = (await db.prepare("SELECT question_key FROM unanswered_questions").all<{ question_key: string }>()).results.map((r) => r.question_key);
     expect(keys).toEqual(["89 days"]);
   });
