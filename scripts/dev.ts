@@ -1,6 +1,7 @@
 /**
  * `npm start [-- --persist-to DIR]`: builds the demo index with the local
- * model into local KV, starts the local inference server and `wrangler dev`
+ * model into local KV, applies the D1 migrations to the local database (the
+ * inbox), starts the local inference server and `wrangler dev`
  * against it, and stops everything on Ctrl-C. PORT picks the Worker's port
  * (default 8787). Every documented Worker variable set in the environment
  * (RATE_LIMIT, ALLOWED_ORIGINS, HF_ENDPOINT_URL, HF_TOKEN, ...) reaches the
@@ -8,6 +9,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
+import { applyLocalMigrations } from "./lib/apply-local-migrations";
 import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "./lib/local-model";
 import { startWranglerDev } from "./lib/wrangler-dev";
 import { workerVarsFromEnv } from "./lib/worker-vars-from-env";
@@ -36,6 +38,9 @@ if (seeded.status !== 0) {
 }
 const summary = JSON.parse(seeded.stdout.trim().split("\n").pop()!) as { faqs: number; version: string };
 console.log(`seeded ${summary.faqs} FAQs from ${DEMO_FAQS} (version ${summary.version})`);
+
+// the inbox's tables in the local D1 database
+applyLocalMigrations(persistTo);
 
 const given = workerVarsFromEnv(process.env);
 const inference = given.vars.HF_ENDPOINT_URL ? null : await startInferenceServer(Number(process.env.INFERENCE_PORT ?? 0));
@@ -77,4 +82,6 @@ worker.child.once("exit", (code) => {
 const publicUrl = `http://localhost:${port}`;
 console.log(`\nfaq-edge is running at ${publicUrl}`);
 console.log(`  try: curl '${publicUrl}/faq?q=How%20can%20Medicare%20help%20me%3F'`);
+if (given.secrets.ADMIN_TOKEN) console.log(`  inbox: curl -H "Authorization: Bearer $ADMIN_TOKEN" ${publicUrl}/admin/unanswered  (or npm run inbox -- --local)`);
+else console.log("  the owner's view (/admin/*) is off: set ADMIN_TOKEN to turn it on");
 console.log("  Ctrl-C stops everything.\n");

@@ -2,8 +2,9 @@
 // Attributes: endpoint (base URL of the service; empty for this origin), label,
 // placeholder, limit (1-50, default 5), debounce (ms, default 200), min-chars
 // (default 2), hybrid-delay (ms, default 600), fallback-href and fallback-text
-// (a way out when there is no good answer or the service fails). Theme with
-// --faq-* custom properties.
+// (a way out when there is no good answer or the service fails), feedback
+// ("off" hides "Did this answer your question?" under an opened answer).
+// Theme with --faq-* custom properties.
 //
 // What typing costs: while the visitor types, results come from words alone
 // (mode=lexical, no embedding call); once typing pauses for hybrid-delay, or
@@ -19,7 +20,9 @@ ul{list-style:none;margin:.3em 0 0;padding:0;background:var(--faq-bg,#fff);borde
 li{padding:.6em .8em;cursor:pointer;border-top:1px solid var(--faq-border,#d0d7de)}li:first-child{border-top:0}
 li[aria-selected=true]{background:var(--faq-active,#ddf4ff)}.q{font-weight:600}
 .bar{height:4px;margin-top:.35em;background:var(--faq-track,#eaeef2);border-radius:2px}.bar>i{display:block;height:100%;background:var(--faq-accent,#0969da);border-radius:2px}
-.a{margin-top:.4em;color:var(--faq-muted,#57606a)}.a[hidden]{display:none}.msg{margin:.4em 0 0;color:var(--faq-muted,#57606a)}.msg:empty{display:none}a{color:var(--faq-accent,#0969da)}`;
+.a{margin-top:.4em;color:var(--faq-muted,#57606a)}.a[hidden],.fb[hidden]{display:none}
+.fb{margin:.4em 0 0;color:var(--faq-muted,#57606a)}.fb button{margin-left:.4em;font:inherit;padding:.1em .7em;border:1px solid var(--faq-border,#8c959f);border-radius:var(--faq-radius,8px);background:var(--faq-bg,#fff);color:inherit;cursor:pointer}
+.fb button:focus-visible{outline:2px solid var(--faq-accent,#0969da)}.fb button[aria-pressed=true]{background:var(--faq-active,#ddf4ff)}.msg{margin:.4em 0 0;color:var(--faq-muted,#57606a)}.msg:empty{display:none}a{color:var(--faq-accent,#0969da)}`;
   let count = 0;
   // Links from answers (and the fallback) open only web pages, never javascript: or data: URLs.
   const webUrl = (url) => {
@@ -36,11 +39,16 @@ li[aria-selected=true]{background:var(--faq-active,#ddf4ff)}.q{font-weight:600}
       if (this.shadowRoot) return;
       const id = `faq-search-${++count}`;
       const root = this.attachShadow({ mode: "open" });
-      root.innerHTML = `<style>${css}</style><div class="box"><input part="input" type="search" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="${id}-list" autocomplete="off" spellcheck="false"><ul part="list" role="listbox" id="${id}-list" hidden></ul><p class="msg" part="message" role="status" aria-live="polite"></p></div>`;
+      root.innerHTML = `<style>${css}</style><div class="box"><input part="input" type="search" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="${id}-list" autocomplete="off" spellcheck="false"><ul part="list" role="listbox" id="${id}-list" hidden></ul><p class="msg" part="message" role="status" aria-live="polite"></p><div class="fb" part="feedback" role="group" aria-labelledby="${id}-fb" hidden><span id="${id}-fb">Did this answer your question?</span><button type="button" data-helpful="true">Yes</button><button type="button" data-helpful="false">No</button> <span class="fbs" role="status" aria-live="polite"></span></div></div>`;
       this.id_ = id;
       this.input = root.querySelector("input");
       this.list = root.querySelector("ul");
       this.msg = root.querySelector(".msg");
+      this.fb = root.querySelector(".fb");
+      this.fb.addEventListener("click", (e) => {
+        const button = e.target.closest("button");
+        if (button) this.feedback(button);
+      });
       this.input.setAttribute("aria-label", this.getAttribute("label") || "Search the FAQ");
       this.input.placeholder = this.getAttribute("placeholder") || "Ask a question";
       this.results = [];
@@ -67,10 +75,9 @@ li[aria-selected=true]{background:var(--faq-active,#ddf4ff)}.q{font-weight:600}
       this.controller?.abort();
       if (q.length < Number(this.getAttribute("min-chars") ?? 2)) return this.show([], "");
       const controller = (this.controller = new AbortController());
-      const base = (this.getAttribute("endpoint") || "").replace(/\/+$/, "");
       const k = Math.min(50, Math.max(1, Number(this.getAttribute("limit")) || 5));
       try {
-        const response = await fetch(`${base}/faq?k=${k}&mode=${mode}&q=${encodeURIComponent(q)}`, { signal: controller.signal });
+        const response = await fetch(`${this.base()}/faq?k=${k}&mode=${mode}&q=${encodeURIComponent(q)}`, { signal: controller.signal });
         if (!response.ok) throw new Error(String(response.status));
         const body = await response.json();
         if (mode === "hybrid") this.asked = q;
@@ -87,8 +94,45 @@ li[aria-selected=true]{background:var(--faq-active,#ddf4ff)}.q{font-weight:600}
       }
     }
 
+    base() {
+      return (this.getAttribute("endpoint") || "").replace(/\/+$/, "");
+    }
+
+    // "Did this answer your question?" for the answer just opened, once per question and answer.
+    offerFeedback(result) {
+      if (this.getAttribute("feedback") === "off") return;
+      this.rated = { query: this.shown, id: result.id };
+      const given = this.given?.get(JSON.stringify(this.rated));
+      for (const button of this.fb.querySelectorAll("button")) {
+        button.disabled = given !== undefined;
+        button.setAttribute("aria-pressed", String(given === button.dataset.helpful));
+      }
+      this.fb.querySelector(".fbs").textContent = given === undefined ? "" : "Thank you for telling us.";
+      this.fb.hidden = false;
+    }
+
+    async feedback(button) {
+      const rated = this.rated;
+      if (!rated || button.disabled) return;
+      for (const other of this.fb.querySelectorAll("button")) other.disabled = true;
+      button.setAttribute("aria-pressed", "true");
+      (this.given ??= new Map()).set(JSON.stringify(rated), button.dataset.helpful);
+      const status = this.fb.querySelector(".fbs");
+      try {
+        const response = await fetch(`${this.base()}/feedback`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ ...rated, helpful: button.dataset.helpful === "true" }),
+        });
+        status.textContent = response.ok ? "Thank you for telling us." : "Your answer could not be sent.";
+      } catch {
+        status.textContent = "Your answer could not be sent.";
+      }
+    }
+
     show(results, message) {
       this.results = results;
+      this.fb.hidden = true;
       this.active = -1;
       this.list.replaceChildren(...results.map((r, i) => {
         const li = document.createElement("li");
@@ -155,6 +199,7 @@ li[aria-selected=true]{background:var(--faq-active,#ddf4ff)}.q{font-weight:600}
       const answer = li.querySelector(".a");
       answer.hidden = !answer.hidden;
       li.setAttribute("aria-expanded", String(!answer.hidden));
+      if (!answer.hidden) this.offerFeedback(this.results[index]);
       this.dispatchEvent(new CustomEvent("faq-select", { detail: this.results[index], bubbles: true, composed: true }));
     }
 

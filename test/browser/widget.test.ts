@@ -13,11 +13,13 @@ import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findChromium } from "./find-chromium";
+import { applyLocalMigrations } from "../../scripts/lib/apply-local-migrations";
 import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "../../scripts/lib/local-model";
 import { startWranglerDev, type RunningWorker } from "../../scripts/lib/wrangler-dev";
 import { freePort, runScript, startInferenceProcess } from "../node/helpers";
 
 const ARTIFACTS = "test-artifacts";
+const ADMIN_TOKEN = "browser-test-admin-token";
 
 // Without a browser these tests are skipped on a developer's machine, with the
 // reason on one line; in CI (CI=true) a missing browser is a failure.
@@ -56,6 +58,7 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     persistTo = await mkdtemp(join(tmpdir(), "faq-browser-"));
     const seeded = await runScript("scripts/seed.ts", ["--kv", "local", "--persist-to", persistTo, "--out", join(persistTo, "build")]);
     expect(seeded.code).toBe(0);
+    applyLocalMigrations(persistTo);
     inference = await startInferenceProcess();
     const workerPort = await freePort();
     const workerUrl = `http://127.0.0.1:${workerPort}`;
@@ -69,6 +72,7 @@ describeWithBrowser("<faq-search> in Chromium", () => {
       persistTo,
       output: "ignore",
       vars: { HF_ENDPOINT_URL: inference.url, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM), ALLOWED_ORIGINS: sitePage },
+      secrets: { ADMIN_TOKEN },
     });
     browser = await chromium.launch({
       executablePath: (chromiumLookup as { path: string }).path,
@@ -113,6 +117,50 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     await page.keyboard.press("Escape");
     expect(await input(page).getAttribute("aria-expanded")).toBe("false");
     expect(await page.locator("faq-search ul[role=listbox]").isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it("asks whether an opened answer helped, and the owner finds the visitor's No in /admin/feedback", async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    await page.goto(sitePage);
+    await input(page).click();
+    await input(page).pressSequentially("How can Medicare help me?", { delay: 20 });
+    await expect.poll(async () => (await optionIds(page))[0], { timeout: 15_000 }).toBe("8");
+    const feedback = page.locator("faq-search .fb");
+    expect(await feedback.isHidden()).toBe(true); // nothing opened yet
+    await page.locator("faq-search li[role=option]").nth(0).click();
+    expect(await feedback.isVisible()).toBe(true);
+    expect(await page.locator("faq-search #" + (await feedback.getAttribute("aria-labelledby"))).textContent()).toBe("Did this answer your question?");
+    // by keyboard: Tab from the search box reaches Yes, then No
+    await input(page).focus();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.locator("faq-search").evaluate((host) => host.shadowRoot?.activeElement?.textContent)).toBe("No");
+    await page.keyboard.press("Enter");
+    const status = feedback.locator("[role=status]");
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe("Thank you for telling us.");
+    expect(await feedback.getByRole("button", { name: "No" }).getAttribute("aria-pressed")).toBe("true");
+    await page.screenshot({ path: join(ARTIFACTS, "widget-feedback.png") });
+
+    // written after the answer was sent: poll until it is there
+    const listed = async () => {
+      const response = await fetch(`${worker.url}/admin/feedback`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+      return ((await response.json()) as { feedback: Array<{ query: string; id: string; helpful: boolean }> }).feedback
+        .map(({ query, id, helpful }) => ({ query, id, helpful }));
+    };
+    await expect.poll(listed, { timeout: 10_000 }).toEqual([{ query: "How can Medicare help me?", id: "8", helpful: false }]);
+    await page.close();
+  });
+
+  it("hides the feedback question with feedback=\"off\"", async () => {
+    const page = await browser.newPage();
+    await page.goto(sitePage);
+    await page.locator("faq-search").evaluate((host) => host.setAttribute("feedback", "off"));
+    await input(page).fill("How can Medicare help me?");
+    await expect.poll(async () => (await optionIds(page)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.locator("faq-search li[role=option]").nth(0).click();
+    expect(await page.locator("faq-search li[role=option]").nth(0).getAttribute("aria-expanded")).toBe("true");
+    expect(await page.locator("faq-search .fb").isHidden()).toBe(true);
     await page.close();
   });
 
