@@ -8,6 +8,13 @@ import type { LoggedQuestion } from "./read-inbox";
  */
 export const DEFAULT_GROUP_THRESHOLD = 0.8;
 
+/**
+ * Grouping compares every pair of questions in the worst case, so it runs
+ * over the most asked questions only: 2,000 of them is 2 million dot
+ * products of a few hundred dimensions (bench/inbox-grouping.ts measures it).
+ */
+export const MAX_GROUPED_QUESTIONS = 2000;
+
 export interface QuestionGroup {
   /** The group's most asked question. */
   label: string;

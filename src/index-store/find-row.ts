@@ -27,3 +27,9 @@ export function findRow(index: FaqIndex, id: string): number | null {
   }
   return null;
 }
+
+/** The question of the FAQ with this id, or null when the index (if any) no longer has it. */
+export function questionOfId(index: FaqIndex | null, id: string): string | null {
+  const row = index ? findRow(index, id) : null;
+  return row === null ? null : index!.record(row).question;
+}

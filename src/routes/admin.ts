@@ -4,18 +4,12 @@ import { FeedbackQuerySchema, MAX_FEEDBACK_ROWS, UnansweredQuerySchema, parseAdm
 import { ApiError, IndexUnavailableError } from "../errors";
 import type { FaqIndex } from "../index-blob/format";
 import { toCsv } from "../inbox/csv";
-import { DEFAULT_GROUP_THRESHOLD, groupQuestions } from "../inbox/group-questions";
+import { describeGroups } from "../inbox/describe-groups";
+import { DEFAULT_GROUP_THRESHOLD, MAX_GROUPED_QUESTIONS, groupQuestions } from "../inbox/group-questions";
 import { readFeedback, readFeedbackCounts, readUnanswered } from "../inbox/read-inbox";
-import { findRow } from "../index-store/find-row";
+import { questionOfId } from "../index-store/find-row";
 import { servingIndex } from "../index-store/serving-index";
 import { adminAuth } from "../middleware/admin-auth";
-
-/**
- * Grouping compares every pair of questions in the worst case, so it runs
- * over the most asked questions only: 2,000 of them is 2 million dot
- * products, well under a second of one Worker's CPU.
- */
-export const MAX_GROUPED_QUESTIONS = 2000;
 
 function database(c: Context<AppEnv>): D1Database {
   if (!c.env.FAQ_DB) throw new ApiError(503, "no_database", "This Worker has no FAQ_DB binding, so nothing was logged (README, \"The unanswered-question inbox\").");
@@ -31,12 +25,6 @@ async function indexOrNull(c: Context<AppEnv>): Promise<FaqIndex | null> {
     throw error;
   }
 }
-
-const questionOf = (index: FaqIndex | null, id: string | null) => {
-  if (!index || id === null) return null;
-  const row = findRow(index, id);
-  return row === null ? null : index.record(row).question;
-};
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -55,15 +43,8 @@ export const adminRoute = new Hono<AppEnv>()
     const index = await indexOrNull(c);
     const threshold = index?.groupThreshold ?? DEFAULT_GROUP_THRESHOLD;
     const questions = await readUnanswered(db, params.since, MAX_GROUPED_QUESTIONS);
-    const groups = groupQuestions(questions, threshold, index?.model ?? c.get("config").model).map((group) => {
-      const leader = group.questions[0]!;
-      return {
-        label: group.label,
-        count: group.count,
-        queries: group.questions.map((q) => ({ text: q.text, count: q.count, firstSeen: iso(q.firstSeen), lastSeen: iso(q.lastSeen) })),
-        nearest: leader.nearestId === null ? null : { id: leader.nearestId, question: questionOf(index, leader.nearestId), score: leader.nearestScore },
-      };
-    });
+    const grouped = groupQuestions(questions, threshold, index?.model ?? c.get("config").model);
+    const groups = describeGroups(grouped, (id) => questionOfId(index, id));
     const shown = groups.slice(0, params.limit);
     if (params.format === "csv") {
       return csvResponse(c, "unanswered", toCsv(
@@ -82,8 +63,8 @@ export const adminRoute = new Hono<AppEnv>()
     if (params.format === "csv") {
       return csvResponse(c, "feedback", toCsv(
         ["at", "query", "id", "question", "helpful"],
-        feedback.map((f) => [f.at, f.query, f.id, questionOf(index, f.id), f.helpful]),
+        feedback.map((f) => [f.at, f.query, f.id, questionOfId(index, f.id), f.helpful]),
       ));
     }
-    return c.json({ feedback, faqs: counts.map((count) => ({ ...count, question: questionOf(index, count.id) })) });
+    return c.json({ feedback, faqs: counts.map((count) => ({ ...count, question: questionOfId(index, count.id) })) });
   });
