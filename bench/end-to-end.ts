@@ -6,7 +6,10 @@
  *    and a new question every request (cache miss): p50, p99, requests/s;
  *    and, in the same run with the same settings, a bare Hono Worker that
  *    returns the cache-hit answer as a fixed body (the baseline), with the
- *    ratio of cache-hit to baseline requests per second.
+ *    ratio of cache-hit to baseline requests per second;
+ *  - inbox logging: one unanswered question repeated (every embedding a cache
+ *    hit, so logging is the only difference) against two Workers on the same
+ *    state, LOG_QUESTIONS on and off, measured in turns; p50 ratio on / off.
  * Writes bench/results/end-to-end.json; the last stdout line is its JSON.
  */
 import { mkdir, writeFile } from "node:fs/promises";
@@ -14,7 +17,8 @@ import autocannon from "autocannon";
 import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "../scripts/lib/local-model";
 import { freePort } from "../scripts/lib/free-port";
 import { runNode } from "../scripts/lib/run-node";
-import { startWranglerDev } from "../scripts/lib/wrangler-dev";
+import { startWranglerDev, type RunningWorker } from "../scripts/lib/wrangler-dev";
+import { wranglerD1 } from "../scripts/inbox/wrangler-d1";
 import { withLocalKv } from "../scripts/kv/local-kv";
 import { publishVersion } from "../scripts/kv/versions";
 import { buildIndex } from "../src/index-blob/build-index";
@@ -26,6 +30,9 @@ import { withLocalStack } from "./lib/stack";
 const log = (line: string) => console.error(line);
 const COLD_RUNS = 3;
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
+const LOGGING_TURNS = 3;
+/** Not in the Medicare FAQ: answered is false, so every request is logged when logging is on. */
+const UNANSWERED_PATH = `/faq?q=${encodeURIComponent("Can I bring my dog to the hospital?")}`;
 
 async function publishSynthetic(persistTo: string, count: number) {
   const next = seededRandom(3);
@@ -98,11 +105,45 @@ async function load() {
       const baseline = await measureBaseline(body, hitPath);
       const result = { cacheHit: summarize(hit), cacheMiss: summarize(miss), baseline, cacheHitOverBaseline: Math.round((hit.requests.average / baseline.rps) * 100) / 100 };
       log(`load, ${LOAD_SECONDS}s, 10 connections: cache hit ${JSON.stringify(result.cacheHit)}; cache miss ${JSON.stringify(result.cacheMiss)}; baseline ${JSON.stringify(baseline)}; cache hit / baseline ${result.cacheHitOverBaseline}`);
-      return result;
+      return { ...result, inboxLogging: await measureLogging(startWorker, persistTo) };
     } finally {
       await worker.stop();
     }
   });
+}
+
+/** The repeated unanswered question with logging on and off, in alternating turns; medians of each. */
+async function measureLogging(startWorker: (vars?: Record<string, string>) => Promise<RunningWorker>, persistTo: string) {
+  const on = await startWorker({ LOG_QUESTIONS: "on" });
+  const off = await startWorker({ LOG_QUESTIONS: "off" });
+  try {
+    for (const worker of [on, off]) {
+      const answer = (await (await fetch(`${worker.url}${UNANSWERED_PATH}`)).json()) as { answered: boolean };
+      if (answer.answered) throw new Error("the logging question is answered by the demo FAQ; pick another");
+    }
+    const turns: Record<"on" | "off", ReturnType<typeof summarize>[]> = { on: [], off: [] };
+    for (let turn = 0; turn < LOGGING_TURNS; turn++) {
+      for (const [name, worker] of [["on", on], ["off", off]] as const) {
+        turns[name].push(summarize(await autocannon({ url: `${worker.url}${UNANSWERED_PATH}`, connections: 10, duration: LOAD_SECONDS })));
+      }
+    }
+    const logged = await loggedCount(persistTo);
+    const summary = (runs: ReturnType<typeof summarize>[]) => ({ rps: median(runs.map((r) => r.rps)), p50Ms: median(runs.map((r) => r.p50Ms)), p99Ms: median(runs.map((r) => r.p99Ms)), runs });
+    const result = { on: summary(turns.on), off: summary(turns.off), loggedCount: logged };
+    const ratio = { p50OnOverOff: Math.round((result.on.p50Ms / result.off.p50Ms) * 100) / 100, rpsOnOverOff: Math.round((result.on.rps / result.off.rps) * 100) / 100 };
+    log(`inbox logging, ${LOGGING_TURNS} turns of ${LOAD_SECONDS}s each: on p50 ${result.on.p50Ms} ms, ${result.on.rps} req/s; off p50 ${result.off.p50Ms} ms, ${result.off.rps} req/s; p50 on/off ${ratio.p50OnOverOff}; the question's logged count ${logged}`);
+    return { ...result, ...ratio };
+  } finally {
+    await on.stop();
+    await off.stop();
+  }
+}
+
+/** How often the logging question was counted in D1 (checks that logging really happened). */
+async function loggedCount(persistTo: string): Promise<number> {
+  const rows = await wranglerD1({ target: "local", configPath: "wrangler.toml", persistTo })
+    .prepare("SELECT count FROM unanswered_questions WHERE question_key = ?1").bind("can i bring my dog to the hospital").all<{ count: number }>();
+  return rows.results[0]?.count ?? 0;
 }
 
 /** The bare Hono Worker with the same answer body, under the same wrangler dev and autocannon settings. */

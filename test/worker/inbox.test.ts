@@ -68,6 +68,15 @@ describe("logging unanswered questions", () => {
     ]);
   });
 
+  it("adds up the same question asked many times at once into one row", async () => {
+    embedByText();
+    await ask("/faq?q=can%20I%20bring%20my%20dog"); // embedded once, so the burst below is all cache hits
+    await Promise.all(Array.from({ length: 20 }, () => ask("/faq?q=Can%20I%20bring%20my%20dog%3F")));
+    expect(await rows()).toEqual([
+      { question_key: "can i bring my dog", text: "Can I bring my dog?", count: 21, nearest_id: "bill", model: env.EMBED_MODEL, bytes: 4, degraded: 0 },
+    ]);
+  });
+
   it("does not log lexical requests (what the widget sends while a visitor types)", async () => {
     const response = await ask("/faq?q=dog&mode=lexical");
     expect(((await response.json()) as { answered: boolean }).answered).toBe(false);
@@ -76,10 +85,10 @@ describe("logging unanswered questions", () => {
 
   it("logs a degraded answer without a vector", async () => {
     mockEmbeddings(() => json({ error: "down" }, 500));
-    const response = await ask("/faq?q=can%20I%20bring%20my%20dog", { EMBED_MAX_RETRIES: "0" });
+    const response = await ask("/faq?q=Is%20there%20parking%3F", { EMBED_MAX_RETRIES: "0" });
     expect(((await response.json()) as { degraded: boolean }).degraded).toBe(true);
     expect(await rows()).toEqual([
-      { question_key: "can i bring my dog", text: "can I bring my dog", count: 1, nearest_id: null, model: null, bytes: null, degraded: 1 },
+      { question_key: "is there parking", text: "Is there parking?", count: 1, nearest_id: null, model: null, bytes: null, degraded: 1 },
     ]);
   });
 
@@ -105,7 +114,8 @@ describe("logging unanswered questions", () => {
 
   it("answers without waiting for a database that never answers", async () => {
     embedByText();
-    const hanging = { prepare: () => ({ bind: () => ({ run: () => new Promise(() => {}) }) }) } as unknown as D1Database;
+    const never = () => new Promise(() => {});
+    const hanging = { prepare: () => ({ bind: () => ({ run: never }) }), batch: never } as unknown as D1Database;
     // no waitOnExecutionContext: the answer itself must not wait for the write
     const response = await app.request("/faq?q=can%20I%20bring%20my%20dog", {}, { ...env, FAQ_DB: hanging }, createExecutionContext());
     expect(response.status).toBe(200);
