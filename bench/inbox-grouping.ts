@@ -28,6 +28,7 @@ import { unitMatrix } from "./lib/random";
 const { values } = parseArgs({ options: { dataset: { type: "string", multiple: true } } });
 const datasets = values.dataset ?? ["../shared/eval/stackfaq", "../shared/eval/banking77"];
 const log = (line: string) => console.error(line);
+const SWEEP = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 const logged = (text: string, vector: Float32Array): LoggedQuestion => ({
@@ -78,6 +79,8 @@ for (const dir of datasets) {
     faqs: new Set(seen.values()).size,
     calibrated: { threshold: calibrated, ...quality(groupQuestions(questions, calibrated, LOCAL_MODEL_ID), seen) },
     default: { threshold: DEFAULT_GROUP_THRESHOLD, ...quality(groupQuestions(questions, DEFAULT_GROUP_THRESHOLD, LOCAL_MODEL_ID), seen) },
+    // how the choice of threshold trades purity for recall
+    sweep: SWEEP.map((threshold) => ({ threshold, ...quality(groupQuestions(questions, threshold, LOCAL_MODEL_ID), seen) })),
   };
   log(`${dataset.name}: ${JSON.stringify(result)}`);
   sets[dataset.name] = result;

@@ -1,0 +1,134 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { FaqRecord } from "../../src/faq-record";
+import { runInLanes } from "../../src/lib/run-in-lanes";
+import { extractFaqs, type ExtractedPage, type FaqMarkup } from "./extract-faqs";
+import { pageFaqId } from "./faq-id";
+import { PageError, type PoliteFetcher } from "./polite-fetch";
+import { sitemapPages } from "./sitemap";
+
+export type CategoryFrom = "title" | "h1" | "none";
+
+export interface ImportOptions {
+  /** http(s) URLs or local .html files, in order. */
+  pages: string[];
+  sitemaps: string[];
+  categoryFrom: CategoryFrom;
+  maxPages: number;
+  allowHosts: string[];
+  fetcher: PoliteFetcher;
+  /** Pages read at once, over all hosts (each host also has its own limit). */
+  concurrency?: number;
+}
+
+export interface ImportedPage {
+  source: string;
+  /** The page's URL (after redirects), or its canonical URL for a local file; null when it has none. */
+  url: string | null;
+  markup: FaqMarkup;
+  faqs: number;
+}
+
+export interface ImportResult {
+  /** In index order: pages in the order given, then sitemap pages, each page's FAQs in page order. */
+  records: FaqRecord[];
+  pages: ImportedPage[];
+  /** Pages that could not be read or held no FAQ; each line names its URL or file. */
+  failures: string[];
+  /** Things left out on purpose (duplicates, pages beyond --max-pages, other hosts). */
+  notes: string[];
+}
+
+/** FAQ ids are at most this long; a longer JSON-LD @id is replaced by the hash id. */
+const MAX_ID_CHARS = 200;
+
+const isUrl = (source: string) => /^https?:\/\//i.test(source);
+
+async function readPage(source: string, fetcher: PoliteFetcher): Promise<{ url: string | null; key: string; page: ExtractedPage }> {
+  if (isUrl(source)) {
+    const { url, text } = await fetcher.fetchText(source, "html");
+    return { url, key: url, page: extractFaqs(text) };
+  }
+  if (!/\.x?html?$/i.test(source)) throw new PageError(source, "a local page must be an .html file");
+  let text: string;
+  try {
+    text = await readFile(source, "utf8");
+  } catch {
+    throw new PageError(source, "cannot read the file");
+  }
+  const page = extractFaqs(text);
+  // a saved page keeps its place on the web through its canonical URL, and so its FAQs keep their ids
+  return { url: page.canonical, key: page.canonical ?? `file://${resolve(source)}`, page };
+}
+
+function toRecords(read: { url: string | null; key: string; page: ExtractedPage }, categoryFrom: CategoryFrom): FaqRecord[] {
+  const category = categoryFrom === "title" ? read.page.title : categoryFrom === "h1" ? read.page.h1 : null;
+  const base = read.url?.replace(/#.*$/, "") ?? null;
+  return read.page.faqs.map((faq) => ({
+    id: faq.id && faq.id.length <= MAX_ID_CHARS ? faq.id : pageFaqId(read.key, faq.question),
+    question: faq.question,
+    answer: faq.answer,
+    url: base === null ? null : faq.fragment ? `${base}#${encodeURIComponent(faq.fragment)}` : base,
+    category,
+  }));
+}
+
+/**
+ * Reads FAQs from pages where they already live: each --from-page source,
+ * then the pages of each sitemap, at most maxPages in all. A page that fails
+ * or holds no FAQ is reported and skipped; the caller decides whether that
+ * fails the run.
+ */
+export async function importPages(options: ImportOptions): Promise<ImportResult> {
+  const failures: string[] = [];
+  const notes: string[] = [];
+  const sources: string[] = [];
+  const seen = new Set<string>();
+  const add = (source: string) => {
+    const key = isUrl(source) ? new URL(source).href.replace(/#.*$/, "") : resolve(source);
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (sources.length < options.maxPages) sources.push(source);
+    else notes.push(`${source}: left out (--max-pages ${options.maxPages})`);
+  };
+  for (const page of options.pages) add(page);
+  for (const sitemap of options.sitemaps) {
+    const listed = await sitemapPages(options.fetcher, sitemap, { maxPages: Math.max(0, options.maxPages - sources.length), allowHosts: options.allowHosts });
+    failures.push(...listed.failures.map((failure) => failure.message));
+    notes.push(...listed.notes);
+    for (const page of listed.pages) add(page);
+  }
+
+  const reads: Array<Awaited<ReturnType<typeof readPage>> | PageError> = [];
+  await runInLanes(sources.length, options.concurrency ?? 8, async (i) => {
+    try {
+      reads[i] = await readPage(sources[i]!, options.fetcher);
+    } catch (error) {
+      if (!(error instanceof PageError)) throw error;
+      reads[i] = error;
+    }
+  });
+
+  const records: FaqRecord[] = [];
+  const pages: ImportedPage[] = [];
+  const ids = new Set<string>();
+  reads.forEach((read, i) => {
+    const source = sources[i]!;
+    if (read instanceof PageError) return void failures.push(read.message);
+    if (read.page.badJsonLd > 0) notes.push(`${read.url ?? source}: ${read.page.badJsonLd} JSON-LD block(s) are not valid JSON and were skipped`);
+    if (read.page.markup === null) return void failures.push(`${read.url ?? source}: no FAQ found (no FAQPage JSON-LD or microdata, no <details> with a <summary>)`);
+    let kept = 0;
+    for (const record of toRecords(read, options.categoryFrom)) {
+      if (ids.has(record.id)) {
+        notes.push(`${read.url ?? source}: "${record.question}" left out (id ${record.id} is already taken by an earlier FAQ)`);
+        continue;
+      }
+      ids.add(record.id);
+      records.push(record);
+      kept += 1;
+    }
+    pages.push({ source, url: read.url, markup: read.page.markup, faqs: kept });
+  });
+  for (const [origin, problem] of options.fetcher.robotsProblems) notes.push(`${origin}/robots.txt could not be read (${problem}): no page of ${origin} was fetched`);
+  return { records, pages, failures, notes };
+}
