@@ -30,6 +30,25 @@ describe("per-client rate limit", () => {
     expect((await ask("198.51.100.23")).status).toBe(200);
   });
 
+  it("counts /feedback and /admin against the same limit as /faq", async () => {
+    const client = { "CF-Connecting-IP": "203.0.113.77" };
+    const feedback = () => get("/feedback", {
+      method: "POST",
+      headers: { ...client, "Content-Type": "application/json" },
+      body: JSON.stringify({ query: "password", id: "1", helpful: true }),
+    });
+    let limited: Response | null = null;
+    for (let i = 0; i < 242 && !limited; i++) {
+      const response = i % 2 === 0 ? await feedback() : await get("/faq?q=password&mode=lexical", { headers: client });
+      if (response.status === 429) limited = response;
+      else expect([200, 204]).toContain(response.status);
+    }
+    expect(limited?.status).toBe(429);
+    expect((await feedback()).status).toBe(429);
+    // a guessed admin token costs from the same budget: refused before the token is even compared
+    expect((await get("/admin/unanswered", { headers: { ...client, Authorization: "Bearer guess" } })).status).toBe(429);
+  });
+
   it("can be switched off with RATE_LIMIT=off", async () => {
     const off = { ...env, RATE_LIMIT: "off" };
     for (let i = 0; i < 125; i++) {
