@@ -4,7 +4,8 @@
  * --from-hub seeds from a published dataset instead, embedding nothing;
  * --dry-run shows what would change and writes nothing.
  * The last line on stdout is a JSON summary.
- * Usage: npm run seed -- [--input FILE] [--embedder local|hf] [--out DIR] [--kv none|local|remote]
+ * --from-page and --sitemap read the FAQs from pages where they already live.
+ * Usage: npm run seed -- [--input FILE | --from-page URL|FILE ... | --sitemap URL] [--embedder local|hf] [--out DIR] [--kv none|local|remote]
  *                        [--hub owner/name [--private] [--license ID]] [--from-hub owner/name[@revision]] [--dry-run]
  */
 import { ApiError } from "../src/errors";
@@ -20,6 +21,7 @@ import { dryRun } from "./seed/dry-run";
 import { FaqInputError } from "./seed/faq-input-error";
 import { fromFaqFile } from "./seed/from-faq-file";
 import { fromHub } from "./seed/from-hub";
+import { fromPages } from "./seed/from-pages";
 import { parseSeedArgs } from "./seed/seed-args";
 import { UsageError } from "./seed/usage-error";
 
@@ -31,7 +33,8 @@ export async function seed(argv: string[], env: NodeJS.ProcessEnv): Promise<Reco
   if (args.kv === "remote") requireCloudflareToken(env);
   const token = hubToken(env, args.hub !== null && !args.dryRun);
 
-  const pending = args.fromHub ? await fromHub(args, env, token) : await fromFaqFile(args, env);
+  const fromPagesGiven = args.fromPage.length > 0 || args.sitemap.length > 0;
+  const pending = args.fromHub ? await fromHub(args, env, token) : fromPagesGiven ? await fromPages(args, env, log) : await fromFaqFile(args, env);
   if (args.dryRun) return dryRun(args, pending, log);
 
   const { blob, pointer, embedded, reused, built } = await pending.build();

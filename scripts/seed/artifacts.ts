@@ -40,7 +40,7 @@ export function embeddingsCsv(vectors: Float32Array[], dim: number): string[] {
 export const blobFileName = (version: string) => `index-${version}.bin`;
 
 /**
- * Writes the blob, embeddings.csv and manifest.json into `dir`. Each file is
+ * Writes the blob, embeddings.csv, manifest.json and faqs.jsonl into `dir`. Each file is
  * written beside its final name and renamed into place, so a failed run
  * leaves the previous artifacts whole.
  */
@@ -62,6 +62,8 @@ export async function writeArtifacts(dir: string, index: BuiltIndex, source: str
     [blobFileName(index.version), new Uint8Array(index.blob)],
     ["embeddings.csv", embeddingsCsv(index.vectors, index.dim)],
     ["manifest.json", JSON.stringify(manifest, null, 2) + "\n"],
+    // the FAQs as indexed, whatever they were read from: a file to edit and seed again with --input
+    ["faqs.jsonl", index.records.map((record) => JSON.stringify(record) + "\n")],
   ];
   const staged: string[] = [];
   try {

@@ -36,9 +36,23 @@ export async function dryRun(args: SeedArgs, pending: PendingIndex, log: (line: 
   const next = new Map(pending.records.map((record) => [record.id, record]));
 
   log(current ? `dry run against ${current.where} (version ${current.index.version}, ${current.index.count} FAQs, ${current.index.model})` : "dry run: there is no current index, so every FAQ is new");
-  for (const id of diff.added) log(line("+", next.get(id)!));
-  for (const id of diff.changed) log(line("~", next.get(id)!));
-  for (const id of diff.removed) log(line("-", served.get(id)!));
+  const changes = [
+    ...diff.added.map((id) => ["+", next.get(id)!] as const),
+    ...diff.changed.map((id) => ["~", next.get(id)!] as const),
+    ...diff.removed.map((id) => ["-", served.get(id)!] as const),
+  ];
+  if (pending.pageOf) {
+    // FAQs read from pages: the changes of each page together, pages in the order they were read
+    const pages = [...new Set([...pending.records, ...changes.map(([, record]) => record)].map(pending.pageOf))];
+    for (const page of pages) {
+      const onPage = changes.filter(([, record]) => pending.pageOf!(record) === page);
+      if (onPage.length === 0) continue;
+      log(`${page}:`);
+      for (const [mark, record] of onPage) log(`  ${line(mark, record)}`);
+    }
+  } else {
+    for (const [mark, record] of changes) log(line(mark, record));
+  }
   const modelChanged = current !== null && current.index.model !== pending.model;
   if (modelChanged) log(`the model changes from ${current.index.model} to ${pending.model}: every FAQ gets a new vector`);
   log(`${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed, ${diff.unchanged} unchanged; ${pending.toEmbed} to embed; nothing was written`);

@@ -1,3 +1,4 @@
+import type { FaqRecord } from "../../src/faq-record";
 import { chooseEmbedder, embedderModel } from "./choose-embedder";
 import { buildFromVectors } from "./build-from-vectors";
 import { embedInBatches } from "./embed-in-batches";
@@ -12,14 +13,18 @@ import type { SeedArgs } from "./seed-args";
  * the embedding cache). Nothing is embedded until build() is called.
  */
 export async function fromFaqFile(args: SeedArgs, env: NodeJS.ProcessEnv): Promise<PendingIndex> {
-  const records = await readFaqs(args.input);
+  return fromRecords(await readFaqs(args.input), args.input, args, env);
+}
+
+/** An index of `records` (from a file or from pages), embedded at build() with the embedding cache. */
+export async function fromRecords(records: FaqRecord[], source: string, args: SeedArgs, env: NodeJS.ProcessEnv): Promise<PendingIndex> {
   const model = embedderModel(args.embedder, env);
   const store = args.cacheDir ? await EmbeddingStore.open(args.cacheDir, model) : undefined;
   const questions = records.map((record) => record.question);
   return {
     records,
     model,
-    source: args.input,
+    source,
     toEmbed: new Set(questions.filter((question) => !store?.get(question))).size,
     async build() {
       const embedder = await chooseEmbedder(args.embedder, env, args.maxRetries);

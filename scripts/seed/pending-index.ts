@@ -11,6 +11,8 @@ export interface PendingIndex {
   /** Distinct questions that build() would send to the embedder. */
   toEmbed: number;
   build(): Promise<SeedBuild>;
+  /** The page a FAQ came from, when the FAQs were read from pages: --dry-run lists changes by page. */
+  pageOf?: (record: FaqRecord) => string;
 }
 
 export interface SeedBuild {

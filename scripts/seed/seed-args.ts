@@ -51,6 +51,20 @@ export interface SeedArgs {
   fromHub: HubDatasetRef | null;
   /** Show what would change and write nothing. */
   dryRun: boolean;
+  /** Pages (http(s) URLs or local .html files) to read FAQs from instead of --input. */
+  fromPage: string[];
+  /** Sitemaps whose pages to read FAQs from. */
+  sitemap: string[];
+  /** Where a page's FAQs get their category. */
+  categoryFrom: "title" | "h1" | "none";
+  /** Pages read at most, over --from-page and --sitemap. */
+  maxPages: number;
+  /** Hosts besides a sitemap's own whose pages it may list. */
+  allowHost: string[];
+  /** Fail (writing nothing) when any page fails. */
+  strict: boolean;
+  /** How long one page request may take. */
+  pageTimeoutMs: number;
 }
 
 const choice = <T extends string>(name: string, value: string, allowed: readonly T[]): T => {
@@ -91,6 +105,13 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
         "hub-message": { type: "string" },
         "from-hub": { type: "string" },
         "dry-run": { type: "boolean", default: false },
+        "from-page": { type: "string", multiple: true },
+        sitemap: { type: "string", multiple: true },
+        "category-from": { type: "string", default: "title" },
+        "max-pages": { type: "string", default: "500" },
+        "allow-host": { type: "string", multiple: true },
+        strict: { type: "boolean", default: false },
+        "page-timeout-ms": { type: "string", default: "10000" },
       },
       strict: true,
     }));
@@ -122,6 +143,17 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
   const license = values.license ?? "unknown";
   if (!/^[a-z0-9][a-z0-9.+-]*$/.test(license)) throw new UsageError("--license must be a licence id such as mit, cc-by-4.0 or other");
   if (!/^https?:\/\/[^\s/]+/.test(values["hub-url"])) throw new UsageError("--hub-url must be an http(s) URL");
+  const fromPage = values["from-page"] ?? [];
+  const sitemap = values.sitemap ?? [];
+  const fromPages = fromPage.length > 0 || sitemap.length > 0;
+  if (fromPages && values.input !== undefined) throw new UsageError("--input cannot be combined with --from-page or --sitemap: the FAQs come from one place");
+  if (fromPages && fromHub !== null) throw new UsageError("--from-hub cannot be combined with --from-page or --sitemap");
+  for (const url of sitemap) if (!/^https?:\/\/\S+$/i.test(url)) throw new UsageError(`--sitemap must be an http(s) URL, got "${url}"`);
+  if (!fromPages && (values.strict || values["allow-host"] !== undefined)) throw new UsageError("--strict and --allow-host only apply with --from-page or --sitemap");
+  const maxPages = Number(values["max-pages"]);
+  if (!Number.isInteger(maxPages) || maxPages < 1 || maxPages > 100_000) throw new UsageError("--max-pages must be an integer from 1 to 100000");
+  const pageTimeoutMs = Number(values["page-timeout-ms"]);
+  if (!Number.isInteger(pageTimeoutMs) || pageTimeoutMs < 100 || pageTimeoutMs > 120_000) throw new UsageError("--page-timeout-ms must be an integer from 100 to 120000");
   return {
     input: values.input ?? DEFAULT_INPUT,
     inputGiven: values.input !== undefined,
@@ -149,5 +181,12 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
     hubMessage: values["hub-message"] ?? null,
     fromHub: fromHub === null ? null : parseHubRepo(fromHub, "--from-hub", true),
     dryRun: values["dry-run"],
+    fromPage,
+    sitemap,
+    categoryFrom: choice("category-from", values["category-from"], ["title", "h1", "none"] as const),
+    maxPages,
+    allowHost: (values["allow-host"] ?? []).map((host) => host.trim().toLowerCase()),
+    strict: values.strict,
+    pageTimeoutMs,
   };
 }
