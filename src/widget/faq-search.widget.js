@@ -20,10 +20,32 @@ ul{list-style:none;margin:.3em 0 0;padding:0;background:var(--faq-bg,#fff);borde
 li{padding:.6em .8em;cursor:pointer;border-top:1px solid var(--faq-border,#d0d7de)}li:first-child{border-top:0}
 li[aria-selected=true]{background:var(--faq-active,#ddf4ff)}.q{font-weight:600}
 .bar{height:4px;margin-top:.35em;background:var(--faq-track,#eaeef2);border-radius:2px}.bar>i{display:block;height:100%;background:var(--faq-accent,#0969da);border-radius:2px}
-.a{margin-top:.4em;color:var(--faq-muted,#57606a)}.a[hidden],.fb[hidden]{display:none}
+.a{margin-top:.3em;color:var(--faq-muted,#57606a);display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;white-space:pre-line}
+li[aria-expanded=true] .a{display:block;-webkit-line-clamp:none;overflow:visible}.a a,.fb[hidden]{display:none}li[aria-expanded=true] .a a{display:inline}
+mark{background:var(--faq-mark,#fff8c5);color:inherit;border-radius:2px}
 .fb{margin:.4em 0 0;color:var(--faq-muted,#57606a)}.fb button{margin-left:.4em;font:inherit;padding:.1em .7em;border:1px solid var(--faq-border,#8c959f);border-radius:var(--faq-radius,8px);background:var(--faq-bg,#fff);color:inherit;cursor:pointer}
 .fb button:focus-visible{outline:2px solid var(--faq-accent,#0969da)}.fb button[aria-pressed=true]{background:var(--faq-active,#ddf4ff)}.msg{margin:.4em 0 0;color:var(--faq-muted,#57606a)}.msg:empty{display:none}a{color:var(--faq-accent,#0969da)}`;
   let count = 0;
+  // Words of the question worth highlighting: not the little words every question has.
+  const LITTLE = new Set("the and for are can how what when where who why does did you your our not with from this that have has was will into about".split(" "));
+  const wordsOf = (q) => [...new Set((q.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).filter((w) => w.length > 2 && !LITTLE.has(w)))];
+  // `text` as text nodes, with each word that starts like a query word in a <mark>: DOM nodes, never HTML.
+  const highlight = (text, words) => {
+    const parts = document.createDocumentFragment();
+    let last = 0;
+    if (words.length) {
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "giu");
+      for (const match of text.matchAll(pattern)) {
+        parts.append(text.slice(last, match.index));
+        const mark = document.createElement("mark");
+        mark.textContent = match[0];
+        parts.append(mark);
+        last = match.index + match[0].length;
+      }
+    }
+    parts.append(text.slice(last));
+    return parts;
+  };
   // Links from answers (and the fallback) open only web pages, never javascript: or data: URLs.
   const webUrl = (url) => {
     try {
@@ -133,6 +155,7 @@ li[aria-selected=true]{background:var(--faq-active,#ddf4ff)}.q{font-weight:600}
     show(results, message) {
       this.results = results;
       this.fb.hidden = true;
+      const words = wordsOf(this.shown || "");
       this.active = -1;
       this.list.replaceChildren(...results.map((r, i) => {
         const li = document.createElement("li");
@@ -143,22 +166,22 @@ li[aria-selected=true]{background:var(--faq-active,#ddf4ff)}.q{font-weight:600}
         li.dataset.id = r.id;
         const q = document.createElement("div");
         q.className = "q";
-        q.textContent = r.question;
+        q.append(highlight(r.question, words));
         const bar = document.createElement("div");
         bar.className = "bar";
         bar.title = `score ${r.score.toFixed(2)}`;
         bar.append(document.createElement("i"));
         bar.firstChild.style.width = `${Math.round(Math.max(0, Math.min(1, r.score)) * 100)}%`;
+        // the first two lines of the answer; all of it, and its link, once the item is opened
         const a = document.createElement("div");
         a.className = "a";
-        a.hidden = true;
-        a.textContent = r.answer || "";
+        a.append(highlight(r.answer || "", words));
         const url = r.url && webUrl(r.url);
         if (url) {
           const link = document.createElement("a");
           link.href = url;
-          link.textContent = r.answer ? " Read more" : "Open the answer";
-          a.append(link);
+          link.textContent = r.answer ? "Read more" : "Open the answer";
+          a.append(" ", link);
         }
         li.append(q, bar, a);
         return li;
@@ -196,10 +219,9 @@ li[aria-selected=true]{background:var(--faq-active,#ddf4ff)}.q{font-weight:600}
       const li = this.list.children[index];
       if (!li) return;
       this.move(index);
-      const answer = li.querySelector(".a");
-      answer.hidden = !answer.hidden;
-      li.setAttribute("aria-expanded", String(!answer.hidden));
-      if (!answer.hidden) this.offerFeedback(this.results[index]);
+      const opened = li.getAttribute("aria-expanded") !== "true";
+      li.setAttribute("aria-expanded", String(opened));
+      if (opened) this.offerFeedback(this.results[index]);
       this.dispatchEvent(new CustomEvent("faq-select", { detail: this.results[index], bubbles: true, composed: true }));
     }
 

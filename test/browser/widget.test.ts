@@ -121,7 +121,8 @@ describeWithBrowser("<faq-search> in Chromium", () => {
   });
 
   it("asks whether an opened answer helped, and the owner finds the visitor's No in /admin/feedback", async () => {
-    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    // tall enough for the whole widget: this screenshot is docs/widget.png
+    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
     await page.goto(sitePage);
     await input(page).click();
     await input(page).pressSequentially("How can Medicare help me?", { delay: 20 });
@@ -131,11 +132,14 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     await page.locator("faq-search li[role=option]").nth(0).click();
     expect(await feedback.isVisible()).toBe(true);
     expect(await page.locator("faq-search #" + (await feedback.getAttribute("aria-labelledby"))).textContent()).toBe("Did this answer your question?");
-    // by keyboard: Tab from the search box reaches Yes, then No
+    // by keyboard: Tab from the search box reaches the opened answer's link, then Yes, then No
     await input(page).focus();
-    await page.keyboard.press("Tab");
-    await page.keyboard.press("Tab");
-    expect(await page.locator("faq-search").evaluate((host) => host.shadowRoot?.activeElement?.textContent)).toBe("No");
+    const focused: Array<string | null | undefined> = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press("Tab");
+      focused.push(await page.locator("faq-search").evaluate((host) => host.shadowRoot?.activeElement?.textContent?.trim()));
+    }
+    expect(focused).toEqual(["Read more", "Yes", "No"]);
     await page.keyboard.press("Enter");
     const status = feedback.locator("[role=status]");
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe("Thank you for telling us.");
@@ -215,6 +219,35 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     expect(await optionIds(page)).toEqual(direct.results.map((r) => r.id));
     await page.close();
   }, 60_000);
+
+  it("marks the question's words with <mark> nodes, shows two lines of an answer, and all of it once opened", async () => {
+    const page = await browser.newPage();
+    const answer = "Refunds take 5 days.\nA refund goes to the card you paid with.\n<img src=x onerror=alert(1)> is text here.\nLine four.\nLine five.";
+    await page.route(`${worker.url}/faq**`, (route) => route.fulfill({
+      contentType: "application/json",
+      headers: { "access-control-allow-origin": "*" },
+      body: JSON.stringify({
+        query: "refund policy", model: "m", mode: "hybrid", degraded: false, answered: true,
+        results: [{ id: "r", question: "What is your refund policy?", answer, url: "https://help.example/refunds", category: null, score: 0.9, scores: { semantic: 0.9, lexical: 1 } }],
+      }),
+    }));
+    await page.goto(sitePage);
+    await input(page).fill("refund policy");
+    await expect.poll(() => optionIds(page), { timeout: 10_000 }).toEqual(["r"]);
+    const item = page.locator("faq-search li[role=option]").nth(0);
+    expect(await item.locator(".q mark").allTextContents()).toEqual(["refund", "policy"]);
+    expect(await item.locator(".a mark").allTextContents()).toEqual(["Refund", "refund"]);
+    expect(await item.locator(".a").textContent()).toBe(answer + " Read more"); // the markup in the answer stays text
+    expect(await item.locator("img").count()).toBe(0);
+    const clamp = () => item.locator(".a").evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { getPropertyValue(n: string): string } }).getComputedStyle(el).getPropertyValue("-webkit-line-clamp"));
+    expect(await clamp()).toBe("2");
+    expect(await item.locator(".a a").isVisible()).toBe(false);
+    await item.click();
+    expect(await clamp()).toBe("none");
+    expect(await item.locator(".a a").isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, "widget-highlight.png") });
+    await page.close();
+  });
 
   it("links only to web pages, whatever URL an answer carries", async () => {
     const page = await browser.newPage();
