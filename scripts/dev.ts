@@ -1,5 +1,6 @@
 /**
- * `npm start [-- --persist-to DIR]`: builds the demo index with the local
+ * `npm start [-- --persist-to DIR] [--input FILE | --from-page URL|FILE ... | --sitemap URL]`:
+ * builds the demo index (or your own FAQs' index) with the local
  * model into local KV, applies the D1 migrations to the local database (the
  * inbox), starts the local inference server and `wrangler dev`
  * against it, and stops everything on Ctrl-C. PORT picks the Worker's port
@@ -17,7 +18,15 @@ import { startInferenceServer } from "./inference-server";
 
 const DEMO_FAQS = "data/medicare-faqs.json";
 
-const { values: args } = parseArgs({ options: { "persist-to": { type: "string", default: ".wrangler/state" } } });
+const { values: args } = parseArgs({
+  options: {
+    "persist-to": { type: "string", default: ".wrangler/state" },
+    // your own FAQs instead of the demo: a file, or the pages where they live
+    input: { type: "string" },
+    "from-page": { type: "string", multiple: true },
+    sitemap: { type: "string", multiple: true },
+  },
+});
 const persistTo = args["persist-to"];
 const port = Number(process.env.PORT ?? 8787);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -25,19 +34,26 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(1);
 }
 
+const source = [
+  ...(args["from-page"] ?? []).flatMap((page) => ["--from-page", page]),
+  ...(args.sitemap ?? []).flatMap((sitemap) => ["--sitemap", sitemap]),
+];
+if (args.input || source.length === 0) source.push("--input", args.input ?? DEMO_FAQS);
+const sourceLabel = args.input ?? ([...(args["from-page"] ?? []), ...(args.sitemap ?? [])].join(", ") || DEMO_FAQS);
+
 // The seed runs in its own process: wrangler's platform proxy installs signal
 // handlers that would otherwise swallow Ctrl-C here.
 const seeded = spawnSync(
   process.execPath,
-  ["--import", "tsx", "scripts/seed.ts", "--input", DEMO_FAQS, "--embedder", "local", "--kv", "local", "--persist-to", persistTo],
+  ["--import", "tsx", "scripts/seed.ts", ...source, "--embedder", "local", "--kv", "local", "--persist-to", persistTo],
   { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" },
 );
 if (seeded.status !== 0) {
-  console.error("seeding the demo index failed; see above");
+  console.error("seeding the index failed; see above");
   process.exit(1);
 }
 const summary = JSON.parse(seeded.stdout.trim().split("\n").pop()!) as { faqs: number; version: string };
-console.log(`seeded ${summary.faqs} FAQs from ${DEMO_FAQS} (version ${summary.version})`);
+console.log(`seeded ${summary.faqs} FAQs from ${sourceLabel} (version ${summary.version})`);
 
 // the inbox's tables in the local D1 database
 applyLocalMigrations(persistTo);

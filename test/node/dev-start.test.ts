@@ -1,10 +1,11 @@
 /**
  * `npm start` passes the documented Worker variables given in its
- * environment on to the Worker it runs. An embedding endpoint in this test
+ * environment on to the Worker it runs, and serves FAQs read from a page
+ * (--from-page) instead of the demo. An embedding endpoint in this test
  * stands in for HF_ENDPOINT_URL and records what reaches it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +14,8 @@ import { LOCAL_MODEL_DIM } from "../../scripts/lib/local-model";
 import { freePort } from "./helpers";
 
 const TOKEN = "hf_devstartsecret0a1b2c3d4e";
+const ADMIN_TOKEN = "dev-start-admin-token-0123456789";
+let page: string;
 let persistTo: string;
 let endpoint: Server;
 let start: ChildProcess;
@@ -22,6 +25,10 @@ const authorizations: Array<string | undefined> = [];
 
 beforeAll(async () => {
   persistTo = await mkdtemp(join(tmpdir(), "faq-dev-"));
+  page = join(persistTo, "medicare-faq.html");
+  await writeFile(page, `<!doctype html><title>Medicare FAQ</title><h1>Medicare</h1>
+    <details id="card"><summary>How do I get a replacement Medicare card?</summary>Print one from your account.</details>
+    <details><summary>What is Medicare?</summary>Health insurance for people 65 or older.</details>`);
   endpoint = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
@@ -39,7 +46,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => endpoint.listen(endpointPort, "127.0.0.1", resolve));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  start = spawn(process.execPath, ["--import", "tsx", "scripts/dev.ts", "--persist-to", persistTo], {
+  start = spawn(process.execPath, ["--import", "tsx", "scripts/dev.ts", "--persist-to", persistTo, "--from-page", page], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
@@ -52,6 +59,7 @@ beforeAll(async () => {
       HF_TOKEN: TOKEN,
       EMBED_TIMEOUT_MS: "300",
       EMBED_MAX_RETRIES: "0",
+      ADMIN_TOKEN,
     },
   });
   start.stdout!.on("data", (chunk) => (output += chunk));
@@ -75,8 +83,22 @@ afterAll(async () => {
 
 describe("npm start with Worker variables in the environment", () => {
   it("says which variables it passed on, without their values", () => {
-    expect(output).toContain("from the environment: HF_ENDPOINT_URL, EMBED_TIMEOUT_MS, EMBED_MAX_RETRIES, ALLOWED_ORIGINS, RATE_LIMIT, HF_TOKEN");
+    expect(output).toContain("from the environment: HF_ENDPOINT_URL, EMBED_TIMEOUT_MS, EMBED_MAX_RETRIES, ALLOWED_ORIGINS, RATE_LIMIT, HF_TOKEN, ADMIN_TOKEN");
     expect(output).not.toContain(TOKEN);
+    expect(output).not.toContain(ADMIN_TOKEN);
+  });
+
+  it("serves the FAQs of the page given with --from-page", async () => {
+    expect(output).toContain(`seeded 2 FAQs from ${page}`);
+    const body = (await (await fetch(`${base}/faq?q=replacement%20card&mode=lexical`)).json()) as { results: Array<{ question: string; answer: string }> };
+    expect(body.results[0]).toMatchObject({ question: "How do I get a replacement Medicare card?", answer: "Print one from your account." });
+  });
+
+  it("opens the owner's view with ADMIN_TOKEN, over the D1 database it migrated", async () => {
+    expect((await fetch(`${base}/admin/unanswered`)).status).toBe(401);
+    const response = await fetch(`${base}/admin/unanswered`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ groups: expect.any(Array), total: expect.any(Number) });
   });
 
   it("embeds through HF_ENDPOINT_URL with HF_TOKEN", async () => {
