@@ -14,6 +14,10 @@ export const WORKER_TEST_BINDINGS = {
 
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core machine is one file at a time; most node
+    // test files wait on child processes (wrangler dev, the seed script, the
+    // model), so two at a time finish sooner (three starved each other).
+    maxWorkers: 2,
     projects: [
       {
         plugins: [

@@ -136,7 +136,7 @@ describe("npm run rollback", () => {
     const forward = await runScript("scripts/rollback.ts", ["--persist-to", persistTo, "--to", second.pointer.version.slice(0, 10)]);
     expect(forward.code, forward.stderr).toBe(0);
     expect(JSON.parse(forward.stdout.trim())).toEqual({ from: first.pointer.version, to: second.pointer.version, kv: "local" });
-  });
+  }, 90_000); // three local KV sessions and two rollback processes, each starting miniflare
 
   it("refuses when there is nothing to roll back to", async () => {
     const empty = await mkdtemp(join(tmpdir(), "faq-rollback-empty-"));

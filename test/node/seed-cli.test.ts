@@ -43,7 +43,9 @@ describe("npm run seed", () => {
     expect(summary).toEqual({ faqs: 13, embedded: 13, reused: 0, model: LOCAL_MODEL_ID, dim: 512, version: expect.stringMatching(/^[0-9a-f]{32}$/), kv: "none" });
     const { manifest, index } = await checkArtifacts(out, 13);
     expect(manifest.version).toBe(summary.version);
-    expect(index.record(11)).toEqual({ id: "11", question: "What is TRICARE ?", answer: null, url: null, category: null });
+    const demo = JSON.parse(await readFile("data/medicare-faqs.json", "utf8")) as Array<Record<string, string>>;
+    expect(index.record(11)).toEqual({ ...demo[11], category: null });
+    expect(index.record(11)).toMatchObject({ id: "11", question: "What is TRICARE ?", url: "https://www.medicare.gov/basics/get-started-with-medicare" });
   });
 
   it.each([
