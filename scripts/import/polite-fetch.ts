@@ -180,14 +180,17 @@ export class PoliteFetcher {
     if (!rules) {
       rules = (async () => {
         try {
-          const response = await this.request(`${origin}/robots.txt`);
-          if (response.status >= 400) {
+          let url = `${origin}/robots.txt`;
+          let response = await this.request(url);
+          // RFC 9309: follow at least five redirects (often http to https, or to the www host)
+          for (let hop = 0; hop < this.policy.maxRedirects && response.status >= 300 && response.status < 400 && response.headers.has("location"); hop++) {
             await response.body?.cancel();
-            return ALLOW_ALL;
+            url = new URL(response.headers.get("location")!, url).href;
+            response = await this.request(url);
           }
           if (!response.ok) {
             await response.body?.cancel();
-            return ALLOW_ALL; // a redirect for robots.txt: treated as absent
+            return ALLOW_ALL; // missing (4xx), or still redirecting: no rules
           }
           return parseRobots(await response.text(), this.policy.robotsToken);
         } catch (error) {

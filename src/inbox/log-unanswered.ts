@@ -1,8 +1,13 @@
+import { maskPersonalData } from "./mask-personal-data";
 import { questionKey } from "./question-key";
 import { toStoredVector } from "./question-vector";
 import { inboxWriteFailures } from "./write-failures";
 
-/** What is stored about one unanswered question. No IP address, user agent or cookie: nothing about who asked. */
+/**
+ * What is stored about one unanswered question. No IP address, user agent or
+ * cookie: nothing about who asked; e-mail addresses and long numbers in the
+ * text are masked before it is stored.
+ */
 export interface UnansweredQuestion {
   text: string;
   nearest: { id: string; score: number } | null;
@@ -59,11 +64,12 @@ class UnansweredWriter {
 
   /** Queues the question; the promise settles (never rejects) once it has been written or its batch failed. */
   add(question: UnansweredQuestion, now: number): Promise<void> {
-    const key = questionKey(question.text);
+    const text = maskPersonalData(question.text);
+    const key = questionKey(text);
     const before = this.pending.get(key);
     const vector = question.vector ? toStoredVector(question.vector) : null;
     this.pending.set(key, {
-      text: question.text,
+      text,
       count: (before?.count ?? 0) + 1,
       firstSeen: Math.min(before?.firstSeen ?? now, now),
       lastSeen: Math.max(before?.lastSeen ?? now, now),

@@ -5,6 +5,8 @@
  * records and messages; then the seed CLI end to end.
  */
 import { createHash } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -153,6 +155,23 @@ describe("sitemaps and fetching", () => {
     const made = site.requests.slice(before);
     expect(made.map((r) => r.path)).toContain("/robots.txt");
     expect(new Set(made.map((r) => r.userAgent))).toEqual(new Set([USER_AGENT]));
+  });
+
+  it("follows a redirected robots.txt", async () => {
+    const server = createServer((req, res) => {
+      if (req.url === "/robots.txt") return res.writeHead(301, { location: "/rules.txt" }).end();
+      if (req.url === "/rules.txt") return res.writeHead(200, { "content-type": "text/plain" }).end("User-agent: faq-edge\nDisallow: /faq\n");
+      res.writeHead(200, { "content-type": "text/html" }).end("<details><summary>Q?</summary>A.</details>");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const result = await run({ pages: [`${base}/faq`, `${base}/help`] });
+      expect(result.failures).toEqual([`${base}/faq: disallowed by robots.txt`]);
+      expect(result.records.map((r) => r.url)).toEqual([`${base}/help`]);
+    } finally {
+      server.close();
+    }
   });
 
   it("stops at --max-pages and says how many it left out", async () => {

@@ -27,7 +27,7 @@ const VECTORS: Record<string, number[]> = {
 function embedByText() {
   return mockEmbeddings((inputs) => {
     const text = (Array.isArray(inputs) ? inputs[0] : inputs) as string;
-    const vector = VECTORS[text.toLowerCase().replace(/[?!.]+$/, "")];
+    const vector = VECTORS[text.toLowerCase().replace(/[?!.]+$/, "")] ?? (text.startsWith("can i bring my dog") ? VECTORS["can i bring my dog"] : undefined);
     return vector ? json([vector]) : json({ error: "unknown text in test" }, 500);
   });
 }
@@ -75,6 +75,21 @@ describe("logging unanswered questions", () => {
     expect(await rows()).toEqual([
       { question_key: "can i bring my dog", text: "Can I bring my dog?", count: 21, nearest_id: "bill", model: env.EMBED_MODEL, bytes: 4, degraded: 0 },
     ]);
+  });
+
+  it("masks e-mail addresses and long numbers before storing a question or feedback", async () => {
+    embedByText();
+    await ask(`/faq?q=${encodeURIComponent("can i bring my dog jo@example.com 0171 234 5678")}`);
+    expect((await rows()).map((r) => [r.question_key, r.text])).toEqual([
+      ["can i bring my dog email number", "can i bring my dog [email] [number]"],
+    ]);
+    const response = await ask("/feedback", {}, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ query: "refund to card 4417123456789113", id: "bill", helpful: false }),
+    });
+    expect(response.status).toBe(204);
+    expect((await db.prepare("SELECT query FROM feedback").first<{ query: string }>())!.query).toBe("refund to card [number]");
   });
 
   it("does not log lexical requests (what the widget sends while a visitor types)", async () => {
