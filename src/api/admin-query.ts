@@ -1,20 +1,22 @@
-import { z } from "zod";
 import { badRequest } from "../errors";
+import * as z from "zod/mini";
+import { documented } from "./schema";
 
 export const DEFAULT_GROUP_LIMIT = 50;
 export const MAX_GROUP_LIMIT = 500;
 export const MAX_FEEDBACK_ROWS = 10_000;
 
-const since = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/)
-  .refine((value) => !Number.isNaN(Date.parse(value))).optional()
-  .meta({ description: "Only what was asked (last) at or after this time: a date (2026-11-01, UTC) or an ISO 8601 date-time with offset. Default: everything kept." });
-const format = z.enum(["json", "csv"]).optional().meta({ description: "json (default) or csv." });
+const since = documented(
+  z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/), z.refine((value) => !Number.isNaN(Date.parse(value))))),
+  { description: "Only what was asked (last) at or after this time: a date (2026-11-01, UTC) or an ISO 8601 date-time with offset. Default: everything kept." },
+);
+const format = documented(z.optional(z.enum(["json", "csv"])), { description: "json (default) or csv." });
 
 /** The query string of GET /admin/unanswered. */
 export const UnansweredQuerySchema = z.object({
   since,
-  limit: z.string().regex(/^\d{1,4}$/).refine((value) => Number(value) >= 1 && Number(value) <= MAX_GROUP_LIMIT).optional()
-    .meta({ description: `How many groups, from 1 to ${MAX_GROUP_LIMIT}. Default ${DEFAULT_GROUP_LIMIT}.` }),
+  limit: documented(z.optional(z.string().check(z.regex(/^\d{1,4}$/), z.refine((value) => Number(value) >= 1 && Number(value) <= MAX_GROUP_LIMIT))),
+    { description: `How many groups, from 1 to ${MAX_GROUP_LIMIT}. Default ${DEFAULT_GROUP_LIMIT}.` }),
   format,
 });
 

@@ -1,7 +1,8 @@
-import { z } from "zod";
 import { badRequest } from "../errors";
 import { SEARCH_MODES, type SearchMode } from "../search/rank";
 import { isBlankQuery, normalizeQuery } from "./normalize-query";
+import * as z from "zod/mini";
+import { documented } from "./schema";
 
 export const MAX_QUERY_CHARS = 500;
 export const MAX_K = 50;
@@ -18,16 +19,16 @@ const codePoints = (text: string) => [...text].length;
  * Unicode code points.
  */
 export const FaqQuerySchema = z.object({
-  q: z.string().min(1).refine((q) => codePoints(q) <= MAX_QUERY_CHARS, { params: { tooLong: true } })
-    .meta({ description: `The question, 1 to ${MAX_QUERY_CHARS} characters.`, example: "How can Medicare help me?" }),
-  k: z.string().regex(/^0*([1-9]|[1-4]\d|50)$/).optional()
-    .meta({ description: `How many results, an integer from 1 to ${MAX_K}. Default ${DEFAULT_K}.`, example: "5" }),
-  mode: z.enum(SEARCH_MODES).optional()
-    .meta({ description: "hybrid (default): meaning and words fused; semantic: meaning only; lexical: words only, no embedding call." }),
-  category: z.string().refine((c) => codePoints(c) <= MAX_CATEGORY_CHARS).optional()
-    .meta({ description: `Keep only FAQs of this category (exact, case-insensitive), at most ${MAX_CATEGORY_CHARS} characters.` }),
-  min_score: z.string().regex(/^-?(\d+(\.\d*)?|\.\d+)$/).refine((s) => Math.abs(Number(s)) <= 1).optional()
-    .meta({ description: "The confidence (the best match's lead over the next) needed for answered to be true, from -1 to 1. Default: the index's calibrated threshold." }),
+  q: documented(z.string().check(z.minLength(1), z.refine((q) => codePoints(q) <= MAX_QUERY_CHARS, { params: { tooLong: true } })),
+    { description: `The question, 1 to ${MAX_QUERY_CHARS} characters.`, example: "How can Medicare help me?" }),
+  k: documented(z.optional(z.string().check(z.regex(/^0*([1-9]|[1-4]\d|50)$/))),
+    { description: `How many results, an integer from 1 to ${MAX_K}. Default ${DEFAULT_K}.`, example: "5" }),
+  mode: documented(z.optional(z.enum(SEARCH_MODES)),
+    { description: "hybrid (default): meaning and words fused; semantic: meaning only; lexical: words only, no embedding call." }),
+  category: documented(z.optional(z.string().check(z.refine((c) => codePoints(c) <= MAX_CATEGORY_CHARS))),
+    { description: `Keep only FAQs of this category (exact, case-insensitive), at most ${MAX_CATEGORY_CHARS} characters.` }),
+  min_score: documented(z.optional(z.string().check(z.regex(/^-?(\d+(\.\d*)?|\.\d+)$/), z.refine((s) => Math.abs(Number(s)) <= 1))),
+    { description: "The confidence (the best match's lead over the next) needed for answered to be true, from -1 to 1. Default: the index's calibrated threshold." }),
 });
 
 /** The stable error code for a bad value of each parameter, and the message people see. */

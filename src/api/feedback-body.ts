@@ -1,7 +1,8 @@
-import { z } from "zod";
 import { ApiError, badRequest } from "../errors";
 import { MAX_QUERY_CHARS } from "./faq-query";
 import { isBlankQuery, normalizeQuery } from "./normalize-query";
+import * as z from "zod/mini";
+import { documented } from "./schema";
 
 /** FAQ ids are at most this long (the seed script refuses longer ones). */
 export const MAX_ID_CHARS = 200;
@@ -14,12 +15,12 @@ const codePoints = (text: string) => [...text].length;
  * The body of POST /feedback, as validated and as documented in
  * /openapi.json. `query` is normalised like /faq's q before it is checked.
  */
-export const FeedbackBodySchema = z.strictObject({
-  query: z.string().min(1).refine((q) => codePoints(q) <= MAX_QUERY_CHARS, { params: { tooLong: true } })
-    .meta({ description: `The question the visitor asked, 1 to ${MAX_QUERY_CHARS} characters.`, example: "How can Medicare help me?" }),
-  id: z.string().min(1).max(MAX_ID_CHARS).meta({ description: "The id of the FAQ the visitor opened; it must be in the served index.", example: "8" }),
-  helpful: z.boolean().meta({ description: "The visitor's answer to \"Did this answer your question?\"." }),
-}).meta({ id: "Feedback" });
+export const FeedbackBodySchema = documented(z.strictObject({
+  query: documented(z.string().check(z.minLength(1), z.refine((q) => codePoints(q) <= MAX_QUERY_CHARS, { params: { tooLong: true } })),
+    { description: `The question the visitor asked, 1 to ${MAX_QUERY_CHARS} characters.`, example: "How can Medicare help me?" }),
+  id: documented(z.string().check(z.minLength(1), z.maxLength(MAX_ID_CHARS)), { description: "The id of the FAQ the visitor opened; it must be in the served index.", example: "8" }),
+  helpful: documented(z.boolean(), { description: "The visitor's answer to \"Did this answer your question?\"." }),
+}), { id: "Feedback" });
 
 export type FeedbackBody = z.infer<typeof FeedbackBodySchema>;
 

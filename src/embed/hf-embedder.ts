@@ -1,4 +1,4 @@
-import { InferenceClient, InferenceClientProviderApiError, InferenceClientProviderOutputError } from "@huggingface/inference";
+import { InferenceClient, InferenceClientProviderApiError, InferenceClientProviderOutputError } from "./hf-inference";
 import { UpstreamError } from "../errors";
 import { EmbeddingShapeError, toUnitVectors } from "./embedding-shape";
 import { retryDelayMs, type FailedAttempt } from "./retry-delay";

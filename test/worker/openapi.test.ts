@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { UnansweredQuerySchema } from "../../src/api/admin-query";
 import { FaqQuerySchema } from "../../src/api/faq-query";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { env } from "cloudflare:workers";
 import { app } from "../../src/app";
 import { ErrorResponseSchema, FaqResponseSchema, FeedbackListSchema, HealthResponseSchema, UnansweredResponseSchema } from "../../src/api/response-schemas";
@@ -35,7 +35,7 @@ describe("GET /openapi.json", () => {
   });
 
   /** Asserts the status, then that the body fits the schema exactly (strict: an unknown field fails). */
-  async function expectConforms(path: string, status: number, schema: z.ZodType) {
+  async function expectConforms(path: string, status: number, schema: z.ZodMiniType) {
     const response = await get(path);
     expect(response.status, path).toBe(status);
     const parsed = schema.safeParse(await response.json());
