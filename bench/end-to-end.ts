@@ -30,7 +30,7 @@ import { withLocalStack } from "./lib/stack";
 const log = (line: string) => console.error(line);
 const COLD_RUNS = 3;
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
-const LOGGING_TURNS = 3;
+const LOGGING_TURNS = 5;
 /** Not in the Medicare FAQ: answered is false, so every request is logged when logging is on. */
 const UNANSWERED_PATH = `/faq?q=${encodeURIComponent("Can I bring my dog to the hospital?")}`;
 

@@ -8,16 +8,24 @@ export const inboxEnabled = (c: Context<AppEnv>): boolean => c.get("config").log
 
 /**
  * Runs `write` against FAQ_DB after the answer is sent (ctx.waitUntil), so a
- * slow or failing database never slows or fails the answer. A failure is
+ * slow or failing database never slows or fails the answer. `write` may
+ * return null when its work joined a write another request keeps alive. A failure is
  * counted for /health and logged by kind only: the question is not repeated
  * in the logs.
  */
-export function deferInboxWrite(c: Context<AppEnv>, kind: string, write: (db: D1Database) => Promise<unknown>): void {
+export function deferInboxWrite(c: Context<AppEnv>, kind: string, write: (db: D1Database) => Promise<unknown> | null): void {
   const db = c.env.FAQ_DB;
   if (!db || !c.get("config").logQuestions) return;
-  const work = (async () => write(db))().catch((error: unknown) => {
+  let started: Promise<unknown> | null;
+  try {
+    started = write(db);
+  } catch (error) {
+    started = Promise.reject(error);
+  }
+  // null: the write joined one that another request already waits for
+  if (started === null) return;
+  waitUntilOf(c)(started.catch((error: unknown) => {
     inboxWriteFailures.add();
     console.warn(`inbox: writing ${kind} failed (${error instanceof Error ? error.name : "error"})`);
-  });
-  waitUntilOf(c)(work);
+  }));
 }

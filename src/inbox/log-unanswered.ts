@@ -50,20 +50,33 @@ const UPSERT = `INSERT INTO unanswered_questions
 const BUSY_INTERVAL_MS = 1000;
 
 /**
- * Writes unanswered questions to one database, coalescing what arrives
- * while a write is in flight: the same question asked 500 times meanwhile
- * becomes one row update adding 500, and different questions share one
- * batch. A quiet site writes each question at once; while questions keep
- * arriving during writes, batches are spaced BUSY_INTERVAL_MS apart.
+ * Writes unanswered questions to one database, coalescing: the same question
+ * asked 500 times before the next write becomes one row update adding 500,
+ * and different questions share one batch. A quiet site writes each question
+ * at once; a question that arrives while a write is in flight goes into the
+ * next flush, which waits for that write and then BUSY_INTERVAL_MS.
+ *
+ * Each flush is bounded (one wait, one batch), so the request that schedules
+ * it can keep the isolate alive for it with waitUntil; the requests whose
+ * questions join a flush already scheduled need not wait at all. Under steady
+ * load no promise runs for ever, and no waitUntil outlives its limit.
  */
 class UnansweredWriter {
   private readonly pending = new Map<string, Pending>();
-  private draining: Promise<void> | null = null;
+  /** The flush that will take what is pending now; null once it has taken it. */
+  private scheduled: Promise<void> | null = null;
+  /** The last flush scheduled: the next one starts after it. */
+  private last: Promise<void> = Promise.resolve();
+  private writing = false;
 
   constructor(private readonly db: D1Database) {}
 
-  /** Queues the question; the promise settles (never rejects) once it has been written or its batch failed. */
-  add(question: UnansweredQuestion, now: number): Promise<void> {
+  /**
+   * Queues the question. Returns the flush to wait for when this call
+   * scheduled it, else null (a flush already scheduled will take it). The
+   * promise never rejects: a failed batch is counted for /health.
+   */
+  add(question: UnansweredQuestion, now: number): Promise<void> | null {
     const text = maskPersonalData(question.text);
     const key = questionKey(text);
     const before = this.pending.get(key);
@@ -78,36 +91,45 @@ class UnansweredWriter {
       model: vector ? question.model : (before?.model ?? question.model),
       degraded: question.degraded,
     });
-    this.draining ??= this.drain().finally(() => {
-      this.draining = null;
-    });
-    return this.draining;
+    if (this.scheduled) return null;
+    const previous = this.last;
+    const busy = this.writing;
+    this.scheduled = this.last = (async () => {
+      await previous;
+      if (busy) await new Promise((resolve) => setTimeout(resolve, BUSY_INTERVAL_MS));
+      // from here on, new questions go to the next flush
+      this.scheduled = null;
+      await this.write([...this.pending.entries()]);
+    })();
+    return this.scheduled;
   }
 
-  private async drain(): Promise<void> {
-    while (this.pending.size > 0) {
-      const batch = [...this.pending.entries()];
-      this.pending.clear();
-      try {
-        await this.db.batch(batch.map(([key, p]) => this.db.prepare(UPSERT).bind(
-          key, p.text, p.count, p.firstSeen, p.lastSeen, p.nearest?.id ?? null, p.nearest?.score ?? null,
-          p.vector ? p.model : null, p.vector ? p.vector.buffer : null, p.degraded ? 1 : 0,
-        )));
-      } catch (error) {
-        // the questions of a failed batch are lost; the count in /health says how many
-        for (let i = 0; i < batch.length; i++) inboxWriteFailures.add();
-        console.warn(`inbox: writing ${batch.length} unanswered question(s) failed (${error instanceof Error ? error.name : "error"})`);
-      }
-      // more arrived during the write: busy, so gather for a while before the next batch
-      if (this.pending.size > 0) await new Promise((resolve) => setTimeout(resolve, BUSY_INTERVAL_MS));
+  private async write(batch: Array<[string, Pending]>): Promise<void> {
+    this.pending.clear();
+    this.writing = true;
+    try {
+      await this.db.batch(batch.map(([key, p]) => this.db.prepare(UPSERT).bind(
+        key, p.text, p.count, p.firstSeen, p.lastSeen, p.nearest?.id ?? null, p.nearest?.score ?? null,
+        p.vector ? p.model : null, p.vector ? p.vector.buffer : null, p.degraded ? 1 : 0,
+      )));
+    } catch (error) {
+      // the questions of a failed batch are lost; the count in /health says how many
+      for (let i = 0; i < batch.length; i++) inboxWriteFailures.add();
+      console.warn(`inbox: writing ${batch.length} unanswered question(s) failed (${error instanceof Error ? error.name : "error"})`);
+    } finally {
+      this.writing = false;
     }
   }
 }
 
 const writers = new WeakMap<D1Database, UnansweredWriter>();
 
-/** Records (or counts again) one question the FAQ did not answer, through the isolate's writer for `db`. */
-export function logUnanswered(db: D1Database, question: UnansweredQuestion, now: number): Promise<void> {
+/**
+ * Records (or counts again) one question the FAQ did not answer, through the
+ * isolate's writer for `db`. Returns the write to keep the isolate alive for,
+ * or null when a write already scheduled by another request will take it.
+ */
+export function logUnanswered(db: D1Database, question: UnansweredQuestion, now: number): Promise<void> | null {
   let writer = writers.get(db);
   if (!writer) {
     writer = new UnansweredWriter(db);
