@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { logUnanswered } from "./log-unanswered";
+import { inboxWriteFailures } from "./write-failures";
 
 /** A D1 stand-in that records each batch and finishes it when told to. */
 function fakeDb() {
@@ -48,5 +49,28 @@ describe("logUnanswered", () => {
     expect(batches[2]).toEqual([{ key: "parking", count: 1 }]);
     finish[2]!();
     await later;
+  });
+
+  it("writes a large flush in batches of 100, and drops distinct questions beyond 5,000 pending", async () => {
+    vi.useFakeTimers();
+    const { db, batches, finish } = fakeDb();
+    const first = logUnanswered(db, question("first"), 1);
+    await vi.advanceTimersByTimeAsync(0);
+    // while that write is in flight, a flood of distinct questions
+    const failedBefore = inboxWriteFailures.count();
+    const results = Array.from({ length: 5001 }, (_, i) => logUnanswered(db, question(`question ${i}`), 2));
+    expect(results.filter((r) => r !== null)).toHaveLength(1);
+    expect(inboxWriteFailures.count() - failedBefore).toBe(1); // the 5,001st distinct question
+    finish[0]!();
+    await first;
+    await vi.advanceTimersByTimeAsync(1000);
+    for (let i = 1; i <= 50; i++) {
+      expect(batches[i]).toHaveLength(100);
+      finish[i]!();
+      await vi.advanceTimersByTimeAsync(0);
+    }
+    await results[0];
+    expect(batches.slice(1).flat()).toHaveLength(5000);
+    expect(batches.slice(1).flat().some((statement) => statement.key === "question 5000")).toBe(false);
   });
 });

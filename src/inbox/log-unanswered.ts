@@ -48,6 +48,14 @@ const UPSERT = `INSERT INTO unanswered_questions
  * row written, so fewer, fuller batches cost less too.
  */
 const BUSY_INTERVAL_MS = 1000;
+/** Statements per D1 batch: a flush of many distinct questions is written in several. */
+const STATEMENTS_PER_BATCH = 100;
+/**
+ * Distinct questions one isolate holds for its next flush. A flood of
+ * different questions (many clients, each under the rate limit) cannot grow
+ * memory without bound; the overflow is dropped and counted as failed writes.
+ */
+const MAX_PENDING_QUESTIONS = 5000;
 
 /**
  * Writes unanswered questions to one database, coalescing: the same question
@@ -80,6 +88,10 @@ class UnansweredWriter {
     const text = maskPersonalData(question.text);
     const key = questionKey(text);
     const before = this.pending.get(key);
+    if (!before && this.pending.size >= MAX_PENDING_QUESTIONS) {
+      inboxWriteFailures.add();
+      return null;
+    }
     const vector = question.vector ? toStoredVector(question.vector) : null;
     this.pending.set(key, {
       text,
@@ -108,14 +120,19 @@ class UnansweredWriter {
     this.pending.clear();
     this.writing = true;
     try {
-      await this.db.batch(batch.map(([key, p]) => this.db.prepare(UPSERT).bind(
-        key, p.text, p.count, p.firstSeen, p.lastSeen, p.nearest?.id ?? null, p.nearest?.score ?? null,
-        p.vector ? p.model : null, p.vector ? p.vector.buffer : null, p.degraded ? 1 : 0,
-      )));
-    } catch (error) {
-      // the questions of a failed batch are lost; the count in /health says how many
-      for (let i = 0; i < batch.length; i++) inboxWriteFailures.add();
-      console.warn(`inbox: writing ${batch.length} unanswered question(s) failed (${error instanceof Error ? error.name : "error"})`);
+      for (let start = 0; start < batch.length; start += STATEMENTS_PER_BATCH) {
+        const part = batch.slice(start, start + STATEMENTS_PER_BATCH);
+        try {
+          await this.db.batch(part.map(([key, p]) => this.db.prepare(UPSERT).bind(
+            key, p.text, p.count, p.firstSeen, p.lastSeen, p.nearest?.id ?? null, p.nearest?.score ?? null,
+            p.vector ? p.model : null, p.vector ? p.vector.buffer : null, p.degraded ? 1 : 0,
+          )));
+        } catch (error) {
+          // the questions of a failed batch are lost; the count in /health says how many
+          for (let i = 0; i < part.length; i++) inboxWriteFailures.add();
+          console.warn(`inbox: writing ${part.length} unanswered question(s) failed (${error instanceof Error ? error.name : "error"})`);
+        }
+      }
     } finally {
       this.writing = false;
     }
