@@ -8,6 +8,7 @@
  * that `npm run eval` and `npm run calibrate` read.
  */
 import { parseArgs } from "node:util";
+import { sinceMs } from "../src/api/admin-query";
 import type { FaqIndex } from "../src/index-blob/format";
 import { describeGroups } from "../src/inbox/describe-groups";
 import { DEFAULT_GROUP_THRESHOLD, MAX_GROUPED_QUESTIONS, groupQuestions } from "../src/inbox/group-questions";
@@ -38,7 +39,7 @@ export async function inbox(argv: string[], print: (text: string) => void = cons
   const target = values.remote ? "remote" : "local";
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new Error("--limit must be a positive integer");
-  const since = values.since === undefined ? 0 : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(values.since) ? `${values.since}T00:00:00Z` : values.since);
+  const since = values.since === undefined ? 0 : sinceMs(values.since);
   if (Number.isNaN(since)) throw new Error("--since must be a date (2026-11-01) or an ISO 8601 date-time");
 
   const persistTo = values["persist-to"];

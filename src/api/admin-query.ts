@@ -1,6 +1,6 @@
 import { badRequest } from "../errors";
 import * as z from "zod/mini";
-import { documented } from "./schema";
+import { documented, firstIssue } from "./schema";
 
 export const DEFAULT_GROUP_LIMIT = 50;
 export const MAX_GROUP_LIMIT = 500;
@@ -29,6 +29,9 @@ const PROBLEMS: Record<string, [code: string, message: string]> = {
   format: ["invalid_format", "Query parameter format must be json or csv."],
 };
 
+/** A `since` value in milliseconds since the epoch: a bare date is midnight UTC. */
+export const sinceMs = (since: string) => Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(since) ? `${since}T00:00:00Z` : since);
+
 export interface AdminParams {
   /** Milliseconds since the epoch; 0 for everything. */
   since: number;
@@ -40,14 +43,13 @@ export interface AdminParams {
 export function parseAdminParams(schema: typeof UnansweredQuerySchema | typeof FeedbackQuerySchema, raw: Record<string, string>): AdminParams {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const fields = Object.keys(schema.shape);
-    const field = String([...parsed.error.issues].sort((a, b) => fields.indexOf(String(a.path[0])) - fields.indexOf(String(b.path[0])))[0]!.path[0]);
+    const field = String(firstIssue(schema, parsed.error.issues).path[0]);
     const [code, message] = PROBLEMS[field]!;
     throw badRequest(code, message);
   }
   const data = parsed.data as { since?: string; limit?: string; format?: "json" | "csv" };
   return {
-    since: data.since === undefined ? 0 : Date.parse(data.since.length === 10 ? `${data.since}T00:00:00Z` : data.since),
+    since: data.since === undefined ? 0 : sinceMs(data.since),
     limit: data.limit === undefined ? DEFAULT_GROUP_LIMIT : Number(data.limit),
     format: data.format ?? "json",
   };

@@ -2,7 +2,7 @@ import { badRequest } from "../errors";
 import { SEARCH_MODES, type SearchMode } from "../search/rank";
 import { isBlankQuery, normalizeQuery } from "./normalize-query";
 import * as z from "zod/mini";
-import { documented } from "./schema";
+import { documented, firstIssue } from "./schema";
 
 export const MAX_QUERY_CHARS = 500;
 export const MAX_K = 50;
@@ -59,9 +59,8 @@ export function parseFaqParams(raw: RawFaqParams): FaqParams {
   const query = normalizeQuery(raw.q ?? "");
   const parsed = FaqQuerySchema.safeParse({ ...raw, q: isBlankQuery(query) ? "" : query, category: category === "" ? undefined : category });
   if (!parsed.success) {
-    // Report q first, then the others in schema order, whatever order zod found them in.
-    const fields = Object.keys(FaqQuerySchema.shape);
-    const issue = [...parsed.error.issues].sort((a, b) => fields.indexOf(String(a.path[0])) - fields.indexOf(String(b.path[0])))[0]!;
+    // q first, then the others in schema order
+    const issue = firstIssue(FaqQuerySchema, parsed.error.issues);
     const field = String(issue.path[0]);
     const tooLong = field === "q" && issue.code === "custom" && (issue as { params?: { tooLong?: boolean } }).params?.tooLong;
     const [code, message] = PROBLEMS[tooLong ? "q_long" : field] ?? PROBLEMS.q!;

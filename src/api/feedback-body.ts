@@ -2,7 +2,7 @@ import { ApiError, badRequest } from "../errors";
 import { MAX_QUERY_CHARS } from "./faq-query";
 import { isBlankQuery, normalizeQuery } from "./normalize-query";
 import * as z from "zod/mini";
-import { documented } from "./schema";
+import { documented, firstIssue } from "./schema";
 
 /** FAQ ids are at most this long (the seed script refuses longer ones). */
 export const MAX_ID_CHARS = 200;
@@ -44,10 +44,7 @@ export function parseFeedbackBody(text: string): FeedbackBody {
   const query = typeof body.query === "string" ? normalizeQuery(body.query) : body.query;
   const parsed = FeedbackBodySchema.safeParse({ ...body, query: typeof query === "string" && isBlankQuery(query) ? "" : query });
   if (parsed.success) return parsed.data;
-  // Unknown fields first, then the fields in schema order, whatever order zod found them in.
-  const fields = Object.keys(FeedbackBodySchema.shape);
-  const order = (path: PropertyKey[]) => (path.length === 0 ? -1 : fields.indexOf(String(path[0])));
-  const issue = [...parsed.error.issues].sort((a, b) => order(a.path) - order(b.path))[0]!;
+  const issue = firstIssue(FeedbackBodySchema, parsed.error.issues);
   if (issue.code === "unrecognized_keys") {
     throw badRequest("unknown_field", `Unknown field ${issue.keys.map((key) => JSON.stringify(key)).join(", ")}; the body has query, id and helpful.`);
   }

@@ -12,3 +12,14 @@ export function documented<T extends z.ZodMiniType>(schema: T, meta: { descripti
   z.globalRegistry.add(schema, meta);
   return schema;
 }
+
+/**
+ * The one problem to report when a parse fails, whatever order zod found
+ * them in: one with the whole object (an unknown field) first, then the
+ * fields in the schema's order.
+ */
+export function firstIssue<I extends { path: PropertyKey[] }>(schema: { shape: object }, issues: readonly I[]): I {
+  const fields = Object.keys(schema.shape);
+  const order = (path: PropertyKey[]) => (path.length === 0 ? -1 : fields.indexOf(String(path[0])));
+  return [...issues].sort((a, b) => order(a.path) - order(b.path))[0]!;
+}
