@@ -14,11 +14,10 @@ export const inboxEnabled = (c: Context<AppEnv>): boolean => c.get("config").log
  * in the logs.
  */
 export function deferInboxWrite(c: Context<AppEnv>, kind: string, write: (db: D1Database) => Promise<unknown> | null): void {
-  const db = c.env.FAQ_DB;
-  if (!db || !c.get("config").logQuestions) return;
+  if (!inboxEnabled(c)) return;
   let started: Promise<unknown> | null;
   try {
-    started = write(db);
+    started = write(c.env.FAQ_DB!);
   } catch (error) {
     started = Promise.reject(error);
   }
