@@ -1,18 +1,17 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
 import { ApiError } from "../errors";
-
-const digest = async (text: string) => new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+import { sha256Hex } from "../sha256-hex";
 
 /**
  * Compares two secrets in constant time: both are hashed first, so the
- * comparison always runs over 32 bytes whatever their lengths, and every
- * byte is compared whatever the first difference.
+ * comparison always runs over 64 hex digits whatever their lengths, and every
+ * digit is compared whatever the first difference.
  */
 async function sameSecret(given: string, expected: string): Promise<boolean> {
-  const [a, b] = await Promise.all([digest(given), digest(expected)]);
+  const [a, b] = await Promise.all([sha256Hex(given), sha256Hex(expected)]);
   let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return difference === 0;
 }
 
