@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { pageOfUrl } from "./page-url";
 
 /**
  * A stable id for a question found on a page: a short hash of the page URL
@@ -7,6 +8,5 @@ import { createHash } from "node:crypto";
  * collisions need about 16 million questions.
  */
 export function pageFaqId(pageUrl: string, question: string): string {
-  const page = pageUrl.replace(/#.*$/, "");
-  return createHash("sha256").update(`${page}\n${question}`).digest("hex").slice(0, 12);
+  return createHash("sha256").update(`${pageOfUrl(pageUrl)}\n${question}`).digest("hex").slice(0, 12);
 }

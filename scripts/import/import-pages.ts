@@ -4,6 +4,7 @@ import type { FaqRecord } from "../../src/faq-record";
 import { runInLanes } from "../../src/lib/run-in-lanes";
 import { extractFaqs, type ExtractedPage, type FaqMarkup } from "./extract-faqs";
 import { pageFaqId } from "./faq-id";
+import { pageOfUrl } from "./page-url";
 import { PageError, type PoliteFetcher } from "./polite-fetch";
 import { sitemapPages } from "./sitemap";
 
@@ -63,7 +64,7 @@ async function readPage(source: string, fetcher: PoliteFetcher): Promise<{ url: 
 
 function toRecords(read: { url: string | null; key: string; page: ExtractedPage }, categoryFrom: CategoryFrom): FaqRecord[] {
   const category = categoryFrom === "title" ? read.page.title : categoryFrom === "h1" ? read.page.h1 : null;
-  const base = read.url?.replace(/#.*$/, "") ?? null;
+  const base = read.url === null ? null : pageOfUrl(read.url);
   return read.page.faqs.map((faq) => ({
     id: faq.id && faq.id.length <= MAX_ID_CHARS ? faq.id : pageFaqId(read.key, faq.question),
     question: faq.question,
@@ -85,7 +86,7 @@ export async function importPages(options: ImportOptions): Promise<ImportResult>
   const sources: string[] = [];
   const seen = new Set<string>();
   const add = (source: string) => {
-    const key = isUrl(source) ? new URL(source).href.replace(/#.*$/, "") : resolve(source);
+    const key = isUrl(source) ? pageOfUrl(new URL(source).href) : resolve(source);
     if (seen.has(key)) return;
     seen.add(key);
     if (sources.length < options.maxPages) sources.push(source);

@@ -70,7 +70,7 @@ export class PoliteFetcher {
   /** robots.txt files that could not be read, by origin, for the run's report. */
   readonly robotsProblems = new Map<string, string>();
 
-  constructor(private readonly policy: FetchPolicy, private readonly fetchImpl: typeof fetch = fetch) {
+  constructor(private readonly policy: FetchPolicy) {
     this.slots = new HostSlots(policy.perHost);
   }
 
@@ -105,7 +105,7 @@ export class PoliteFetcher {
     for (let attempt = 0; attempt <= this.policy.retries; attempt++) {
       if (attempt > 0) await sleep(this.policy.retryDelayMs * attempt);
       try {
-        const response = await this.slots.run(host, () => this.fetchImpl(url, {
+        const response = await this.slots.run(host, () => fetch(url, {
           redirect: "manual",
           headers: { "user-agent": this.policy.userAgent, accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5" },
           signal: AbortSignal.timeout(this.policy.timeoutMs),

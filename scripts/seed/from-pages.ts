@@ -1,4 +1,5 @@
 import { importPages } from "../import/import-pages";
+import { pageOfUrl } from "../import/page-url";
 import { PoliteFetcher } from "../import/polite-fetch";
 import { ROBOTS_TOKEN, USER_AGENT } from "../import/user-agent";
 import { fromRecords } from "./from-faq-file";
@@ -30,8 +31,8 @@ export class ImportFailed extends Error {
  * page that fails is reported on stderr with its URL. No FAQ at all, or any
  * failure with --strict, stops the run before anything is embedded or written.
  */
-export async function fromPages(args: SeedArgs, env: NodeJS.ProcessEnv, log: (line: string) => void, fetchImpl: typeof fetch = fetch): Promise<PendingIndex> {
-  const fetcher = new PoliteFetcher({ ...IMPORT_FETCH_POLICY, timeoutMs: args.pageTimeoutMs }, fetchImpl);
+export async function fromPages(args: SeedArgs, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<PendingIndex> {
+  const fetcher = new PoliteFetcher({ ...IMPORT_FETCH_POLICY, timeoutMs: args.pageTimeoutMs });
   const result = await importPages({
     pages: args.fromPage,
     sitemaps: args.sitemap,
@@ -50,5 +51,5 @@ export async function fromPages(args: SeedArgs, env: NodeJS.ProcessEnv, log: (li
   }
   const source = [...args.fromPage, ...args.sitemap].join(" ");
   const pending = await fromRecords(result.records, source, args, env);
-  return { ...pending, pageOf: (record) => record.url?.replace(/#.*$/, "") ?? "(no page URL)" };
+  return { ...pending, pageOf: (record) => (record.url === null ? "(no page URL)" : pageOfUrl(record.url)) };
 }
