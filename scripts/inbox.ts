@@ -10,10 +10,8 @@
 import { parseArgs } from "node:util";
 import { sinceMs } from "../src/api/admin-query";
 import type { FaqIndex } from "../src/index-blob/format";
-import { describeGroups } from "../src/inbox/describe-groups";
-import { DEFAULT_GROUP_THRESHOLD, MAX_GROUPED_QUESTIONS, groupQuestions } from "../src/inbox/group-questions";
-import { readFeedback, readUnanswered } from "../src/inbox/read-inbox";
-import { questionOfId } from "../src/index-store/find-row";
+import { readFeedback } from "../src/inbox/read-inbox";
+import { unansweredGroups } from "../src/inbox/unanswered-groups";
 import { exportLabels } from "./inbox/export-labels";
 import { formatGroups } from "./inbox/print-groups";
 import { wranglerD1 } from "./inbox/wrangler-d1";
@@ -47,13 +45,10 @@ export async function inbox(argv: string[], print: (text: string) => void = cons
   // the served index gives the model's grouping threshold and the FAQs' questions; the inbox is readable without it
   const index: FaqIndex | null = await withKv(target, { configPath: values.config, persistTo, verbose: false }, readCurrentVersion).catch(() => null);
 
-  const questions = await readUnanswered(db, since, MAX_GROUPED_QUESTIONS);
-  const threshold = index?.groupThreshold ?? DEFAULT_GROUP_THRESHOLD;
-  const model = index?.model ?? questions.find((q) => q.model !== null)?.model ?? null;
-  const groups = describeGroups(groupQuestions(questions, threshold, model), (id) => questionOfId(index, id));
+  const { groups, threshold, questions } = await unansweredGroups(db, index, since, null);
   const shown = groups.slice(0, limit);
   if (values.json) print(JSON.stringify({ groups: shown, total: groups.length, threshold }));
-  else print(formatGroups(shown, `Unanswered questions (${target}): ${groups.length} groups of ${questions.length} questions, grouped at cosine >= ${threshold}${groups.length > limit ? `; the ${limit} most asked shown` : ""}`));
+  else print(formatGroups(shown, `Unanswered questions (${target}): ${groups.length} groups of ${questions} questions, grouped at cosine >= ${threshold}${groups.length > limit ? `; the ${limit} most asked shown` : ""}`));
 
   if (values["export-labels"]) {
     const exported = await exportLabels(values["export-labels"], await readFeedback(db, since, Number.MAX_SAFE_INTEGER), index);

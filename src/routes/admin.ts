@@ -4,9 +4,8 @@ import { FeedbackQuerySchema, MAX_FEEDBACK_ROWS, UnansweredQuerySchema, parseAdm
 import { ApiError, IndexUnavailableError } from "../errors";
 import type { FaqIndex } from "../index-blob/format";
 import { toCsv } from "../inbox/csv";
-import { describeGroups } from "../inbox/describe-groups";
-import { DEFAULT_GROUP_THRESHOLD, MAX_GROUPED_QUESTIONS, groupQuestions } from "../inbox/group-questions";
-import { readFeedback, readFeedbackCounts, readUnanswered } from "../inbox/read-inbox";
+import { readFeedback, readFeedbackCounts } from "../inbox/read-inbox";
+import { unansweredGroups } from "../inbox/unanswered-groups";
 import { questionOfId } from "../index-store/find-row";
 import { servingIndex } from "../index-store/serving-index";
 import { adminAuth } from "../middleware/admin-auth";
@@ -40,11 +39,7 @@ export const adminRoute = new Hono<AppEnv>()
   .get("/unanswered", async (c) => {
     const params = parseAdminParams(UnansweredQuerySchema, c.req.query());
     const db = database(c);
-    const index = await indexOrNull(c);
-    const threshold = index?.groupThreshold ?? DEFAULT_GROUP_THRESHOLD;
-    const questions = await readUnanswered(db, params.since, MAX_GROUPED_QUESTIONS);
-    const grouped = groupQuestions(questions, threshold, index?.model ?? c.get("config").model);
-    const groups = describeGroups(grouped, (id) => questionOfId(index, id));
+    const { groups, threshold } = await unansweredGroups(db, await indexOrNull(c), params.since, c.get("config").model);
     const shown = groups.slice(0, params.limit);
     if (params.format === "csv") {
       return csvResponse(c, "unanswered", toCsv(

@@ -1,0 +1,28 @@
+import type { FaqIndex } from "../index-blob/format";
+import { questionOfId } from "../index-store/find-row";
+import { describeGroups, type DescribedGroup } from "./describe-groups";
+import { DEFAULT_GROUP_THRESHOLD, MAX_GROUPED_QUESTIONS, groupQuestions } from "./group-questions";
+import { readUnanswered } from "./read-inbox";
+
+export interface UnansweredGroups {
+  /** Most asked first. */
+  groups: DescribedGroup[];
+  /** The cosine the groups were made at: the served index's calibrated one, or the default. */
+  threshold: number;
+  /** How many distinct questions were grouped. */
+  questions: number;
+}
+
+/**
+ * The inbox as the owner reads it (/admin/unanswered, `npm run inbox`): the
+ * most asked questions last seen since `since`, grouped at the served
+ * index's threshold. Vectors of the index's model are compared; without an
+ * index, those of `model`, else of the model the first embedded question used.
+ */
+export async function unansweredGroups(db: D1Database, index: FaqIndex | null, since: number, model: string | null): Promise<UnansweredGroups> {
+  const questions = await readUnanswered(db, since, MAX_GROUPED_QUESTIONS);
+  const threshold = index?.groupThreshold ?? DEFAULT_GROUP_THRESHOLD;
+  const comparedModel = index?.model ?? model ?? questions.find((q) => q.model !== null)?.model ?? null;
+  const groups = describeGroups(groupQuestions(questions, threshold, comparedModel), (id) => questionOfId(index, id));
+  return { groups, threshold, questions: questions.length };
+}
