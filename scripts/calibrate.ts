@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { calibrateModel } from "./calibrate/calibrate-model";
 import { CALIBRATION_FILE, storeCalibration } from "./calibrate/calibration-store";
 import { isMain } from "./lib/is-main";
+import { runCli } from "./lib/run-cli";
 import { chooseEmbedder } from "./seed/choose-embedder";
 
 export async function calibrate(argv: string[], env: NodeJS.ProcessEnv) {
@@ -30,12 +31,4 @@ export async function calibrate(argv: string[], env: NodeJS.ProcessEnv) {
   return { model: embedder.model, calls, file: values["calibration-file"], ...calibration };
 }
 
-if (isMain(import.meta.url)) {
-  try {
-    console.log(JSON.stringify(await calibrate(process.argv.slice(2), process.env)));
-    process.exit(0);
-  } catch (error) {
-    console.error(`calibrate: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-}
+if (isMain(import.meta.url)) await runCli("calibrate", () => calibrate(process.argv.slice(2), process.env));

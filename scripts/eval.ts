@@ -24,6 +24,7 @@ import { withTypo } from "./eval/typos";
 import { freePort } from "./lib/free-port";
 import { startInferenceProcess } from "./lib/inference-process";
 import { isMain } from "./lib/is-main";
+import { runCli } from "./lib/run-cli";
 import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "./lib/local-model";
 import { runNode } from "./lib/run-node";
 import { startWranglerDev, type RunningWorker } from "./lib/wrangler-dev";
@@ -121,12 +122,4 @@ async function main(argv: string[]) {
   }
 }
 
-if (isMain(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(`eval: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
-}
+if (isMain(import.meta.url)) await runCli("eval", () => main(process.argv.slice(2)));

@@ -18,6 +18,7 @@ import { wranglerD1 } from "./inbox/wrangler-d1";
 import { withKv } from "./kv/open-kv";
 import { readCurrentVersion } from "./kv/versions";
 import { isMain } from "./lib/is-main";
+import { runCli } from "./lib/run-cli";
 
 export async function inbox(argv: string[], print: (text: string) => void = console.log) {
   const { values } = parseArgs({
@@ -58,12 +59,4 @@ export async function inbox(argv: string[], print: (text: string) => void = cons
   }
 }
 
-if (isMain(import.meta.url)) {
-  try {
-    await inbox(process.argv.slice(2));
-    process.exit(0);
-  } catch (error) {
-    console.error(`inbox: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-}
+if (isMain(import.meta.url)) await runCli("inbox", () => inbox(process.argv.slice(2)));

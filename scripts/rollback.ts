@@ -7,6 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import { isMain } from "./lib/is-main";
+import { runCli } from "./lib/run-cli";
 import { withKv } from "./kv/open-kv";
 import { requireCloudflareToken } from "./kv/remote-kv";
 import { rollbackVersion } from "./kv/versions";
@@ -29,12 +30,4 @@ export async function rollback(argv: string[], env: NodeJS.ProcessEnv) {
   return { from, to: to.version, kv: values.kv };
 }
 
-if (isMain(import.meta.url)) {
-  try {
-    console.log(JSON.stringify(await rollback(process.argv.slice(2), process.env)));
-    process.exit(0);
-  } catch (error) {
-    console.error(`rollback: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-}
+if (isMain(import.meta.url)) await runCli("rollback", () => rollback(process.argv.slice(2), process.env));

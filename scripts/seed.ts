@@ -13,6 +13,7 @@ import { datasetFiles } from "./hub/dataset-files";
 import { hubToken, refLabel } from "./hub/hub-repo";
 import { publishDataset } from "./hub/publish-dataset";
 import { isMain } from "./lib/is-main";
+import { runCli } from "./lib/run-cli";
 import { withKv } from "./kv/open-kv";
 import { requireCloudflareToken } from "./kv/remote-kv";
 import { publishVersion } from "./kv/versions";
@@ -65,14 +66,4 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-if (isMain(import.meta.url)) {
-  // Exit explicitly: a failed wrangler or model start can leave handles that would keep node alive.
-  try {
-    const summary = await seed(process.argv.slice(2), process.env);
-    console.log(JSON.stringify(summary));
-    process.exit(0);
-  } catch (error) {
-    console.error(`seed: ${describe(error)}`);
-    process.exit(1);
-  }
-}
+if (isMain(import.meta.url)) await runCli("seed", () => seed(process.argv.slice(2), process.env), describe);
