@@ -58,7 +58,7 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     persistTo = await mkdtemp(join(tmpdir(), "faq-browser-"));
     const seeded = await runScript("scripts/seed.ts", ["--kv", "local", "--persist-to", persistTo, "--out", join(persistTo, "build")]);
     expect(seeded.code).toBe(0);
-    applyLocalMigrations(persistTo);
+    await applyLocalMigrations(persistTo);
     inference = await startInferenceProcess();
     const workerPort = await freePort();
     const workerUrl = `http://127.0.0.1:${workerPort}`;
@@ -232,6 +232,8 @@ describeWithBrowser("<faq-search> in Chromium", () => {
       }),
     }));
     await page.goto(sitePage);
+    // words only: no hybrid answer re-renders the list while this test clicks it
+    await page.locator("faq-search").evaluate((host) => host.setAttribute("hybrid-delay", "600000"));
     await input(page).fill("refund policy");
     await expect.poll(() => optionIds(page), { timeout: 10_000 }).toEqual(["r"]);
     const item = page.locator("faq-search li[role=option]").nth(0);
