@@ -56,7 +56,7 @@ const summary = JSON.parse(seeded.stdout.trim().split("\n").pop()!) as { faqs: n
 console.log(`seeded ${summary.faqs} FAQs from ${sourceLabel} (version ${summary.version})`);
 
 // the inbox's tables in the local D1 database
-applyLocalMigrations(persistTo);
+await applyLocalMigrations(persistTo);
 
 const given = workerVarsFromEnv(process.env);
 const inference = given.vars.HF_ENDPOINT_URL ? null : await startInferenceServer(Number(process.env.INFERENCE_PORT ?? 0));

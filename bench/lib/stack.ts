@@ -12,7 +12,7 @@ type StartWorker = (vars?: Record<string, string>) => Promise<RunningWorker>;
 /** The local stack for end-to-end measurements: inference server, and wrangler dev over a temporary KV and D1 folder. */
 export async function withLocalStack<T>(use: (stack: { persistTo: string; inferenceUrl: string; startWorker: StartWorker }) => Promise<T>): Promise<T> {
   const persistTo = await mkdtemp(join(tmpdir(), "faq-stack-"));
-  applyLocalMigrations(persistTo);
+  await applyLocalMigrations(persistTo);
   const inference = await startInferenceProcess();
   try {
     const startWorker: StartWorker = async (vars = {}) => startWranglerDev({

@@ -1,5 +1,4 @@
-import { spawn } from "node:child_process";
-import { wranglerBin } from "../lib/wrangler-bin";
+import { runWrangler } from "../lib/run-wrangler";
 
 export interface WranglerD1Options {
   target: "local" | "remote";
@@ -14,21 +13,6 @@ function literal(value: unknown): string {
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   if (typeof value === "string") return `'${value.replace(/'/g, "''")}'`;
   throw new Error(`cannot bind ${typeof value} through wrangler d1 execute`);
-}
-
-function run(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [wranglerBin(), ...args], {
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (chunk) => (out += chunk));
-    child.stderr.on("data", (chunk) => (err += chunk));
-    child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`wrangler d1 execute exited with ${code}: ${err.trim() || out.trim()}`))));
-  });
 }
 
 /**
@@ -46,8 +30,8 @@ export function wranglerD1(options: WranglerD1Options): D1Database {
       bind: (...more: unknown[]) => statement([...values, ...more]),
       async all<T>() {
         const text = sql.replace(/\?(\d+)/g, (_, n: string) => literal(values[Number(n) - 1]));
-        const out = await run(["d1", "execute", "FAQ_DB", ...where, "--config", options.configPath, "--json", "--command", text]);
-        const parsed = JSON.parse(out) as Array<{ results: T[]; success: boolean }>;
+        const out = await runWrangler(["d1", "execute", "FAQ_DB", ...where, "--config", options.configPath, "--json", "--command", text], { captureStderr: true });
+        const parsed = JSON.parse(out.toString("utf8")) as Array<{ results: T[]; success: boolean }>;
         const last = parsed[parsed.length - 1];
         if (!last?.success) throw new Error("wrangler d1 execute did not succeed");
         return { results: last.results, success: true, meta: {} };

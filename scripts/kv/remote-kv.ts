@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { wranglerBin } from "../lib/wrangler-bin";
+import { runWrangler } from "../lib/run-wrangler";
 import type { KvStore } from "./kv-store";
 
 /** Stops before any remote write when there is no API token: better than a half-published version. */
@@ -10,17 +9,6 @@ export function requireCloudflareToken(env: NodeJS.ProcessEnv): void {
   if (!env.CLOUDFLARE_API_TOKEN?.trim()) {
     throw new Error("--kv remote needs CLOUDFLARE_API_TOKEN in the environment (a token with Workers KV Storage: Edit); nothing was written");
   }
-}
-
-function runWrangler(args: string[], verbose: boolean): Promise<Buffer> {
-  if (verbose) console.error(`$ wrangler ${args.join(" ")}`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [wranglerBin(), ...args], { stdio: ["ignore", "pipe", "inherit"] });
-    const out: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-    child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`wrangler ${args.slice(0, 3).join(" ")} exited with ${code}`))));
-  });
 }
 
 /**
@@ -34,7 +22,7 @@ export async function withRemoteKv<T>(configPath: string, verbose: boolean, use:
   let files = 0;
   const get = async (key: string) => {
     try {
-      return await runWrangler(["kv", "key", "get", key, ...common], verbose);
+      return await runWrangler(["kv", "key", "get", key, ...common], { verbose });
     } catch {
       return null; // wrangler exits non-zero for a missing key
     }
@@ -48,10 +36,10 @@ export async function withRemoteKv<T>(configPath: string, verbose: boolean, use:
     put: async (key, value) => {
       const path = join(dir, `value-${++files}`);
       await writeFile(path, typeof value === "string" || value instanceof Uint8Array ? value : new Uint8Array(value));
-      await runWrangler(["kv", "key", "put", key, "--path", path, ...common], verbose);
+      await runWrangler(["kv", "key", "put", key, "--path", path, ...common], { verbose });
     },
     delete: async (key) => {
-      await runWrangler(["kv", "key", "delete", key, ...common], verbose);
+      await runWrangler(["kv", "key", "delete", key, ...common], { verbose });
     },
   };
   try {
