@@ -25,7 +25,7 @@ export interface QuestionGroup {
   questions: LoggedQuestion[];
 }
 
-function unitRows(question: LoggedQuestion): Float32Array | null {
+function unitVector(question: LoggedQuestion): Float32Array | null {
   if (!question.vector) return null;
   let norm = 0;
   for (const value of question.vector) norm += value * value;
@@ -56,7 +56,7 @@ export function groupQuestions(questions: LoggedQuestion[], threshold: number, m
   const ordered = [...questions].sort((a, b) => b.count - a.count || b.lastSeen - a.lastSeen || a.text.localeCompare(b.text));
   const groups: Array<{ members: LoggedQuestion[]; vectors: Float32Array[] | null }> = [];
   for (const question of ordered) {
-    const vector = question.model === model ? unitRows(question) : null;
+    const vector = question.model === model ? unitVector(question) : null;
     let best: { group: (typeof groups)[number]; worst: number } | null = null;
     if (vector) {
       for (const group of groups) {
