@@ -81,6 +81,10 @@ mark{background:var(--faq-mark,#fff8c5);color:inherit;border-radius:2px}
         const li = e.target.closest("li");
         if (li) this.choose(Number(li.dataset.index));
       });
+      // A list re-rendered between press and release loses the click (it lands on the list,
+      // not an item): while a press is on the list, no answer replaces it.
+      this.list.addEventListener("pointerdown", () => (this.pressing = true));
+      for (const type of ["pointerup", "pointercancel", "pointerleave"]) this.list.addEventListener(type, () => (this.pressing = false));
     }
 
     schedule() {
@@ -106,7 +110,7 @@ mark{background:var(--faq-mark,#fff8c5);color:inherit;border-radius:2px}
         // Words alone miss half-typed words: keep what is shown rather than flash "no answers".
         if (mode === "lexical" && !body.results.length) return;
         // The visitor is already reading or moving through results: do not reorder them under the cursor.
-        if (mode === "hybrid" && this.active >= 0 && this.shown === q) return;
+        if (mode === "hybrid" && (this.active >= 0 || this.pressing) && this.shown === q) return;
         const message = !body.results.length ? "No matching answers." : body.answered || mode === "lexical" ? "" : "These may not answer your question.";
         this.shown = q;
         this.show(body.results, message);

@@ -168,6 +168,39 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     await page.close();
   });
 
+  it("keeps a pressed result in place when the answer by meaning arrives between press and release", async () => {
+    const page = await browser.newPage();
+    const result = (id: string) => ({ id, question: `question ${id}`, answer: "an answer", url: null, category: null, score: 0.5, scores: { semantic: 0.5, lexical: 1 } });
+    const body = (mode: string, ids: string[]) => JSON.stringify({ query: "card", model: "m", mode, degraded: false, answered: true, results: ids.map(result) });
+    let releaseHybrid!: () => void;
+    const hybridHeld = new Promise<void>((resolve) => (releaseHybrid = resolve));
+    let hybridAsked!: () => void;
+    const hybridArrived = new Promise<void>((resolve) => (hybridAsked = resolve));
+    await page.route(`${worker.url}/faq**`, async (route) => {
+      const mode = new URL(route.request().url()).searchParams.get("mode");
+      if (mode === "hybrid") {
+        hybridAsked();
+        await hybridHeld;
+      }
+      await route.fulfill({ contentType: "application/json", headers: { "access-control-allow-origin": "*" }, body: body(mode ?? "hybrid", mode === "lexical" ? ["a", "b"] : ["c", "a"]) });
+    });
+    await page.goto(sitePage);
+    await input(page).fill("card");
+    await expect.poll(() => optionIds(page), { timeout: 10_000 }).toEqual(["a", "b"]);
+    const box = (await page.locator("faq-search li[role=option]").nth(0).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await hybridArrived;
+    const answered = page.waitForResponse((response) => response.url().includes("mode=hybrid"));
+    releaseHybrid();
+    await answered;
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100))); // the widget has read the answer
+    await page.mouse.up();
+    expect(await optionIds(page)).toEqual(["a", "b"]);
+    expect(await page.locator("faq-search li[role=option]").nth(0).getAttribute("aria-expanded")).toBe("true");
+    await page.close();
+  });
+
   it("offers the fallback link when the service cannot be reached", async () => {
     const page = await browser.newPage();
     await page.route(`${worker.url}/faq**`, (route) => route.abort());
