@@ -23,6 +23,7 @@ import { withLocalKv } from "../scripts/kv/local-kv";
 import { publishVersion } from "../scripts/kv/versions";
 import { buildIndex } from "../src/index-blob/build-index";
 import { pointerFor } from "../src/index-store/keys";
+import { loadXxh64Module } from "../scripts/lib/load-wasm";
 import { median } from "./lib/measure";
 import { seededRandom, unitMatrix } from "./lib/random";
 import { withLocalStack } from "./lib/stack";
@@ -45,7 +46,7 @@ async function publishSynthetic(persistTo: string, count: number) {
   const vectors = records.map((_, row) => matrix.subarray(row * LOCAL_MODEL_DIM, (row + 1) * LOCAL_MODEL_DIM));
   const builtAt = new Date().toISOString();
   const { blob, version } = await buildIndex({ model: LOCAL_MODEL_ID, builtAt, dim: LOCAL_MODEL_DIM, records, vectors });
-  const pointer = pointerFor(blob, { version, model: LOCAL_MODEL_ID, dim: LOCAL_MODEL_DIM, count, builtAt });
+  const pointer = pointerFor(blob, { version, model: LOCAL_MODEL_ID, dim: LOCAL_MODEL_DIM, count, builtAt }, loadXxh64Module());
   await withLocalKv({ configPath: "wrangler.toml", persistTo }, (store) => publishVersion(store, blob, pointer));
   return blob.byteLength;
 }

@@ -12,7 +12,7 @@ import { create, insertMultiple, search } from "@orama/orama";
 import usearch from "usearch";
 import { rankFaqs } from "../src/search/rank";
 import { scorerFor } from "../src/search/semantic-scorer";
-import { loadKernelModule } from "../scripts/lib/load-kernel";
+import { loadKernelModule } from "../scripts/lib/load-wasm";
 import { vectorOnlyIndex } from "./lib/bench-index";
 import { timeCall } from "./lib/measure";
 import { unitMatrix } from "./lib/random";
@@ -26,7 +26,7 @@ const repsFor = (n: number) => Math.max(3, Math.round(2_000_000 / n));
 export type KernelRow = Record<"ours_f32" | "ours_int8" | "js_reference" | "orama" | "usearch" | "numpy", number>;
 
 export async function benchKernels(log: (line: string) => void) {
-  const kernelModule = await loadKernelModule();
+  const kernelModule = loadKernelModule();
   const queries = unitMatrix(QUERIES, DIM, 7);
   const query = (i: number) => queries.subarray((i % QUERIES) * DIM, ((i % QUERIES) + 1) * DIM);
   const vectorsPerSecond: Record<string, KernelRow> = {};

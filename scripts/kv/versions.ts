@@ -1,7 +1,9 @@
 import { decodeIndex } from "../../src/index-blob/decode";
 import type { FaqIndex } from "../../src/index-blob/format";
-import { HISTORY_KEY, POINTER_KEY, chunkKey, isIndexPointer, splitBlob, type IndexPointer } from "../../src/index-store/keys";
+import { checksumsOf } from "../../src/index-store/chunk-checksum";
+import { CHUNK_BYTES, HISTORY_KEY, POINTER_KEY, chunkKey, isIndexPointer, splitBlob, type IndexPointer } from "../../src/index-store/keys";
 import { readChunks } from "../../src/index-store/read-chunks";
+import { loadXxh64Module } from "../lib/load-wasm";
 import type { KvStore } from "./kv-store";
 
 /** Versions kept in KV: the current one and two to roll back to. */
@@ -18,12 +20,23 @@ export async function readHistory(store: KvStore): Promise<IndexPointer[]> {
   }
 }
 
-/** A version's blob reassembled from its chunks and decoded: it throws unless the blob is whole. */
+/**
+ * A version's blob reassembled from its chunks and decoded: it throws unless
+ * the blob is whole. Both checks run here: SHA-256 over the blob, and the
+ * pointer's chunk checksums, so a pointer that passes names exactly the bytes
+ * whose digest was checked, and the Worker may rely on the checksums alone.
+ */
 async function readStored(store: KvStore, pointer: IndexPointer): Promise<FaqIndex> {
   const bytes = new Uint8Array(pointer.bytes);
   const missing = await readChunks(pointer, (key) => store.getBytes(key), bytes);
   if (missing !== null) throw new Error(`chunk ${missing} of version ${pointer.version} is missing from KV or has the wrong size`);
-  return decodeIndex(bytes, pointer.version);
+  const index = await decodeIndex(bytes, pointer.version);
+  if (pointer.checksums) {
+    const found = checksumsOf(loadXxh64Module(), bytes, CHUNK_BYTES);
+    const bad = found.findIndex((sum, i) => sum !== pointer.checksums![i]);
+    if (bad >= 0) throw new Error(`chunk ${bad} of version ${pointer.version} does not match the pointer's checksum`);
+  }
+  return index;
 }
 
 /** The version the pointer names now, decoded, or null when KV holds none. */

@@ -1,6 +1,7 @@
 import type { FaqRecord } from "../../src/faq-record";
 import { buildIndex } from "../../src/index-blob/build-index";
 import { pointerFor } from "../../src/index-store/keys";
+import { loadXxh64Module } from "../lib/load-wasm";
 import type { SeedBuild } from "./pending-index";
 import type { RankingSettings } from "./ranking-settings";
 import type { SeedArgs } from "./seed-args";
@@ -24,7 +25,7 @@ export async function buildFromVectors(
   const { blob, version } = await buildIndex({ model, builtAt, dim, records, vectors, fusionAlpha, answerThreshold, groupThreshold, encoding, language, synonyms });
   return {
     blob,
-    pointer: pointerFor(blob, { version, model, dim, count: records.length, builtAt }),
+    pointer: pointerFor(blob, { version, model, dim, count: records.length, builtAt }, loadXxh64Module()),
     ...counts,
     built: { blob, version, model, dim, builtAt, records, vectors, answerThreshold, ranking },
   };

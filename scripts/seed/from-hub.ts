@@ -2,6 +2,7 @@ import { DEFAULT_MODEL, DEFAULT_MODEL_DIM } from "../../src/config";
 import type { FaqRecord } from "../../src/faq-record";
 import { decodeIndex } from "../../src/index-blob/decode";
 import { pointerFor } from "../../src/index-store/keys";
+import { loadXxh64Module } from "../lib/load-wasm";
 import { l2Normalize } from "../../src/search/normalize";
 import { DATASET_FILES } from "../hub/dataset-files";
 import { refLabel } from "../hub/hub-repo";
@@ -30,7 +31,7 @@ async function fromPublishedIndex(blob: ArrayBuffer, where: string, env: NodeJS.
     throw new Error(`${where} was embedded with ${index.model} (${index.dim}-d), but EMBED_MODEL/EMBED_DIM say ${wanted}${env.EMBED_DIM ? ` (${env.EMBED_DIM}-d)` : ""}; nothing was written`);
   }
   const records = Array.from({ length: index.count }, (_, row) => index.record(row));
-  const pointer = pointerFor(blob, { version: index.version, model: index.model, dim: index.dim, count: index.count, builtAt: index.builtAt });
+  const pointer = pointerFor(blob, { version: index.version, model: index.model, dim: index.dim, count: index.count, builtAt: index.builtAt }, loadXxh64Module());
   return { records, model: index.model, source: `hf://datasets/${where}`, toEmbed: 0, build: async () => ({ blob, pointer, embedded: 0, reused: 0, built: null }) };
 }
 

@@ -2,7 +2,8 @@ import { IndexUnavailableError } from "../errors";
 import { CorruptIndexError, decodeIndex } from "../index-blob/decode";
 import type { FaqIndex } from "../index-blob/format";
 import { CHUNK_BYTES, POINTER_KEY, isIndexPointer, type IndexPointer } from "./keys";
-import { readChunks } from "./read-chunks";
+import type { ChunkChecksum } from "./chunk-checksum";
+import { readChunks, type ChunkCheck } from "./read-chunks";
 
 export interface IndexRequest {
   kv: KVNamespace;
@@ -22,6 +23,8 @@ export interface IndexStatus {
 export interface BlobAllocation {
   bytes: Uint8Array;
   memory?: WebAssembly.Memory;
+  /** XXH64 over bytes of this allocation (offsets from the start of its buffer), when it can be computed in place. */
+  checksum?: ChunkChecksum;
 }
 
 export interface BlobAllocator {
@@ -203,17 +206,22 @@ export class IndexCache {
   private async load(request: IndexRequest, pointer: IndexPointer, heldAfterAllocation: number, reuse?: BlobAllocation): Promise<FaqIndex> {
     const lanes = Math.max(1, Math.min(CHUNK_FETCHES, pointer.chunks, Math.floor((this.budget - heldAfterAllocation) / chunkBytes(pointer))));
     this.stats.peakBytes = Math.max(this.stats.peakBytes, heldAfterAllocation + lanes * chunkBytes(pointer));
-    const { bytes, memory } = this.allocator.allocate(pointer, reuse);
-    let missing: number | null;
+    const { bytes, memory, checksum } = this.allocator.allocate(pointer, reuse);
+    // Each chunk checked as it lands, at memory speed; else SHA-256 over the whole blob once it is in.
+    const sums = pointer.checksums;
+    const checkChunk: ChunkCheck | undefined = sums && checksum
+      ? (i, offset, length) => checksum(bytes.byteOffset + offset, length) === sums[i]
+      : undefined;
+    let bad: number | null;
     try {
-      missing = await readChunks(pointer, (key) => request.kv.get(key, "arrayBuffer"), bytes, lanes);
+      bad = await readChunks(pointer, (key) => request.kv.get(key, "arrayBuffer"), bytes, lanes, checkChunk);
     } catch {
       throw storeUnreachable();
     }
-    if (missing !== null) throw new IndexUnavailableError("index_corrupt", "A chunk of the index blob is missing or has the wrong size.");
+    if (bad !== null) throw new IndexUnavailableError("index_corrupt", "A chunk of the index blob is missing, has the wrong size or fails its checksum.");
     let index: FaqIndex;
     try {
-      index = await decodeIndex(bytes, pointer.version);
+      index = await decodeIndex(bytes, pointer.version, checkChunk ? "checked-by-chunk" : "sha256");
     } catch (error) {
       if (error instanceof CorruptIndexError) throw new IndexUnavailableError("index_corrupt", "The index blob failed validation.");
       throw error;

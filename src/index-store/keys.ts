@@ -1,3 +1,5 @@
+import { checksumsOf } from "./chunk-checksum";
+
 /** KV key of the small pointer that names the current version. */
 export const POINTER_KEY = "faq-index/current";
 
@@ -24,6 +26,12 @@ export interface IndexPointer {
   bytes: number;
   /** Number of chunks: ceil(bytes / CHUNK_BYTES). */
   chunks: number;
+  /**
+   * XXH64 of each chunk, 16 hex digits: the Worker checks each chunk against
+   * it as it arrives instead of hashing the whole blob with SHA-256 (about
+   * ten times slower). Pointers written before it was added have none.
+   */
+  checksums?: string[];
 }
 
 export function isIndexPointer(value: unknown): value is IndexPointer {
@@ -32,7 +40,9 @@ export function isIndexPointer(value: unknown): value is IndexPointer {
   return typeof p.version === "string" && /^[0-9a-f]{32}$/.test(p.version) && typeof p.model === "string"
     && Number.isInteger(p.dim) && Number.isInteger(p.count) && typeof p.builtAt === "string"
     && Number.isInteger(p.bytes) && (p.bytes as number) > 0
-    && p.chunks === Math.ceil((p.bytes as number) / CHUNK_BYTES);
+    && p.chunks === Math.ceil((p.bytes as number) / CHUNK_BYTES)
+    && (p.checksums === undefined
+      || (Array.isArray(p.checksums) && p.checksums.length === p.chunks && p.checksums.every((sum) => typeof sum === "string" && /^[0-9a-f]{16}$/.test(sum))));
 }
 
 /** The chunks of a blob, in order, as they are written to KV. */
@@ -42,7 +52,11 @@ export function splitBlob(blob: ArrayBuffer): ArrayBuffer[] {
   return chunks;
 }
 
-/** The pointer for a built blob. */
-export function pointerFor(blob: ArrayBuffer, meta: { version: string; model: string; dim: number; count: number; builtAt: string }): IndexPointer {
-  return { ...meta, bytes: blob.byteLength, chunks: Math.ceil(blob.byteLength / CHUNK_BYTES) };
+/** The pointer for a built blob, with its chunks' checksums (`xxh64`: the compiled src/index-store/wasm/xxh64.wat). */
+export function pointerFor(
+  blob: ArrayBuffer,
+  meta: { version: string; model: string; dim: number; count: number; builtAt: string },
+  xxh64: WebAssembly.Module,
+): IndexPointer {
+  return { ...meta, bytes: blob.byteLength, chunks: Math.ceil(blob.byteLength / CHUNK_BYTES), checksums: checksumsOf(xxh64, blob, CHUNK_BYTES) };
 }

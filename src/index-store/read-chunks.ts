@@ -4,16 +4,20 @@ import { CHUNK_BYTES, chunkKey, type IndexPointer } from "./keys";
 /** Reads one KV value as bytes, or null when the key is missing. */
 export type ChunkReader = (key: string) => Promise<ArrayBuffer | Uint8Array | null>;
 
+/** Whether chunk `index`, just copied into place at `offset`, holds what the pointer promised. */
+export type ChunkCheck = (index: number, offset: number, length: number) => boolean;
+
 /**
  * Fetches the chunks of the version `pointer` names into `into`, `concurrency`
  * at a time, each copied into place as it arrives: the blob plus that many
  * chunks is the most memory this takes. Every chunk must have exactly the size
- * the pointer implies. Returns the first chunk found missing or of the wrong
- * size (then it stops fetching), or null when the blob is complete. The Worker
- * loads with it, and the seed script reads back with it before the pointer
- * flips, so both hold a version to the same rule.
+ * the pointer implies, and pass `check` when one is given (run as each chunk
+ * lands, while the others are still in flight). Returns the first chunk found
+ * missing, of the wrong size or failing its check (then it stops fetching), or
+ * null when the blob is complete. The Worker loads with it, and the seed script
+ * reads back with it before the pointer flips, so both hold a version to the same rule.
  */
-export async function readChunks(pointer: IndexPointer, read: ChunkReader, into: Uint8Array, concurrency = 1): Promise<number | null> {
+export async function readChunks(pointer: IndexPointer, read: ChunkReader, into: Uint8Array, concurrency = 1, check?: ChunkCheck): Promise<number | null> {
   let bad: number | null = null;
   await runInLanes(pointer.chunks, concurrency, async (i) => {
     const chunk = await read(chunkKey(pointer.version, i));
@@ -23,6 +27,10 @@ export async function readChunks(pointer: IndexPointer, read: ChunkReader, into:
       return false;
     }
     into.set(chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk), i * CHUNK_BYTES);
+    if (check && !check(i, i * CHUNK_BYTES, expected)) {
+      bad ??= i;
+      return false;
+    }
   });
   return bad;
 }

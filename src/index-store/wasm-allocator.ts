@@ -1,5 +1,7 @@
 import type { BlobAllocation, BlobAllocator } from "./index-cache";
 import { memoryFor, scratchBytes } from "../search/wasm/wasm-kernel";
+import { checksumIn } from "./chunk-checksum";
+import { xxh64Module } from "./wasm/xxh64-module";
 
 const PAGE = 65536;
 
@@ -9,7 +11,8 @@ const PAGE = 65536;
  *   [0, blob)                 the blob, assembled chunk by chunk from KV
  *   [blob, +scratchBytes)     the kernel's query and one score per row (see wasm-kernel.ts)
  *
- * The vectors are searched where KV delivered them, with no second copy
+ * Each chunk is checksummed (XXH64) where it lands, and the vectors are
+ * searched where KV delivered them, with no second copy
  * (that matters at 100k FAQs in 128 MB). A memory can be reused for the next
  * version, grown in place when that one is larger.
  */
@@ -25,6 +28,6 @@ export const wasmAllocator: BlobAllocator = {
     } else {
       memory = memoryFor(bytesFor(pointer));
     }
-    return { bytes: new Uint8Array(memory.buffer, 0, pointer.bytes), memory };
+    return { bytes: new Uint8Array(memory.buffer, 0, pointer.bytes), memory, checksum: checksumIn(xxh64Module, memory) };
   },
 };

@@ -16,6 +16,7 @@ import { applyLocalMigrations } from "../../scripts/lib/apply-local-migrations";
 import { wranglerBin } from "../../scripts/lib/wrangler-bin";
 import { buildIndex } from "../../src/index-blob/build-index";
 import { pointerFor } from "../../src/index-store/keys";
+import { loadXxh64Module } from "../../scripts/lib/load-wasm";
 
 let dir: string;
 const DAY = Date.UTC(2026, 10, 20);
@@ -40,7 +41,7 @@ beforeAll(async () => {
   ];
   const { blob, version } = await buildIndex({ model: "test/model", builtAt: "2026-11-01T00:00:00.000Z", dim: 4, records, vectors: [[1, 0, 0, 0], [0, 1, 0, 0]], groupThreshold: 0.9 });
   await withLocalKv({ configPath: "wrangler.toml", persistTo: dir }, (store) =>
-    publishVersion(store, blob, pointerFor(blob, { version, model: "test/model", dim: 4, count: 2, builtAt: "2026-11-01T00:00:00.000Z" })));
+    publishVersion(store, blob, pointerFor(blob, { version, model: "test/model", dim: 4, count: 2, builtAt: "2026-11-01T00:00:00.000Z" }, loadXxh64Module())));
   await applyLocalMigrations(dir);
   sql(`INSERT INTO unanswered_questions VALUES
     ${question("do you ship to canada", 3, [0, 0, 100, 0], "bill", 1)},

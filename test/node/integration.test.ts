@@ -13,6 +13,7 @@ import { withLocalKv } from "../../scripts/kv/local-kv";
 import { publishVersion } from "../../scripts/kv/versions";
 import { buildIndex } from "../../src/index-blob/build-index";
 import { POINTER_KEY, chunkKey, pointerFor } from "../../src/index-store/keys";
+import { loadXxh64Module } from "../../scripts/lib/load-wasm";
 import { freePort, runScript, startInferenceProcess, summaryLine } from "./helpers";
 
 let persistTo: string;
@@ -66,7 +67,7 @@ describe.sequential("faq-edge over HTTP", () => {
     await withLocalKv({ configPath: "wrangler.toml", persistTo }, async (kv) => {
       // written by hand: publishVersion would refuse a blob that does not decode
       await kv.put(chunkKey(version, 0), damaged);
-      await kv.put(POINTER_KEY, JSON.stringify(pointerFor(blob, { version, model: LOCAL_MODEL_ID, dim: LOCAL_MODEL_DIM, count: 1, builtAt: "2026-01-01T00:00:00Z" })));
+      await kv.put(POINTER_KEY, JSON.stringify(pointerFor(blob, { version, model: LOCAL_MODEL_ID, dim: LOCAL_MODEL_DIM, count: 1, builtAt: "2026-01-01T00:00:00Z" }, loadXxh64Module())));
     });
     await expectError(MEDICARE_QUERY, 503, "index_corrupt");
   });
@@ -74,7 +75,7 @@ describe.sequential("faq-edge over HTTP", () => {
   it("refuses an index built with another model with 503 model_mismatch", async () => {
     const model = "sentence-transformers/all-MiniLM-L6-v2";
     const { blob, version } = await syntheticIndex(model);
-    const pointer = pointerFor(blob, { version, model, dim: LOCAL_MODEL_DIM, count: 1, builtAt: "2026-01-01T00:00:00Z" });
+    const pointer = pointerFor(blob, { version, model, dim: LOCAL_MODEL_DIM, count: 1, builtAt: "2026-01-01T00:00:00Z" }, loadXxh64Module());
     await withLocalKv({ configPath: "wrangler.toml", persistTo }, (store) => publishVersion(store, blob, pointer));
     await expectError(MEDICARE_QUERY, 503, "model_mismatch");
   });

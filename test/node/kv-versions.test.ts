@@ -7,12 +7,13 @@ import { withLocalKv } from "../../scripts/kv/local-kv";
 import { KEEP_VERSIONS, publishVersion, readHistory, rollbackVersion } from "../../scripts/kv/versions";
 import { buildIndex } from "../../src/index-blob/build-index";
 import { HISTORY_KEY, POINTER_KEY, chunkKey, pointerFor } from "../../src/index-store/keys";
+import { loadXxh64Module } from "../../scripts/lib/load-wasm";
 import { runScript } from "./helpers";
 
 async function version(question: string) {
   const records = [{ id: "1", question, answer: null, url: null, category: null }];
   const { blob, version } = await buildIndex({ model: "m/x", builtAt: "2026-01-01T00:00:00Z", dim: 2, records, vectors: [[1, 0]] });
-  return { blob, pointer: pointerFor(blob, { version, model: "m/x", dim: 2, count: 1, builtAt: "2026-01-01T00:00:00Z" }) };
+  return { blob, pointer: pointerFor(blob, { version, model: "m/x", dim: 2, count: 1, builtAt: "2026-01-01T00:00:00Z" }, loadXxh64Module()) };
 }
 
 /** An in-memory KvStore; `corrupt` damages chunk writes, like a bad upload would. */
@@ -37,6 +38,16 @@ describe("KV versions", () => {
     const { blob, pointer } = await version("first");
     await expect(publishVersion(store, blob, pointer)).rejects.toThrow(/checksum/);
     expect(store.data.has(POINTER_KEY)).toBe(false);
+  });
+
+  it("flips the pointer only when its chunk checksums match what KV holds", async () => {
+    const store = memoryStore();
+    const { blob, pointer } = await version("first");
+    await expect(publishVersion(store, blob, { ...pointer, checksums: ["0000000000000000"] })).rejects.toThrow(/chunk 0 of version .* does not match the pointer's checksum/);
+    expect(store.data.has(POINTER_KEY)).toBe(false);
+    await publishVersion(store, blob, pointer);
+    expect(JSON.parse(store.data.get(POINTER_KEY) as string)).toEqual(pointer);
+    expect(pointer.checksums).toEqual([expect.stringMatching(/^[0-9a-f]{16}$/)]);
   });
 
   it("keeps the last three versions and deletes older chunks after the flip", async () => {

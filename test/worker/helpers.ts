@@ -3,6 +3,7 @@ import { afterEach, expect, vi } from "vitest";
 import type { FaqRecord } from "../../src/faq-record";
 import { buildIndex } from "../../src/index-blob/build-index";
 import { POINTER_KEY, chunkKey, pointerFor, splitBlob, type IndexPointer } from "../../src/index-store/keys";
+import { xxh64Module } from "../../src/index-store/wasm/xxh64-module";
 
 export const ENDPOINT = env.HF_ENDPOINT_URL!;
 export const TOKEN = env.HF_TOKEN!;
@@ -17,7 +18,7 @@ export async function storeBlob(records: FaqRecord[], vectors: number[][], model
   const builtAt = "2026-01-02T03:04:05.000Z";
   const { blob, version } = await buildIndex({ model, builtAt, dim, records, vectors, answerThreshold, groupThreshold });
   for (const [i, chunk] of splitBlob(blob).entries()) await env.FAQ_KV.put(chunkKey(version, i), chunk);
-  const pointer: IndexPointer = pointerFor(blob, { version, model, dim, count: records.length, builtAt });
+  const pointer: IndexPointer = pointerFor(blob, { version, model, dim, count: records.length, builtAt }, xxh64Module);
   return { blob, version, pointer };
 }
 

@@ -1,6 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { chunkKey } from "../../src/index-store/keys";
+import { FIELD, SECTION } from "../../src/index-blob/format";
+import { checksumsOf } from "../../src/index-store/chunk-checksum";
+import { CHUNK_BYTES, chunkKey } from "../../src/index-store/keys";
+import { xxh64Module } from "../../src/index-store/wasm/xxh64-module";
 import { faq, flipPointer, get, json, mockEmbeddings, publish, resetIndex, storeBlob } from "./helpers";
 
 const RECORDS = [faq("1", "one"), faq("2", "two")];
@@ -27,6 +30,9 @@ async function publishDamaged(damage: (bytes: Uint8Array) => Uint8Array, records
   await flipPointer(pointer);
 }
 
+/** Where the vectors section of a blob starts. */
+const vectorsAt = (blob: Uint8Array) => new DataView(blob.buffer, blob.byteOffset).getUint32(FIELD.sections + 8 * SECTION.vectors, true);
+
 beforeEach(resetIndex);
 
 describe("index states", () => {
@@ -46,7 +52,8 @@ describe("index states", () => {
   });
 
   it.each([
-    ["a flipped bit in the matrix", (b: Uint8Array) => { b[200]! ^= 0x01; return b; }],
+    ["a flipped bit in the matrix", (b: Uint8Array) => { b[vectorsAt(b)]! ^= 0x01; return b; }],
+    ["a flipped bit in the metadata", (b: Uint8Array) => { b[200]! ^= 0x01; return b; }],
     ["a truncated blob", (b: Uint8Array) => b.slice(0, b.length - 10)],
     ["a blob with a bad magic", (b: Uint8Array) => { b[0] = 0; return b; }],
   ])("refuses %s with index_corrupt", async (_name, damage) => {
@@ -72,6 +79,36 @@ describe("index states", () => {
     failing.mockRestore();
     const recovered = await get("/faq?q=one&mode=lexical");
     expect(await recovered.json()).toMatchObject({ results: [{ id: "1" }] });
+  });
+
+  it("refuses a chunk that fails the pointer's checksum", async () => {
+    const { pointer } = await storeBlob(RECORDS, VECTORS);
+    await flipPointer({ ...pointer, checksums: ["0123456789abcdef"] });
+    await expectUnavailable("index_corrupt");
+  });
+
+  it("checks a blob by the pointer's chunk checksums alone, not by hashing it again (the seed checked its SHA-256 on read-back)", async () => {
+    // A blob damaged (in its first vector) before its checksums were taken: only SHA-256 can tell.
+    const { blob, pointer } = await storeBlob(RECORDS, VECTORS);
+    const damaged = new Uint8Array(blob.slice(0));
+    damaged[vectorsAt(damaged)]! ^= 0x01;
+    await env.FAQ_KV.put(chunkKey(pointer.version, 0), damaged);
+    await flipPointer({ ...pointer, checksums: checksumsOf(xxh64Module, damaged, CHUNK_BYTES) });
+    expect((await get("/faq?q=one&mode=lexical")).status).toBe(200);
+  });
+
+  it("hashes the whole blob with SHA-256 when the pointer has no checksums (written before they were added)", async () => {
+    const { blob, pointer } = await storeBlob(RECORDS, VECTORS);
+    const { checksums: _, ...older } = pointer;
+    await flipPointer(older);
+    expect(await (await get("/faq?q=one&mode=lexical")).json()).toMatchObject({ results: [{ id: "1" }] });
+
+    await resetIndex();
+    const damaged = new Uint8Array(blob.slice(0));
+    damaged[vectorsAt(damaged)]! ^= 0x01;
+    await env.FAQ_KV.put(chunkKey(pointer.version, 0), damaged);
+    await flipPointer(older);
+    await expectUnavailable("index_corrupt");
   });
 
   it("refuses a malformed pointer", async () => {

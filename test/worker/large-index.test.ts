@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/index-blob/build-index";
 import { CHUNK_BYTES, chunkKey, pointerFor, splitBlob } from "../../src/index-store/keys";
+import { xxh64Module } from "../../src/index-store/wasm/xxh64-module";
 import { INDEX_MEMORY_BUDGET } from "../../src/index-store/index-cache";
 import { isolateIndexCache } from "../../src/index-store/serving-index";
 import { app } from "../../src/app";
@@ -32,7 +33,7 @@ async function publishLarge(edition: number) {
   const builtAt = `2026-01-0${edition + 1}T00:00:00Z`;
   const { blob, version } = await buildIndex({ model: env.EMBED_MODEL!, builtAt, dim: DIM, records, vectors, encoding: "int8" });
   for (const [i, chunk] of splitBlob(blob).entries()) await env.FAQ_KV.put(chunkKey(version, i), chunk);
-  await flipPointer(pointerFor(blob, { version, model: env.EMBED_MODEL!, dim: DIM, count: COUNT, builtAt }));
+  await flipPointer(pointerFor(blob, { version, model: env.EMBED_MODEL!, dim: DIM, count: COUNT, builtAt }, xxh64Module));
   return { bytes: blob.byteLength, version };
 }
 

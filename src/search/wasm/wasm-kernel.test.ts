@@ -6,11 +6,11 @@ import { l2Normalize } from "../normalize";
 import { rankFaqs } from "../rank";
 import { scorerFor } from "../semantic-scorer";
 import { selectTopK } from "../top-k";
-import { loadKernelModule } from "../../../scripts/lib/load-kernel";
+import { loadKernelModule } from "../../../scripts/lib/load-wasm";
 import { copyIntoMemory, createF32Kernel } from "./wasm-kernel";
 
 // Built by `npm run build:wasm` (the pretest script).
-const kernelModule = await loadKernelModule();
+const kernelModule = loadKernelModule();
 
 const unitVectors = (count: number, dim: number, seed: number) => {
   const next = seededRandom(seed);
