@@ -45,8 +45,10 @@ async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: n
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}`);
     try {
-      await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
-      return; // any HTTP answer (200, or 503 with no index yet) means the Worker is up
+      // Any HTTP answer means the Worker is up. Not /health: it loads the index,
+      // and the first request of a fresh isolate is what bench:e2e measures.
+      await fetch(`${url}/widget.js`, { signal: AbortSignal.timeout(2000) });
+      return;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
