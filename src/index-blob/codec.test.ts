@@ -15,6 +15,16 @@ const input = { model: "org/model", builtAt: "2026-01-01T00:00:00.000Z", dim: 3,
 const sectionOffset = (blob: ArrayBuffer, section: number) => new DataView(blob).getUint32(FIELD.sections + 8 * section, true);
 
 describe("index blob", () => {
+  it("parses a record once and hands out the same frozen object after that", async () => {
+    const { blob } = await buildIndex(input);
+    const index = await decodeIndex(blob);
+    const first = index.record(1);
+    expect(index.record(1)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first).toEqual(records[1]);
+    expect(() => index.record(3)).toThrow(/record 3 out of range/);
+  });
+
   it("round-trips records, vectors, postings and id order, viewing the blob in place", async () => {
     const { blob, version } = await buildIndex(input);
     const index = await decodeIndex(blob, version);

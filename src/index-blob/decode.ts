@@ -26,6 +26,9 @@ function parseJson(bytes: Uint8Array, what: string): unknown {
   }
 }
 
+/** Parsed records kept per index: about 2 MiB of short FAQs; all are dropped together when full. */
+const PARSED_RECORDS_KEPT = 2048;
+
 const isNullableString = (value: unknown) => value === null || typeof value === "string";
 
 /** Only web links reach a page: a `javascript:` or `data:` URL in a hand-made blob is dropped, not served. */
@@ -106,6 +109,9 @@ export async function decodeIndex(input: ArrayBuffer | Uint8Array, expectedVersi
   const lexical = readLexicalSection(section(SECTION.lexical), count);
   check(typeof lexical !== "string", typeof lexical === "string" ? lexical : "");
 
+  // The FAQs answered lately, parsed once: popular questions return the same few records.
+  const parsedRecords = new Map<number, FaqRecord>();
+
   return {
     version,
     model: meta.model,
@@ -118,12 +124,18 @@ export async function decodeIndex(input: ArrayBuffer | Uint8Array, expectedVersi
     bytes,
     ...vectors,
     record(row) {
+      const known = parsedRecords.get(row);
+      if (known) return known;
       const start = recordOffsets[row]!;
       const end = recordOffsets[row + 1]!;
       check(row >= 0 && row < count && start <= end, `record ${row} out of range`);
       const record = parseJson(recordBytes.subarray(start, end), `record ${row}`);
       check(isRecord(record), `record ${row} has the wrong shape`);
-      return { ...record, url: webUrlOrNull(record.url) };
+      // frozen: one object is handed to every request that returns this FAQ
+      const served = Object.freeze({ ...record, url: webUrlOrNull(record.url) });
+      if (parsedRecords.size >= PARSED_RECORDS_KEPT) parsedRecords.clear();
+      parsedRecords.set(row, served);
+      return served;
     },
     idRank: new Uint32Array(rankBytes.buffer, rankBytes.byteOffset, count),
     lexical,

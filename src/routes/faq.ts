@@ -2,7 +2,6 @@ import { Hono } from "hono";
 import { endTime, startTime } from "hono/timing";
 import type { AppEnv } from "../app-env";
 import { UpstreamError } from "../errors";
-import { sha256Hex } from "../sha256-hex";
 import { servingIndex } from "../index-store/serving-index";
 import { answerConfidence } from "../search/confidence";
 import { rankFaqs, type RankedHit, type SearchMode } from "../search/rank";
@@ -11,6 +10,7 @@ import { kernelModule } from "../search/wasm/kernel-module";
 import { embedQuery } from "../embed/embed-query";
 import { parseFaqParams } from "../api/faq-query";
 import { ifNoneMatchHits } from "../http/if-none-match";
+import { paramsTag } from "../http/params-tag";
 import { deferInboxWrite } from "../inbox/defer-write";
 import { logUnanswered } from "../inbox/log-unanswered";
 
@@ -36,7 +36,7 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
 
   // A full answer depends only on the index version and the parameters.
   // Caching headers go on full answers only: never on errors or degraded answers.
-  const paramsHash = (await sha256Hex(JSON.stringify(params))).slice(0, 16);
+  const paramsHash = paramsTag(JSON.stringify(params));
   const etagOf = (version: string) => `W/"${version}-${paramsHash}"`;
   const cacheControl = `public, max-age=${Math.round(config.indexRecheckMs / 1000)}`;
   if (ifNoneMatchHits(c.req.header("If-None-Match"), etagOf(index.version))) {
