@@ -8,7 +8,8 @@
  *    and, in the same run with the same settings, a bare Hono Worker that
  *    returns the cache-hit answer as a fixed body (the baseline), the two
  *    in alternating turns, with the ratio of cache-hit to baseline requests
- *    per second (medians);
+ *    per second (medians); and the same two inside one workerd isolate, in
+ *    microseconds per request (bench/handler-worker), without the proxy;
  *  - inbox logging: one unanswered question repeated (every embedding a cache
  *    hit, so logging is the only difference) against two Workers on the same
  *    state, LOG_QUESTIONS on and off, measured in turns; p50 ratio on / off.
@@ -27,9 +28,10 @@ import { publishVersion } from "../scripts/kv/versions";
 import { buildIndex } from "../src/index-blob/build-index";
 import { pointerFor } from "../src/index-store/keys";
 import { loadXxh64Module } from "../scripts/lib/load-wasm";
+import { measureHandlerCost } from "./handler-cost";
 import { median } from "./lib/measure";
 import { seededRandom, unitMatrix } from "./lib/random";
-import { withLocalStack } from "./lib/stack";
+import { withLocalStack, workerVars } from "./lib/stack";
 
 const log = (line: string) => console.error(line);
 const COLD_RUNS = 3;
@@ -100,7 +102,7 @@ function summarize(result: autocannon.Result) {
 }
 
 async function load() {
-  return withLocalStack(async ({ persistTo, startWorker }) => {
+  return withLocalStack(async ({ persistTo, inferenceUrl, startWorker }) => {
     const seeded = await runNode(["scripts/seed.ts", "--kv", "local", "--persist-to", persistTo, "--out", `${persistTo}/build`]);
     if (seeded.code !== 0) throw new Error(seeded.stderr);
     const worker = await startWorker();
@@ -116,8 +118,10 @@ async function load() {
         duration: LOAD_SECONDS,
         requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: `/faq?q=${encodeURIComponent(`medicare question number ${n++}`)}` }) }],
       });
-      const result = { cacheHit: hit, cacheMiss: summarize(miss), baseline, cacheHitOverBaseline: Math.round((hit.rps / baseline.rps) * 100) / 100 };
+      const handlerCost = await measureHandlerCost(persistTo, workerVars(inferenceUrl), [hitPath, `${hitPath}&mode=lexical`]);
+      const result = { cacheHit: hit, cacheMiss: summarize(miss), baseline, cacheHitOverBaseline: Math.round((hit.rps / baseline.rps) * 100) / 100, handlerCost };
       const brief = ({ rps, p50Ms, p99Ms, errors }: { rps: number; p50Ms: number; p99Ms: number; errors: number }) => `${rps} req/s, p50 ${p50Ms} ms, p99 ${p99Ms} ms, ${errors} errors`;
+      log(`inside workerd, per request: ${handlerCost.map((cost) => `${cost.path} ${cost.oursUs} us against ${cost.bareUs} us bare`).join("; ")}`);
       log(`load, 10 connections: cache hit ${brief(hit)} and baseline ${brief(baseline)} (medians of ${LOAD_TURNS} alternating turns of ${LOAD_SECONDS}s), cache hit / baseline ${result.cacheHitOverBaseline}; cache miss ${brief(result.cacheMiss)}`);
       return { ...result, inboxLogging: await measureLogging(startWorker, persistTo) };
     } finally {

@@ -7,6 +7,9 @@ import { startInferenceProcess } from "../../scripts/lib/inference-process";
 import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "../../scripts/lib/local-model";
 import { startWranglerDev, type RunningWorker } from "../../scripts/lib/wrangler-dev";
 
+/** The Worker's settings for measuring: the local model, and no rate limit (one load generator is one client: the per-client limit would measure itself). */
+export const workerVars = (inferenceUrl: string) => ({ HF_ENDPOINT_URL: inferenceUrl, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM), RATE_LIMIT: "off" });
+
 type StartWorker = (vars?: Record<string, string>) => Promise<RunningWorker>;
 
 /** The local stack for end-to-end measurements: inference server, and wrangler dev over a temporary KV and D1 folder. */
@@ -19,8 +22,7 @@ export async function withLocalStack<T>(use: (stack: { persistTo: string; infere
       port: await freePort(),
       persistTo,
       output: "ignore",
-      // one load generator is one client: the per-client limit would measure itself
-      vars: { HF_ENDPOINT_URL: inference.url, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM), RATE_LIMIT: "off", ...vars },
+      vars: { ...workerVars(inference.url), ...vars },
     });
     return await use({ persistTo, inferenceUrl: inference.url, startWorker });
   } finally {
