@@ -10,10 +10,9 @@
 import { Hono } from "hono";
 import faqEdge from "../../src/index";
 import type { Env } from "../../src/env";
+import { median } from "../lib/measure";
 
 const ROUNDS = 7;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 async function microsecondsPerRequest(send: () => Promise<Response>, n: number): Promise<number> {
   const started = performance.now();

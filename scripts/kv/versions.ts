@@ -1,8 +1,9 @@
 import { decodeIndex } from "../../src/index-blob/decode";
 import type { FaqIndex } from "../../src/index-blob/format";
-import { checksumsOf } from "../../src/index-store/chunk-checksum";
-import { CHUNK_BYTES, HISTORY_KEY, POINTER_KEY, chunkKey, isIndexPointer, splitBlob, type IndexPointer } from "../../src/index-store/keys";
-import { readChunks } from "../../src/index-store/read-chunks";
+import { checksumIn } from "../../src/index-store/chunk-checksum";
+import { HISTORY_KEY, POINTER_KEY, chunkKey, isIndexPointer, splitBlob, type IndexPointer } from "../../src/index-store/keys";
+import { matchesChecksums, readChunks } from "../../src/index-store/read-chunks";
+import { memoryFor } from "../../src/search/wasm/wasm-kernel";
 import { loadXxh64Module } from "../lib/load-wasm";
 import type { KvStore } from "./kv-store";
 
@@ -22,21 +23,20 @@ export async function readHistory(store: KvStore): Promise<IndexPointer[]> {
 
 /**
  * A version's blob reassembled from its chunks and decoded: it throws unless
- * the blob is whole. Both checks run here: SHA-256 over the blob, and the
- * pointer's chunk checksums, so a pointer that passes names exactly the bytes
- * whose digest was checked, and the Worker may rely on the checksums alone.
+ * the blob is whole. Both checks run here: each chunk against the pointer's
+ * checksums as it lands (as the Worker does), then SHA-256 over the blob, so
+ * a pointer that passes names exactly the bytes whose digest was checked, and
+ * the Worker may rely on the checksums alone.
  */
 async function readStored(store: KvStore, pointer: IndexPointer): Promise<FaqIndex> {
-  const bytes = new Uint8Array(pointer.bytes);
-  const missing = await readChunks(pointer, (key) => store.getBytes(key), bytes);
-  if (missing !== null) throw new Error(`chunk ${missing} of version ${pointer.version} is missing from KV or has the wrong size`);
-  const index = await decodeIndex(bytes, pointer.version);
-  if (pointer.checksums) {
-    const found = checksumsOf(loadXxh64Module(), bytes, CHUNK_BYTES);
-    const bad = found.findIndex((sum, i) => sum !== pointer.checksums![i]);
-    if (bad >= 0) throw new Error(`chunk ${bad} of version ${pointer.version} does not match the pointer's checksum`);
+  const memory = memoryFor(pointer.bytes);
+  const bytes = new Uint8Array(memory.buffer, 0, pointer.bytes);
+  const check = pointer.checksums ? matchesChecksums(pointer.checksums, checksumIn(loadXxh64Module(), memory), bytes) : undefined;
+  const bad = await readChunks(pointer, (key) => store.getBytes(key), bytes, 1, check);
+  if (bad !== null) {
+    throw new Error(`chunk ${bad} of version ${pointer.version} is missing from KV or has the wrong size${check ? ", or does not match the pointer's checksum" : ""}`);
   }
-  return index;
+  return decodeIndex(bytes, pointer.version);
 }
 
 /** The version the pointer names now, decoded, or null when KV holds none. */

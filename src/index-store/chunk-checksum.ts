@@ -1,3 +1,5 @@
+import { memoryFor } from "../search/wasm/wasm-kernel";
+
 /** XXH64 (seed 0) of `length` bytes at `offset` of the memory it was made for, as 16 hex digits. */
 export type ChunkChecksum = (offset: number, length: number) => string;
 
@@ -6,8 +8,6 @@ interface Xxh64Exports {
   stripes(pointer: number, length: number): void;
   finish(pointer: number, length: number, total: number): bigint;
 }
-
-const PAGE = 65536;
 
 /** Bytes hashed per call: small enough that V8's optimised code takes over after the first few (see xxh64.wat). */
 const BLOCK_BYTES = 256 * 1024;
@@ -29,7 +29,7 @@ export function checksumIn(module: WebAssembly.Module, memory: WebAssembly.Memor
  */
 export function checksumsOf(module: WebAssembly.Module, blob: ArrayBuffer | Uint8Array, chunkBytes: number): string[] {
   const bytes = blob instanceof Uint8Array ? blob : new Uint8Array(blob);
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes.length / PAGE)) });
+  const memory = memoryFor(bytes.length);
   new Uint8Array(memory.buffer).set(bytes);
   const checksum = checksumIn(module, memory);
   const sums: string[] = [];

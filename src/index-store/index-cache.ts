@@ -3,7 +3,7 @@ import { CorruptIndexError, decodeIndex } from "../index-blob/decode";
 import type { FaqIndex } from "../index-blob/format";
 import { CHUNK_BYTES, POINTER_KEY, isIndexPointer, type IndexPointer } from "./keys";
 import type { ChunkChecksum } from "./chunk-checksum";
-import { readChunks, type ChunkCheck } from "./read-chunks";
+import { matchesChecksums, readChunks } from "./read-chunks";
 
 export interface IndexRequest {
   kv: KVNamespace;
@@ -208,10 +208,7 @@ export class IndexCache {
     this.stats.peakBytes = Math.max(this.stats.peakBytes, heldAfterAllocation + lanes * chunkBytes(pointer));
     const { bytes, memory, checksum } = this.allocator.allocate(pointer, reuse);
     // Each chunk checked as it lands, at memory speed; else SHA-256 over the whole blob once it is in.
-    const sums = pointer.checksums;
-    const checkChunk: ChunkCheck | undefined = sums && checksum
-      ? (i, offset, length) => checksum(bytes.byteOffset + offset, length) === sums[i]
-      : undefined;
+    const checkChunk = pointer.checksums && checksum ? matchesChecksums(pointer.checksums, checksum, bytes) : undefined;
     let bad: number | null;
     try {
       bad = await readChunks(pointer, (key) => request.kv.get(key, "arrayBuffer"), bytes, lanes, checkChunk);

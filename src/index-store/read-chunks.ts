@@ -1,4 +1,5 @@
 import { runInLanes } from "../lib/run-in-lanes";
+import type { ChunkChecksum } from "./chunk-checksum";
 import { CHUNK_BYTES, chunkKey, type IndexPointer } from "./keys";
 
 /** Reads one KV value as bytes, or null when the key is missing. */
@@ -6,6 +7,10 @@ export type ChunkReader = (key: string) => Promise<ArrayBuffer | Uint8Array | nu
 
 /** Whether chunk `index`, just copied into place at `offset`, holds what the pointer promised. */
 export type ChunkCheck = (index: number, offset: number, length: number) => boolean;
+
+/** Each chunk against the pointer's checksums, hashed where it landed in `into` (which lies in `checksum`'s memory). */
+export const matchesChecksums = (sums: readonly string[], checksum: ChunkChecksum, into: Uint8Array): ChunkCheck =>
+  (i, offset, length) => checksum(into.byteOffset + offset, length) === sums[i];
 
 /**
  * Fetches the chunks of the version `pointer` names into `into`, `concurrency`
