@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "./free-port";
 import { wranglerBin } from "./wrangler-bin";
 
 export interface WranglerDevOptions {
@@ -40,10 +41,13 @@ async function writeSecretsFile(secrets: Record<string, string>) {
   return { path, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+/** How much of wrangler's last output a failure to start quotes, so that a CI log says why. */
+const OUTPUT_QUOTED_ON_FAILURE = 4000;
+
+async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}; its last output:\n${output().slice(-OUTPUT_QUOTED_ON_FAILURE)}`);
     try {
       // Any HTTP answer means the Worker is up. Not /health: it loads the index,
       // and the first request of a fresh isolate is what bench:e2e measures.
@@ -61,7 +65,9 @@ async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: n
  * stopping it also stops the workerd process it spawns.
  */
 export async function startWranglerDev(options: WranglerDevOptions): Promise<RunningWorker> {
-  const args = [wranglerBin(), "dev", "--ip", "127.0.0.1", "--port", String(options.port), "--show-interactive-dev-session=false"];
+  // The devtools port too: left at its default (9229), wrangler devs started together race for it and all but one exit.
+  const inspectorPort = await freePort();
+  const args = [wranglerBin(), "dev", "--ip", "127.0.0.1", "--port", String(options.port), "--inspector-port", String(inspectorPort), "--show-interactive-dev-session=false"];
   if (options.configPath) args.push("--config", options.configPath);
   if (options.persistTo) args.push("--persist-to", options.persistTo);
   for (const [name, value] of Object.entries(options.vars)) args.push("--var", `${name}:${value}`);
@@ -69,15 +75,25 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Run
   if (secretsFile) args.push("--env-file", secretsFile.path);
 
   const output = options.output ?? "inherit";
-  const stream = output === "capture" ? "pipe" : output;
+  // Always piped: "inherit" forwards it, and until the Worker answers it is kept in every mode for the error.
   const child = spawn(process.execPath, args, {
     detached: true,
-    stdio: ["ignore", stream, stream],
+    stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
   });
   let captured = "";
-  child.stdout?.on("data", (chunk) => (captured += chunk));
-  child.stderr?.on("data", (chunk) => (captured += chunk));
+  let starting = true;
+  const keep = (chunk: Buffer) => {
+    if (output === "capture" || starting) captured += chunk;
+  };
+  child.stdout!.on("data", (chunk: Buffer) => {
+    keep(chunk);
+    if (output === "inherit") process.stdout.write(chunk);
+  });
+  child.stderr!.on("data", (chunk: Buffer) => {
+    keep(chunk);
+    if (output === "inherit") process.stderr.write(chunk);
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -96,10 +112,12 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Run
   };
   const url = `http://127.0.0.1:${options.port}`;
   try {
-    await waitUntilAnswering(url, child, options.readyTimeoutMs ?? 60_000);
+    await waitUntilAnswering(url, child, options.readyTimeoutMs ?? 60_000, () => captured);
   } catch (error) {
     await stop();
     throw error;
   }
+  starting = false;
+  if (output !== "capture") captured = "";
   return { url, child, logs: () => captured, stop };
 }
