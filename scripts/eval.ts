@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { decodeIndex } from "../src/index-blob/decode";
+import { rowOf } from "../src/search/f32-matrix";
 import { SEARCH_MODES } from "../src/search/rank";
 import { measureAnswered } from "./eval/answered";
 import { runBm25Peer } from "./eval/bm25-peer";
@@ -80,7 +81,7 @@ async function main(argv: string[]) {
     const manifest = JSON.parse(await readFile(join(build, "manifest.json"), "utf8")) as { files: { blob: string }; ranking: { answerPrecision: number } };
     const blob = await readFile(join(build, manifest.files.blob));
     const index = await decodeIndex(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength) as ArrayBuffer);
-    const faqVectors = Array.from({ length: index.count }, (_, row) => index.matrix!.subarray(row * index.dim, (row + 1) * index.dim));
+    const faqVectors = Array.from({ length: index.count }, (_, row) => rowOf(index.matrix!, row));
 
     const worker = await startWranglerDev({
       port: await freePort(),

@@ -1,5 +1,5 @@
 import type { FaqIndex } from "../../src/index-blob/format";
-import { encodeVectors, readVectors } from "../../src/index-blob/vector-section";
+import { encodeVectors, readVectors, vectorFlags } from "../../src/index-blob/vector-section";
 
 /**
  * A FaqIndex over bare vectors (no texts, no BM25), so kernels are timed
@@ -7,14 +7,13 @@ import { encodeVectors, readVectors } from "../../src/index-blob/vector-section"
  */
 export function vectorOnlyIndex(matrix: Float32Array, dim: number, encoding: "f32" | "int8"): FaqIndex {
   const count = matrix.length / dim;
-  // int8 rows, scales and residuals exactly as a blob stores them
+  // float32 row blocks, or int8 rows, scales and residuals, exactly as a blob stores them
   const rows = Array.from({ length: count }, (_, row) => matrix.subarray(row * dim, (row + 1) * dim));
-  const quantized = encoding === "int8" ? readVectors(encodeVectors("int8", rows, dim), "int8", count, dim).quantized : null;
+  const vectors = readVectors(encodeVectors(encoding, rows, dim), vectorFlags(encoding), count, dim);
   return {
     version: encoding, model: "bench", builtAt: "", fusionAlpha: 0.6, answerThreshold: null, groupThreshold: null,
     dim, count,
-    matrix: encoding === "f32" ? matrix : null,
-    quantized,
+    ...vectors,
     bytes: new Uint8Array(0),
     record: () => ({ id: "", question: "", answer: null, url: null, category: null }),
     idRank: Uint32Array.from({ length: count }, (_, i) => i),

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { FaqRecord } from "../faq-record";
 import { buildIndex } from "./build-index";
 import { CorruptIndexError, decodeIndex } from "./decode";
-import { FIELD, SECTION, SECTION_ALIGNMENT } from "./format";
+import { contentDigest } from "./checksum";
+import { CHECKSUM_BYTES, FIELD, FORMAT_VERSION, SECTION, SECTION_ALIGNMENT } from "./format";
+import { FLAG_INT8, FLAG_ROW_BLOCKS } from "./vector-section";
+import { denseScores } from "../search/dense-scores";
+import { rowOf } from "../search/f32-matrix";
 import { compareIds, rankIds } from "./id-order";
 import { RANKING_DEFAULTS } from "../search/ranking-defaults";
 
@@ -13,6 +17,31 @@ const records: FaqRecord[] = [
 ];
 const input = { model: "org/model", builtAt: "2026-01-01T00:00:00.000Z", dim: 3, records, vectors: [[3, 0, 4], [0, 2, 0], [1, 1, 1]] };
 const sectionOffset = (blob: ArrayBuffer, section: number) => new DataView(blob).getUint32(FIELD.sections + 8 * section, true);
+
+/** Five rows of dimension 8: one block of four, then one plain row. Row r < 4 is the unit vector along axis 2r; row 4 along axis 7. */
+const fiveRows = {
+  model: "org/model", builtAt: "2026-01-01T00:00:00.000Z", dim: 8,
+  records: ["a", "b", "c", "d", "e"].map((id) => ({ id, question: id, answer: null, url: null, category: null })),
+  vectors: [0, 2, 4, 6, 7].map((axis) => Array.from({ length: 8 }, (_, j) => (j === axis ? 1 : 0))),
+};
+
+/** A copy of `blob` changed by `edit`, with its SHA-256 made valid again, as a build would write it. */
+async function resigned(blob: ArrayBuffer | Uint8Array, edit: (view: DataView, bytes: Uint8Array) => void): Promise<Uint8Array> {
+  const bytes = blob instanceof Uint8Array ? blob.slice() : new Uint8Array(blob.slice(0));
+  edit(new DataView(bytes.buffer), bytes);
+  bytes.set(await contentDigest(bytes), bytes.length - CHECKSUM_BYTES);
+  return bytes;
+}
+
+/** The blob a format-4 build wrote for `input`: the same, but version 4, no row-block flag and plain rows. */
+async function asFormat4(input: typeof fiveRows): Promise<Uint8Array> {
+  return resigned((await buildIndex(input)).blob, (view, bytes) => {
+    view.setUint16(FIELD.formatVersion, 4, true);
+    view.setUint16(FIELD.flags, 0, true);
+    const at = view.getUint32(FIELD.sections + 8 * SECTION.vectors, true);
+    new Float32Array(bytes.buffer, at, input.vectors.length * input.dim).set(input.vectors.flat());
+  });
+}
 
 describe("index blob", () => {
   it("parses a record once and hands out the same frozen object after that", async () => {
@@ -31,9 +60,10 @@ describe("index blob", () => {
     expect(index).toMatchObject({ version, model: "org/model", builtAt: input.builtAt, dim: 3, count: 3, fusionAlpha: RANKING_DEFAULTS.fusionAlpha, answerThreshold: null });
     expect(version).toMatch(/^[0-9a-f]{32}$/);
     expect([0, 1, 2].map((row) => index.record(row))).toEqual(records);
-    expect(index.matrix!.buffer).toBe(blob);
-    expect(index.matrix!.byteOffset % SECTION_ALIGNMENT).toBe(0);
-    expect(Array.from(index.matrix!)).toEqual([0.6, 0, 0.8, 0, 1, 0, 1 / Math.sqrt(3), 1 / Math.sqrt(3), 1 / Math.sqrt(3)].map(Math.fround));
+    expect(index.matrix!.values.buffer).toBe(blob);
+    expect(index.matrix!.values.byteOffset % SECTION_ALIGNMENT).toBe(0);
+    expect(index.matrix!.blockedRows).toBe(0); // dimension 3 cannot be blocked
+    expect(Array.from(index.matrix!.values)).toEqual([0.6, 0, 0.8, 0, 1, 0, 1 / Math.sqrt(3), 1 / Math.sqrt(3), 1 / Math.sqrt(3)].map(Math.fround));
     expect(Array.from(index.idRank)).toEqual([1, 0, 2]);
     expect(index.lexical.terms).toEqual(["bee", "ten", "two"]);
     expect(Array.from(index.lexical.postingDoc)).toEqual([2, 0, 1]);
@@ -47,6 +77,40 @@ describe("index blob", () => {
     const index = await decodeIndex(blob);
     // a group needs two phrases; words are cut as the language says (no stemming here)
     expect(index.lexical).toMatchObject({ language: "none", synonyms: [[["refunds"], ["money", "back"]]] });
+  });
+
+  it("stores float32 rows in blocks of four, the rows after the last block plain, and gives each row back", async () => {
+    const { blob } = await buildIndex(fiveRows);
+    const index = await decodeIndex(blob);
+    expect(new DataView(blob).getUint16(FIELD.flags, true)).toBe(FLAG_ROW_BLOCKS);
+    expect(index.matrix!.blockedRows).toBe(4);
+    // values 0-3 of rows 0, 1, 2, 3; then values 4-7 of rows 0, 1, 2, 3; then row 4 whole
+    expect(Array.from(index.matrix!.values)).toEqual([
+      1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0,
+      0, 0, 0, 0, 0, 0, 0, 1,
+    ]);
+    expect([0, 1, 2, 3, 4].map((row) => Array.from(rowOf(index.matrix!, row)))).toEqual(fiveRows.vectors);
+  });
+
+  it("reads a format-4 blob, whose float32 rows are plain, the same way", async () => {
+    const current = await decodeIndex((await buildIndex(fiveRows)).blob);
+    const old = await decodeIndex(await asFormat4(fiveRows));
+    expect(old.matrix!.blockedRows).toBe(0);
+    expect(Array.from(old.matrix!.values)).toEqual(fiveRows.vectors.flat());
+    expect([0, 1, 2, 3, 4].map((row) => Array.from(rowOf(old.matrix!, row)))).toEqual(fiveRows.vectors);
+    const query = Float32Array.from({ length: 8 }, (_, j) => j + 1);
+    expect(Array.from(denseScores(old.matrix!, query))).toEqual([1, 3, 5, 7, 8]);
+    expect(Array.from(denseScores(current.matrix!, query))).toEqual([1, 3, 5, 7, 8]);
+  });
+
+  it.each([
+    ["a format-5 flag bit it does not know", async () => resigned((await buildIndex(fiveRows)).blob, (view) => view.setUint16(FIELD.flags, FLAG_ROW_BLOCKS | 8, true)), /unknown flags/],
+    ["row blocks in a format-4 blob", async () => resigned(await asFormat4(fiveRows), (view) => view.setUint16(FIELD.flags, FLAG_ROW_BLOCKS, true)), /unknown flags/],
+    ["row blocks over int8 vectors", async () => resigned((await buildIndex({ ...fiveRows, encoding: "int8" })).blob, (view) => view.setUint16(FIELD.flags, FLAG_INT8 | FLAG_ROW_BLOCKS, true)), /float32 vectors only/],
+    ["a format newer than this code", async () => resigned((await buildIndex(fiveRows)).blob, (view) => view.setUint16(FIELD.formatVersion, FORMAT_VERSION + 1, true)), /unsupported format version/],
+  ])("rejects %s, even with a valid checksum", async (_name, make, reason) => {
+    await expect(decodeIndex(await make())).rejects.toThrow(reason);
   });
 
   it("stores int8 vectors with a scale each when asked", async () => {

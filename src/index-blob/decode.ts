@@ -1,8 +1,8 @@
 import type { FaqRecord } from "../faq-record";
 import { contentDigest, storedDigest, versionOf } from "./checksum";
-import { CHECKSUM_BYTES, FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, SECTION, SECTION_ALIGNMENT, SECTION_COUNT, type FaqIndex, type IndexMeta } from "./format";
+import { CHECKSUM_BYTES, FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, OLDEST_READABLE_FORMAT, SECTION, SECTION_ALIGNMENT, SECTION_COUNT, type FaqIndex, type IndexMeta } from "./format";
 import { readLexicalSection } from "./lexical-section";
-import { FLAG_INT8, readVectors, vectorSectionSize } from "./vector-section";
+import { FLAG_INT8, FLAG_ROW_BLOCKS, encodingOf, readVectors, vectorSectionSize } from "./vector-section";
 
 /** The blob is not a valid index; `reason` says which check failed. */
 export class CorruptIndexError extends Error {
@@ -64,7 +64,8 @@ export async function decodeIndex(input: ArrayBuffer | Uint8Array, expectedVersi
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const u32 = (offset: number) => view.getUint32(offset, true);
   check(u32(FIELD.magic) === MAGIC, "bad magic");
-  check(view.getUint16(FIELD.formatVersion, true) === FORMAT_VERSION, "unsupported format version");
+  const formatVersion = view.getUint16(FIELD.formatVersion, true);
+  check(formatVersion >= OLDEST_READABLE_FORMAT && formatVersion <= FORMAT_VERSION, "unsupported format version");
   check(u32(FIELD.totalLength) === bytes.length, "length does not match header (truncated?)");
 
   const stored = storedDigest(bytes);
@@ -76,8 +77,10 @@ export async function decodeIndex(input: ArrayBuffer | Uint8Array, expectedVersi
   check(expectedVersion === undefined || expectedVersion === version, "content does not match the version it is stored under");
 
   const flags = view.getUint16(FIELD.flags, true);
-  check((flags & ~FLAG_INT8) === 0, "unknown flags");
-  const encoding = flags & FLAG_INT8 ? "int8" : "f32";
+  const knownFlags = formatVersion > OLDEST_READABLE_FORMAT ? FLAG_INT8 | FLAG_ROW_BLOCKS : FLAG_INT8;
+  check((flags & ~knownFlags) === 0, "unknown flags");
+  check((flags & FLAG_INT8) === 0 || (flags & FLAG_ROW_BLOCKS) === 0, "row blocks are for float32 vectors only");
+  const encoding = encodingOf(flags);
   const dim = u32(FIELD.dim);
   const count = u32(FIELD.count);
   check(dim > 0, "dimension is zero");
@@ -98,7 +101,7 @@ export async function decodeIndex(input: ArrayBuffer | Uint8Array, expectedVersi
   // absent in blobs built before the inbox: not calibrated
   check(meta.groupThreshold == null || (typeof meta.groupThreshold === "number" && Math.abs(meta.groupThreshold) <= 1), "meta has a bad group threshold");
 
-  const vectors = readVectors(section(SECTION.vectors, vectorSectionSize(encoding, count, dim)), encoding, count, dim);
+  const vectors = readVectors(section(SECTION.vectors, vectorSectionSize(encoding, count, dim)), flags, count, dim);
   const offsetBytes = section(SECTION.recordOffsets, 4 * (count + 1));
   const recordOffsets = new Uint32Array(offsetBytes.buffer, offsetBytes.byteOffset, count + 1);
   const recordBytes = section(SECTION.recordBytes);

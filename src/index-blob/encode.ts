@@ -5,7 +5,7 @@ import { contentDigest, versionOf } from "./checksum";
 import { CHECKSUM_BYTES, FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, SECTION, SECTION_ALIGNMENT, SECTION_COUNT, alignUp, type IndexMeta } from "./format";
 import { rankIds } from "./id-order";
 import { encodeLexicalSection } from "./lexical-section";
-import { FLAG_INT8, encodeVectors, type VectorEncoding } from "./vector-section";
+import { encodeVectors, vectorFlags, type VectorEncoding } from "./vector-section";
 
 export interface EncodeInput extends IndexMeta {
   dim: number;
@@ -72,7 +72,7 @@ export async function encodeIndex(input: EncodeInput): Promise<EncodedIndex> {
   const view = new DataView(blob);
   view.setUint32(FIELD.magic, MAGIC, true);
   view.setUint16(FIELD.formatVersion, FORMAT_VERSION, true);
-  view.setUint16(FIELD.flags, encoding === "int8" ? FLAG_INT8 : 0, true);
+  view.setUint16(FIELD.flags, vectorFlags(encoding), true);
   view.setUint32(FIELD.dim, dim, true);
   view.setUint32(FIELD.count, records.length, true);
   view.setUint32(FIELD.totalLength, totalLength, true);

@@ -1,11 +1,13 @@
 import type { FaqRecord } from "../faq-record";
 import type { LexicalIndex } from "../search/bm25";
+import type { F32Matrix } from "../search/f32-matrix";
 import type { QuantizedMatrix } from "../search/quantize";
 
 /*
  * Binary layout of one index version (integers little-endian):
  *
- *   0  magic "FQIX"          4  format version (u16), flags (u16: bit 0 = int8 vectors)
+ *   0  magic "FQIX"          4  format version (u16), flags (u16: bit 0 = int8 vectors,
+ *                                bit 1 = float32 rows in blocks of four, see search/f32-matrix.ts)
  *   8  dim (u32)            12  count (u32)
  *  16  total length (u32)   20  section count (u32)
  *  24  sections: (offset u32, length u32) for each SECTION below
@@ -16,7 +18,12 @@ import type { QuantizedMatrix } from "../search/quantize";
  * in place by typed arrays; a record is parsed only when it is returned.
  */
 export const MAGIC = 0x58495146; // "FQIX" read as little-endian u32
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
+/**
+ * Format 4 differs only in having no row blocks, so its blobs are still read:
+ * a Worker upgraded before its index is seeded again keeps serving it.
+ */
+export const OLDEST_READABLE_FORMAT = 4;
 export const HEADER_BYTES = 80;
 export const CHECKSUM_BYTES = 32;
 export const SECTION_ALIGNMENT = 16;
@@ -26,7 +33,7 @@ export const FIELD = { magic: 0, formatVersion: 4, flags: 6, dim: 8, count: 12, 
 export const SECTION = {
   /** UTF-8 JSON IndexMeta */
   meta: 0,
-  /** count*dim float32, or (flag int8) int8 rows then float32 scales */
+  /** count*dim float32 (laid out as search/f32-matrix.ts says), or (flag int8) int8 rows then float32 scales */
   vectors: 1,
   /** u32[count + 1]: where each record's JSON starts in recordBytes */
   recordOffsets: 2,
@@ -65,8 +72,8 @@ export interface FaqIndex extends IndexMeta {
   memory?: WebAssembly.Memory;
   /** Set once the index is out of service: its memory may already hold the next version. */
   retired?: boolean;
-  /** Unit vectors as float32 rows, or null when the index stores int8. */
-  matrix: Float32Array | null;
+  /** Unit vectors as float32, or null when the index stores int8. */
+  matrix: F32Matrix | null;
   /** Int8 rows with a scale each, or null when the index stores float32. */
   quantized: QuantizedMatrix | null;
   /** The record of a row, parsed on demand. */

@@ -1,22 +1,35 @@
+import { ROW_BLOCK, type F32Matrix } from "./f32-matrix";
+
 /** Dot product of row `row` of `matrix` with `query`. Four accumulators let the JIT pipeline the adds. */
-export function dotRow(matrix: Float32Array, row: number, query: Float32Array, dim: number): number {
-  const base = row * dim;
+export function dotRow(matrix: F32Matrix, row: number, query: Float32Array): number {
+  const { values, dim, blockedRows } = matrix;
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  if (row < blockedRows) {
+    // a block's four rows alternate every four values: this row's next four are 16 values on
+    let at = (row - (row % ROW_BLOCK)) * dim + (row % ROW_BLOCK) * 4;
+    for (let j = 0; j < dim; j += 4, at += 4 * ROW_BLOCK) {
+      s0 += values[at]! * query[j]!;
+      s1 += values[at + 1]! * query[j + 1]!;
+      s2 += values[at + 2]! * query[j + 2]!;
+      s3 += values[at + 3]! * query[j + 3]!;
+    }
+    return s0 + s1 + s2 + s3;
+  }
+  const base = row * dim;
   let j = 0;
   for (; j + 3 < dim; j += 4) {
-    s0 += matrix[base + j]! * query[j]!;
-    s1 += matrix[base + j + 1]! * query[j + 1]!;
-    s2 += matrix[base + j + 2]! * query[j + 2]!;
-    s3 += matrix[base + j + 3]! * query[j + 3]!;
+    s0 += values[base + j]! * query[j]!;
+    s1 += values[base + j + 1]! * query[j + 1]!;
+    s2 += values[base + j + 2]! * query[j + 2]!;
+    s3 += values[base + j + 3]! * query[j + 3]!;
   }
-  for (; j < dim; j++) s0 += matrix[base + j]! * query[j]!;
+  for (; j < dim; j++) s0 += values[base + j]! * query[j]!;
   return s0 + s1 + s2 + s3;
 }
 
 /** Cosine similarity of `query` with every row (rows and query are unit vectors). */
-export function denseScores(matrix: Float32Array, dim: number, query: Float32Array): Float32Array {
-  const count = Math.floor(matrix.length / dim);
-  const scores = new Float32Array(count);
-  for (let row = 0; row < count; row++) scores[row] = dotRow(matrix, row, query, dim);
+export function denseScores(matrix: F32Matrix, query: Float32Array): Float32Array {
+  const scores = new Float32Array(matrix.count);
+  for (let row = 0; row < matrix.count; row++) scores[row] = dotRow(matrix, row, query);
   return scores;
 }

@@ -28,12 +28,13 @@ function kernelMemory(index: FaqIndex, vectors: Uint8Array): KernelMemory {
 function build(index: FaqIndex, module: WebAssembly.Module | null): SemanticScorer {
   const { matrix, quantized, dim, count } = index;
   if (matrix) {
-    const scoreRow = (row: number, query: Float32Array) => dotRow(matrix, row, query, dim);
+    const scoreRow = (row: number, query: Float32Array) => dotRow(matrix, row, query);
     if (module) {
-      const at = kernelMemory(index, new Uint8Array(matrix.buffer, matrix.byteOffset, matrix.byteLength));
-      return { scoreAll: createF32Kernel(module, at, dim, count).scores, exact: true, scoreRow, kernel: "wasm-f32" };
+      const { values } = matrix;
+      const at = kernelMemory(index, new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+      return { scoreAll: createF32Kernel(module, at, matrix).scores, exact: true, scoreRow, kernel: "wasm-f32" };
     }
-    return { scoreAll: (query) => denseScores(matrix, dim, query), exact: true, scoreRow, kernel: "js-f32" };
+    return { scoreAll: (query) => denseScores(matrix, query), exact: true, scoreRow, kernel: "js-f32" };
   }
   const q = quantized!;
   const scoreRow = (row: number, query: Float32Array) => dequantizedDot(q, row, query);

@@ -13,6 +13,7 @@ import { readCurrentVersion } from "../../scripts/kv/versions";
 import { decodeIndex } from "../../src/index-blob/decode";
 import type { FaqIndex } from "../../src/index-blob/format";
 import { POINTER_KEY } from "../../src/index-store/keys";
+import { rowOf } from "../../src/search/f32-matrix";
 import { HubStandIn } from "../stand-ins/hub-server";
 import { startStubEmbedder, stubVector, type StubEmbedder } from "../stand-ins/stub-embedder";
 import { runScript, summaryLine } from "./helpers";
@@ -203,7 +204,7 @@ describe.sequential("a tutorial-style dataset: embeddings.csv only", () => {
     expect(recordsOf(index).map((r) => r.question)).toEqual(FAQS.map((faq) => faq.question));
     rows.forEach((row, i) => {
       const norm = Math.hypot(...row);
-      expect(Array.from(index.matrix!.subarray(i * 8, i * 8 + 8))).toEqual(row.map((v) => expect.closeTo(v / norm, 6)));
+      expect(Array.from(rowOf(index.matrix!, i))).toEqual(row.map((v) => expect.closeTo(v / norm, 6)));
     });
     const manifest = JSON.parse(await readFile(join(dir, "out-tutorial", "manifest.json"), "utf8"));
     expect(manifest.source).toBe(`hf://datasets/${TUTORIAL}`);

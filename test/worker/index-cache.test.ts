@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { IndexCache } from "../../src/index-store/index-cache";
 import { chunkKey } from "../../src/index-store/keys";
 import { wasmAllocator } from "../../src/index-store/wasm-allocator";
+import { rowOf } from "../../src/search/f32-matrix";
 import { IndexUnavailableError } from "../../src/errors";
 import { faq, publish, resetIndex, storeBlob, flipPointer } from "./helpers";
 
@@ -124,7 +125,7 @@ describe("IndexCache memory at a version swap", () => {
     expect(cache.memoryStats().peakBytes).toBeLessThanOrEqual(budget);
     // the new version ranks from the reused memory
     expect(second.record(3)).toMatchObject({ id: "3" });
-    expect(second.matrix![3 * 4]).toBeCloseTo(Math.cos(4) / Math.hypot(Math.cos(4), Math.sin(4), 1), 5);
+    expect(rowOf(second.matrix!, 3)[0]).toBeCloseTo(Math.cos(4) / Math.hypot(Math.cos(4), Math.sin(4), 1), 5);
   });
 
   it("fetches the old version back when the one that overwrote it is refused", async () => {

@@ -58,6 +58,48 @@
         (local.set $row (i32.add (local.get $row) (i32.const 1)))
         (br $rows))))
 
+  ;; scores[row] = dot(row, query) for `blocks` blocks of four float32 rows laid
+  ;; out as search/f32-matrix.ts says: each block holds its rows' values 0-3,
+  ;; then 4-7, and so on; `dim` is a multiple of 4. Each four query values are
+  ;; loaded once for four rows, and the matrix is read front to back.
+  (func (export "dotF32Blocks")
+    (param $matrix i32) (param $query i32) (param $dim i32) (param $blocks i32) (param $out i32)
+    (local $block i32) (local $p i32) (local $q i32) (local $query_end i32) (local $qv v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local.set $p (local.get $matrix))
+    (local.set $query_end (i32.add (local.get $query) (i32.shl (local.get $dim) (i32.const 2))))
+    (block $blocks_done
+      (loop $blocks
+        (br_if $blocks_done (i32.ge_u (local.get $block) (local.get $blocks)))
+        (local.set $a0 (v128.const i32x4 0 0 0 0))
+        (local.set $a1 (v128.const i32x4 0 0 0 0))
+        (local.set $a2 (v128.const i32x4 0 0 0 0))
+        (local.set $a3 (v128.const i32x4 0 0 0 0))
+        (local.set $q (local.get $query))
+        (block $done
+          (loop $step
+            (br_if $done (i32.ge_u (local.get $q) (local.get $query_end)))
+            (local.set $qv (v128.load (local.get $q)))
+            (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (v128.load (local.get $p)) (local.get $qv))))
+            (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (v128.load offset=16 (local.get $p)) (local.get $qv))))
+            (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (v128.load offset=32 (local.get $p)) (local.get $qv))))
+            (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (v128.load offset=48 (local.get $p)) (local.get $qv))))
+            (local.set $p (i32.add (local.get $p) (i32.const 64)))
+            (local.set $q (i32.add (local.get $q) (i32.const 16)))
+            (br $step)))
+        (f32.store offset=0 (local.get $out) (call $lanes_sum (local.get $a0)))
+        (f32.store offset=4 (local.get $out) (call $lanes_sum (local.get $a1)))
+        (f32.store offset=8 (local.get $out) (call $lanes_sum (local.get $a2)))
+        (f32.store offset=12 (local.get $out) (call $lanes_sum (local.get $a3)))
+        (local.set $out (i32.add (local.get $out) (i32.const 16)))
+        (local.set $block (i32.add (local.get $block) (i32.const 1)))
+        (br $blocks))))
+
+  (func $lanes_sum (param $v v128) (result f32)
+    (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $v)) (f32x4.extract_lane 1 (local.get $v)))
+      (f32.add (f32x4.extract_lane 2 (local.get $v)) (f32x4.extract_lane 3 (local.get $v)))))
+
   ;; scores[row] = dot(matrix[row], query) as int32, for int8 rows of `stride`
   ;; bytes (a multiple of 16, zero-padded). Bytes are widened to int16 and
   ;; multiplied pairwise into int32 lanes; two accumulators per 16 bytes.

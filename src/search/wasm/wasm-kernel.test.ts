@@ -7,6 +7,8 @@ import { rankFaqs } from "../rank";
 import { scorerFor } from "../semantic-scorer";
 import { selectTopK } from "../top-k";
 import { loadKernelModule } from "../../../scripts/lib/load-wasm";
+import { denseScores } from "../dense-scores";
+import { blockedRowsFor, layOutRows } from "../f32-matrix";
 import { copyIntoMemory, createF32Kernel } from "./wasm-kernel";
 
 // Built by `npm run build:wasm` (the pretest script).
@@ -27,15 +29,25 @@ function reference(vectors: Float32Array[], query: Float32Array, k: number): num
 }
 
 describe("WASM SIMD kernel", () => {
-  it.each([384, 512, 100, 7])("gives the float64 reference's top-10 at dim %i", (dim) => {
-    const vectors = unitVectors(3000, dim, dim);
-    const matrix = new Float32Array(vectors.length * dim);
-    vectors.forEach((v, row) => matrix.set(v, row * dim));
-    const kernel = createF32Kernel(kernelModule, copyIntoMemory(new Uint8Array(matrix.buffer), dim, vectors.length), dim, vectors.length);
+  // 3,001 rows: whole blocks of four, then one plain row; dimension 7 cannot be blocked
+  it.each([
+    [384, "blocks"], [512, "blocks"], [100, "blocks"], [384, "plain rows"], [7, "plain rows"],
+  ] as const)("gives the float64 reference's top-10 at dim %i in %s", (dim, layout) => {
+    const vectors = unitVectors(3001, dim, dim);
+    const blockedRows = layout === "blocks" ? blockedRowsFor(vectors.length, dim) : 0;
+    expect(blockedRows).toBe(layout === "blocks" ? 3000 : 0);
+    const values = new Float32Array(vectors.length * dim);
+    layOutRows(vectors, dim, values, blockedRows);
+    const matrix = { values, dim, count: vectors.length, blockedRows };
+    const kernel = createF32Kernel(kernelModule, copyIntoMemory(new Uint8Array(values.buffer), dim, vectors.length), matrix);
     for (const seed of [1, 2, 3]) {
       const query = unitVectors(1, dim, 1000 + seed)[0]!;
       const rank = Uint32Array.from({ length: vectors.length }, (_, i) => i);
-      expect(selectTopK(kernel.scores(query), 10, rank).map((h) => h.index)).toEqual(reference(vectors, query, 10));
+      const scores = kernel.scores(query);
+      expect(selectTopK(scores, 10, rank).map((h) => h.index)).toEqual(reference(vectors, query, 10));
+      // every row, the blocks' and the plain tail's, against the JS loop over the same layout
+      const js = denseScores(matrix, query);
+      for (const row of [0, 1, 2, 3, 4, 2999, 3000]) expect(scores[row]).toBeCloseTo(js[row]!, 5);
     }
   });
 

@@ -1,3 +1,4 @@
+import { ROW_BLOCK, type F32Matrix } from "../f32-matrix";
 import { quantizeInto } from "../quantize";
 
 /** Scores every row of an index against one query. */
@@ -8,6 +9,7 @@ export interface DenseKernel {
 
 interface KernelExports {
   dotF32(matrix: number, query: number, dim: number, count: number, out: number): void;
+  dotF32Blocks(matrix: number, query: number, dim: number, blocks: number, out: number): void;
   dotI8(matrix: number, query: number, stride: number, count: number, out: number): void;
 }
 
@@ -31,17 +33,24 @@ export interface KernelMemory {
   scratchOffset: number;
 }
 
-/** The float32 SIMD kernel over count x dim unit vectors already in `at.memory`. */
-export function createF32Kernel(module: WebAssembly.Module, at: KernelMemory, dim: number, count: number): DenseKernel {
+/**
+ * The float32 SIMD kernel over a matrix of unit vectors already in
+ * `at.memory` (at.dataOffset): the row blocks through dotF32Blocks, the plain
+ * rows after them through dotF32.
+ */
+export function createF32Kernel(module: WebAssembly.Module, at: KernelMemory, matrix: Pick<F32Matrix, "dim" | "count" | "blockedRows">): DenseKernel {
+  const { dim, count, blockedRows } = matrix;
   const wasm = instantiate(module, at.memory);
   const queryPtr = Math.ceil(at.scratchOffset / 16) * 16;
   const outPtr = queryPtr + Math.ceil(dim / 16) * 64;
   const query = new Float32Array(at.memory.buffer, queryPtr, dim);
   const out = new Float32Array(at.memory.buffer, outPtr, count);
+  const plainRowsAt = at.dataOffset + blockedRows * dim * 4;
   return {
     scores(vector) {
       query.set(vector);
-      wasm.dotF32(at.dataOffset, queryPtr, dim, count, outPtr);
+      if (blockedRows > 0) wasm.dotF32Blocks(at.dataOffset, queryPtr, dim, blockedRows / ROW_BLOCK, outPtr);
+      if (blockedRows < count) wasm.dotF32(plainRowsAt, queryPtr, dim, count - blockedRows, outPtr + blockedRows * 4);
       return out;
     },
   };
