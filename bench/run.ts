@@ -23,7 +23,12 @@ log(`bundle: ${bundle.rawKiB} KiB, gzip ${bundle.gzipKiB} KiB; minified KiB by p
 
 const ratios = (n: string) => {
   const row = kernels.vectorsPerSecond[n]!;
-  return { f32_vs_usearch: row.ours_f32 / row.usearch, f32_vs_numpy: row.ours_f32 / row.numpy, int8_vs_numpy: row.ours_int8 / row.numpy, f32_vs_orama: row.ours_f32 / row.orama, int8_vs_orama: row.ours_int8 / row.orama };
+  const oneThread = kernels.singleThreadPeers[n]!;
+  return {
+    // the issue's targets: against the peers on one thread, as a Worker runs
+    f32_vs_numpy_1t: row.ours_f32 / oneThread.numpy, int8_vs_numpy_1t: row.ours_int8 / oneThread.numpy, f32_vs_usearch_1t: row.ours_f32 / oneThread.usearch,
+    f32_vs_usearch: row.ours_f32 / row.usearch, f32_vs_numpy: row.ours_f32 / row.numpy, int8_vs_numpy: row.ours_int8 / row.numpy, f32_vs_orama: row.ours_f32 / row.orama, int8_vs_orama: row.ours_int8 / row.orama,
+  };
 };
 log("\nvectors/s          " + Object.keys(kernels.vectorsPerSecond[1000]!).map((e) => e.padStart(13)).join(""));
 for (const [n, row] of Object.entries(kernels.vectorsPerSecond)) {
