@@ -21,6 +21,6 @@ export function vectorOnlyIndex(matrix: Float32Array, dim: number, encoding: "f3
       terms: [], postingStart: new Uint32Array(1), postingDoc: new Uint32Array(0), postingWeight: new Float32Array(0),
       termIdf: new Float32Array(0), k1: 1.2, b: 0.75, averageLength: 1, language: "none", synonyms: [],
     },
-    categoryKeys: [],
+    categories: { names: [], ofRow: new Int32Array(count).fill(-1) },
   };
 }

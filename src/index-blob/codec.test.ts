@@ -3,7 +3,7 @@ import type { FaqRecord } from "../faq-record";
 import { buildIndex } from "./build-index";
 import { CorruptIndexError, decodeIndex } from "./decode";
 import { contentDigest } from "./checksum";
-import { CHECKSUM_BYTES, FIELD, FORMAT_VERSION, SECTION, SECTION_ALIGNMENT } from "./format";
+import { CHECKSUM_BYTES, FIELD, FORMAT_VERSION, HEADER_BYTES, SECTION, SECTION_ALIGNMENT, SECTION_COUNT, alignUp } from "./format";
 import { FLAG_INT8, FLAG_ROW_BLOCKS } from "./vector-section";
 import { denseScores } from "../search/dense-scores";
 import { rowOf } from "../search/f32-matrix";
@@ -21,7 +21,7 @@ const sectionOffset = (blob: ArrayBuffer, section: number) => new DataView(blob)
 /** Five rows of dimension 8: one block of four, then one plain row. Row r < 4 is the unit vector along axis 2r; row 4 along axis 7. */
 const fiveRows = {
   model: "org/model", builtAt: "2026-01-01T00:00:00.000Z", dim: 8,
-  records: ["a", "b", "c", "d", "e"].map((id) => ({ id, question: id, answer: null, url: null, category: null })),
+  records: ["a", "b", "c", "d", "e"].map((id, i) => ({ id, question: id, answer: null, url: null, category: [null, "Billing", "account", "billing", null][i]! })),
   vectors: [0, 2, 4, 6, 7].map((axis) => Array.from({ length: 8 }, (_, j) => (j === axis ? 1 : 0))),
 };
 
@@ -33,13 +33,38 @@ async function resigned(blob: ArrayBuffer | Uint8Array, edit: (view: DataView, b
   return bytes;
 }
 
-/** The blob a format-4 build wrote for `input`: the same, but version 4, no row-block flag and plain rows. */
+/**
+ * The blob a format-4 build wrote for `input`: version 4, no row-block flag,
+ * plain float32 rows, and each row's category in a JSON array. The sections
+ * are laid out again, since the categories section changes length.
+ */
 async function asFormat4(input: typeof fiveRows): Promise<Uint8Array> {
-  return resigned((await buildIndex(input)).blob, (view, bytes) => {
-    view.setUint16(FIELD.formatVersion, 4, true);
-    view.setUint16(FIELD.flags, 0, true);
-    const at = view.getUint32(FIELD.sections + 8 * SECTION.vectors, true);
-    new Float32Array(bytes.buffer, at, input.vectors.length * input.dim).set(input.vectors.flat());
+  const current = new Uint8Array((await buildIndex(input)).blob);
+  const view = new DataView(current.buffer);
+  const sections: Uint8Array[] = Array.from({ length: SECTION_COUNT }, (_, i) => {
+    const at = view.getUint32(FIELD.sections + 8 * i, true);
+    return current.slice(at, at + view.getUint32(FIELD.sections + 8 * i + 4, true));
+  });
+  sections[SECTION.vectors] = new Uint8Array(Float32Array.from(input.vectors.flat()).buffer);
+  sections[SECTION.categories] = new TextEncoder().encode(JSON.stringify(input.records.map((r) => r.category?.toLowerCase() ?? null)));
+  const offsets: number[] = [];
+  let cursor = HEADER_BYTES;
+  for (const section of sections) {
+    cursor = alignUp(cursor, SECTION_ALIGNMENT);
+    offsets.push(cursor);
+    cursor += section.length;
+  }
+  const old = new Uint8Array(cursor + CHECKSUM_BYTES);
+  old.set(current.subarray(0, HEADER_BYTES));
+  sections.forEach((section, i) => old.set(section, offsets[i]!));
+  return resigned(old, (oldView) => {
+    oldView.setUint16(FIELD.formatVersion, 4, true);
+    oldView.setUint16(FIELD.flags, 0, true);
+    oldView.setUint32(FIELD.totalLength, old.length, true);
+    offsets.forEach((offset, i) => {
+      oldView.setUint32(FIELD.sections + 8 * i, offset, true);
+      oldView.setUint32(FIELD.sections + 8 * i + 4, sections[i]!.length, true);
+    });
   });
 }
 
@@ -67,7 +92,8 @@ describe("index blob", () => {
     expect(Array.from(index.idRank)).toEqual([1, 0, 2]);
     expect(index.lexical.terms).toEqual(["bee", "ten", "two"]);
     expect(Array.from(index.lexical.postingDoc)).toEqual([2, 0, 1]);
-    expect(index.categoryKeys).toEqual(["numbers", null, null]);
+    expect(index.categories.names).toEqual(["numbers"]);
+    expect(Array.from(index.categories.ofRow)).toEqual([0, -1, -1]);
     expect(index.lexical).toMatchObject({ k1: Math.fround(1.2), b: 0.75, averageLength: 1, language: "en", synonyms: [] });
     expect(Array.from(index.lexical.termIdf)).toEqual([1, 1, 1].map(() => Math.fround(Math.log(1 + 2.5 / 1.5))));
   });
@@ -97,6 +123,9 @@ describe("index blob", () => {
     const current = await decodeIndex((await buildIndex(fiveRows)).blob);
     const old = await decodeIndex(await asFormat4(fiveRows));
     expect(old.matrix!.blockedRows).toBe(0);
+    expect(old.categories.names).toEqual(["billing", "account"]);
+    expect(Array.from(old.categories.ofRow)).toEqual([-1, 0, 1, 0, -1]);
+    expect(current.categories).toEqual(old.categories);
     expect(Array.from(old.matrix!.values)).toEqual(fiveRows.vectors.flat());
     expect([0, 1, 2, 3, 4].map((row) => Array.from(rowOf(old.matrix!, row)))).toEqual(fiveRows.vectors);
     const query = Float32Array.from({ length: 8 }, (_, j) => j + 1);
@@ -108,6 +137,21 @@ describe("index blob", () => {
     ["a format-5 flag bit it does not know", async () => resigned((await buildIndex(fiveRows)).blob, (view) => view.setUint16(FIELD.flags, FLAG_ROW_BLOCKS | 8, true)), /unknown flags/],
     ["row blocks in a format-4 blob", async () => resigned(await asFormat4(fiveRows), (view) => view.setUint16(FIELD.flags, FLAG_ROW_BLOCKS, true)), /unknown flags/],
     ["row blocks over int8 vectors", async () => resigned((await buildIndex({ ...fiveRows, encoding: "int8" })).blob, (view) => view.setUint16(FIELD.flags, FLAG_INT8 | FLAG_ROW_BLOCKS, true)), /float32 vectors only/],
+    ["a row naming a category the list does not have", async () => {
+      const { blob } = await buildIndex(fiveRows);
+      return resigned(blob, (view, bytes) => {
+        const at = sectionOffset(blob, SECTION.categories);
+        const rowsAt = at + alignUp(4 + view.getUint32(at, true), 4);
+        new Int32Array(bytes.buffer, rowsAt, 5)[1] = 2; // two names: 0 and 1
+      });
+    }, /missing category/],
+    ["a category list naming one category twice", async () => {
+      const { blob } = await buildIndex(fiveRows);
+      return resigned(blob, (_view, bytes) => {
+        const at = sectionOffset(blob, SECTION.categories) + 4;
+        bytes.set(new TextEncoder().encode(`["billing","billing"]`), at); // the same length as ["billing","account"]
+      });
+    }, /category names malformed/],
     ["a format newer than this code", async () => resigned((await buildIndex(fiveRows)).blob, (view) => view.setUint16(FIELD.formatVersion, FORMAT_VERSION + 1, true)), /unsupported format version/],
   ])("rejects %s, even with a valid checksum", async (_name, make, reason) => {
     await expect(decodeIndex(await make())).rejects.toThrow(reason);

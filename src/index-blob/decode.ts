@@ -1,6 +1,7 @@
 import type { FaqRecord } from "../faq-record";
 import { contentDigest, storedDigest, versionOf } from "./checksum";
 import { CHECKSUM_BYTES, FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, OLDEST_READABLE_FORMAT, SECTION, SECTION_ALIGNMENT, SECTION_COUNT, type FaqIndex, type IndexMeta } from "./format";
+import { readCategorySection } from "./category-section";
 import { readLexicalSection } from "./lexical-section";
 import { FLAG_INT8, FLAG_ROW_BLOCKS, encodingOf, readVectors, vectorSectionSize } from "./vector-section";
 
@@ -107,8 +108,8 @@ export async function decodeIndex(input: ArrayBuffer | Uint8Array, expectedVersi
   const recordBytes = section(SECTION.recordBytes);
   check(recordOffsets[0] === 0 && recordOffsets[count] === recordBytes.length, "record offsets do not cover the records");
   const rankBytes = section(SECTION.idRank, 4 * count);
-  const categoryKeys = parseJson(section(SECTION.categories), "categories");
-  check(Array.isArray(categoryKeys) && categoryKeys.length === count && categoryKeys.every(isNullableString), "categories malformed");
+  const categories = readCategorySection(section(SECTION.categories), count, formatVersion);
+  check(typeof categories !== "string", typeof categories === "string" ? categories : "");
   const lexical = readLexicalSection(section(SECTION.lexical), count);
   check(typeof lexical !== "string", typeof lexical === "string" ? lexical : "");
 
@@ -142,6 +143,6 @@ export async function decodeIndex(input: ArrayBuffer | Uint8Array, expectedVersi
     },
     idRank: new Uint32Array(rankBytes.buffer, rankBytes.byteOffset, count),
     lexical,
-    categoryKeys: categoryKeys as Array<string | null>,
+    categories,
   };
 }

@@ -3,6 +3,7 @@ import type { LexicalIndex } from "../search/bm25";
 import { l2Normalize } from "../search/normalize";
 import { contentDigest, versionOf } from "./checksum";
 import { CHECKSUM_BYTES, FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, SECTION, SECTION_ALIGNMENT, SECTION_COUNT, alignUp, type IndexMeta } from "./format";
+import { encodeCategorySection } from "./category-section";
 import { rankIds } from "./id-order";
 import { encodeLexicalSection } from "./lexical-section";
 import { encodeVectors, vectorFlags, type VectorEncoding } from "./vector-section";
@@ -57,7 +58,7 @@ export async function encodeIndex(input: EncodeInput): Promise<EncodedIndex> {
   sections[SECTION.recordBytes] = recordBytes;
   sections[SECTION.lexical] = encodeLexicalSection(input.lexical);
   sections[SECTION.idRank] = bytesOf(rankIds(records.map((r) => r.id)));
-  sections[SECTION.categories] = utf8(records.map((r) => r.category?.toLowerCase() ?? null));
+  sections[SECTION.categories] = encodeCategorySection(records.map((r) => r.category));
 
   const offsets: number[] = [];
   let cursor = HEADER_BYTES;

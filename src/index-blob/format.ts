@@ -1,6 +1,7 @@
 import type { FaqRecord } from "../faq-record";
 import type { LexicalIndex } from "../search/bm25";
 import type { F32Matrix } from "../search/f32-matrix";
+import type { CategoryTable } from "./category-section";
 import type { QuantizedMatrix } from "../search/quantize";
 
 /*
@@ -20,7 +21,8 @@ import type { QuantizedMatrix } from "../search/quantize";
 export const MAGIC = 0x58495146; // "FQIX" read as little-endian u32
 export const FORMAT_VERSION = 5;
 /**
- * Format 4 differs only in having no row blocks, so its blobs are still read:
+ * Format 4 differs only in having no row blocks and a JSON array of each
+ * row's category (see category-section.ts), so its blobs are still read:
  * a Worker upgraded before its index is seeded again keeps serving it.
  */
 export const OLDEST_READABLE_FORMAT = 4;
@@ -43,7 +45,7 @@ export const SECTION = {
   lexical: 4,
   /** u32[count]: each record's position in id order, for ties */
   idRank: 5,
-  /** UTF-8 JSON array of lower-cased categories (or null), for the filter */
+  /** the lower-cased categories and each row's, for the filter: see category-section.ts */
   categories: 6,
 } as const;
 export const SECTION_COUNT = 7;
@@ -81,8 +83,7 @@ export interface FaqIndex extends IndexMeta {
   /** rank of each record's id in id order; breaks score ties. */
   idRank: Uint32Array;
   lexical: LexicalIndex;
-  /** Lower-cased categories, for the case-insensitive filter. */
-  categoryKeys: Array<string | null>;
+  categories: CategoryTable;
 }
 
 export const alignUp = (value: number, alignment: number) => Math.ceil(value / alignment) * alignment;

@@ -46,6 +46,9 @@ function score(index: FaqIndex, request: RankRequest, scorer: SemanticScorer): S
   const semantic = mode === "lexical" ? null : scorer.scoreAll(request.queryVector!);
   const words = mode === "semantic" ? null : matchLexical(index.lexical, request.query, index.count);
   const strength = (row: number) => (words ? lexicalStrength(words.scores[row]!, words.perfect) : null);
+  // the filter's category as a position in the index's list: -1 when no FAQ has it (then nothing matches)
+  const wantedCategory = category === null ? null : index.categories.names.indexOf(category);
+  const { ofRow } = index.categories;
 
   let selection: Float32Array;
   if (mode === "semantic") selection = semantic!;
@@ -58,7 +61,7 @@ function score(index: FaqIndex, request: RankRequest, scorer: SemanticScorer): S
     semantic,
     selection,
     keep: (row) =>
-      (category === null || index.categoryKeys[row] === category) &&
+      (wantedCategory === null || (wantedCategory >= 0 && ofRow[row] === wantedCategory)) &&
       // in lexical mode a FAQ sharing no term with the query is not a match at all
       (mode !== "lexical" || words!.scores[row]! > 0),
     hit(row, cosine) {
