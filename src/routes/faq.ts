@@ -10,6 +10,7 @@ import { kernelModule } from "../search/wasm/kernel-module";
 import { embedQuery } from "../embed/embed-query";
 import { parseFaqParams } from "../api/faq-query";
 import { ifNoneMatchHits } from "../http/if-none-match";
+import { AnswerCache, isolateAnswerCache } from "../http/answer-cache";
 import { paramsTag } from "../http/params-tag";
 import { deferInboxWrite } from "../inbox/defer-write";
 import { logUnanswered } from "../inbox/log-unanswered";
@@ -36,13 +37,25 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
 
   // A full answer depends only on the index version and the parameters.
   // Caching headers go on full answers only: never on errors or degraded answers.
-  const paramsHash = paramsTag(JSON.stringify(params));
+  const paramsJson = JSON.stringify(params);
+  const paramsHash = paramsTag(paramsJson);
   const etagOf = (version: string) => `W/"${version}-${paramsHash}"`;
   const cacheControl = `public, max-age=${Math.round(config.indexRecheckMs / 1000)}`;
   if (ifNoneMatchHits(c.req.header("If-None-Match"), etagOf(index.version))) {
     c.header("ETag", etagOf(index.version));
     c.header("Cache-Control", cacheControl);
     return c.body(null, 304);
+  }
+  const known = isolateAnswerCache.get(AnswerCache.key(index.version, paramsJson));
+  if (known !== undefined) {
+    // the same Server-Timing names as a full answer: which path answered is nobody's business
+    for (const step of params.mode === "lexical" ? ["search"] : ["embed", "search"]) {
+      startTime(c, step);
+      endTime(c, step);
+    }
+    c.header("ETag", etagOf(index.version));
+    c.header("Cache-Control", cacheControl);
+    return c.body(known, 200, { "Content-Type": "application/json" });
   }
 
   let queryVector: Float32Array | null = null;
@@ -96,5 +109,8 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
     deferInboxWrite(c, "an unanswered question", (db) => logUnanswered(db, question, now));
   }
 
-  return c.json({ query: params.query, model: index.model, mode: params.mode, degraded, answered, confidence, results });
+  const body = JSON.stringify({ query: params.query, model: index.model, mode: params.mode, degraded, answered, confidence, results });
+  // under the version ranked on, which may be newer than the one looked up above
+  if (answered && !degraded) isolateAnswerCache.set(AnswerCache.key(index.version, paramsJson), body);
+  return c.body(body, 200, { "Content-Type": "application/json" });
 });
