@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import { timing } from "hono/timing";
 import type { AppEnv } from "./app-env";
-import { openApiDocument } from "./api/openapi";
 import { readConfig } from "./config";
 import { errorBody, errorResponse } from "./error-response";
 import { ApiError } from "./errors";
@@ -35,7 +34,9 @@ app.use("*", async (c, next) => {
 app.use("*", timing({ crossOrigin: (c) => admittedOrigin(c) ?? false, total: true }));
 
 app.route("/", pagesRoute);
-app.get("/openapi.json", (c) => c.json(openApiDocument()));
+// Loaded on first use: the response schemas and the document builder are not
+// needed to answer questions, and building them cost every cold start.
+app.get("/openapi.json", async (c) => c.json((await import("./api/openapi")).openApiDocument()));
 app.use("/faq", rateLimit);
 app.route("/faq", faqRoute);
 app.use("/feedback", rateLimit);
