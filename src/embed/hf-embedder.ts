@@ -1,4 +1,3 @@
-import { InferenceClient, InferenceClientProviderApiError, InferenceClientProviderOutputError } from "./hf-inference";
 import { UpstreamError } from "../errors";
 import { EmbeddingShapeError, toUnitVectors } from "./embedding-shape";
 import { retryDelayMs, type FailedAttempt } from "./retry-delay";
@@ -40,6 +39,13 @@ const badResponse = (why: string) =>
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
+ * The client, loaded on the first embedding: evaluating the package was about
+ * a fifth of a cold start's module setup, and an isolate that only answers
+ * words (the widget while a visitor types) or from its caches never needs it.
+ */
+const loadClient = () => import("./hf-inference");
+
+/**
  * An embedder over `@huggingface/inference` feature extraction, with a time
  * budget and bounded retries of its own (the client's `retry_on_error` would
  * retry 503s without delay or limit, so it is turned off).
@@ -54,6 +60,7 @@ export function createHfEmbedder(options: HfEmbedderOptions): TextEmbedder {
   const endpointUrl = options.endpointUrl ?? hfInferenceUrl(model);
 
   async function attempt(texts: string[], signal: AbortSignal): Promise<{ output?: unknown; failure?: FailedAttempt }> {
+    const { InferenceClient, InferenceClientProviderApiError, InferenceClientProviderOutputError } = await loadClient();
     let retryAfterHeader: string | null = null;
     let answeredOk = false;
     // The client hides response headers; a thin fetch wrapper keeps Retry-After
