@@ -44,6 +44,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * words (the widget while a visitor types) or from its caches never needs it.
  */
 const loadClient = () => import("./hf-inference");
+type HfModule = Awaited<ReturnType<typeof loadClient>>;
 
 /**
  * An embedder over `@huggingface/inference` feature extraction, with a time
@@ -59,8 +60,8 @@ export function createHfEmbedder(options: HfEmbedderOptions): TextEmbedder {
   const baseFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const endpointUrl = options.endpointUrl ?? hfInferenceUrl(model);
 
-  async function attempt(texts: string[], signal: AbortSignal): Promise<{ output?: unknown; failure?: FailedAttempt }> {
-    const { InferenceClient, InferenceClientProviderApiError, InferenceClientProviderOutputError } = await loadClient();
+  async function attempt(hf: HfModule, texts: string[], signal: AbortSignal): Promise<{ output?: unknown; failure?: FailedAttempt }> {
+    const { InferenceClient, InferenceClientProviderApiError, InferenceClientProviderOutputError } = hf;
     let retryAfterHeader: string | null = null;
     let answeredOk = false;
     // The client hides response headers; a thin fetch wrapper keeps Retry-After
@@ -93,11 +94,13 @@ export function createHfEmbedder(options: HfEmbedderOptions): TextEmbedder {
   return {
     model,
     async embed(texts: string[]): Promise<Float32Array[]> {
+      // loaded before the clock starts: the time budget is the embedding service's
+      const hf = await loadClient();
       const deadline = Date.now() + timeoutMs;
       for (let attemptNumber = 0; ; attemptNumber++) {
         const remaining = deadline - Date.now();
         if (remaining <= 0) throw new UpstreamError("upstream_timeout", "The embedding service did not answer in time.");
-        const { output, failure } = await attempt(texts, AbortSignal.timeout(remaining));
+        const { output, failure } = await attempt(hf, texts, AbortSignal.timeout(remaining));
         if (!failure) {
           try {
             return toUnitVectors(output, texts.length, dim);
