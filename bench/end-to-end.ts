@@ -3,7 +3,7 @@
  *  - cold start: the first request on a fresh isolate against a 10k-FAQ index,
  *    client-side latency minus the embedding call the Worker reports, beside
  *    the same against a 10-FAQ index (what the index adds);
- *  - load: autocannon against the Medicare demo, repeated question (cache hit)
+ *  - load: autocannon against the Medicare demo, a repeated question the FAQ answers (cache hit)
  *    and a new question every request (cache miss): p50, p99, requests/s;
  *    and, in the same run with the same settings, a bare Hono Worker that
  *    returns the cache-hit answer as a fixed body (the baseline), the two
@@ -39,6 +39,13 @@ const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const LOGGING_TURNS = 5;
 /** Turns of cache hits and of the baseline, alternating. */
 const LOAD_TURNS = 3;
+/**
+ * A popular question asked again: one the demo FAQ answers (with the local
+ * model the tutorial's "How can Medicare help me?" is not answered, so every
+ * repeat of it went the full way and was logged for the inbox, which the
+ * logging turns below measure on their own).
+ */
+const HIT_PATH = `/faq?q=${encodeURIComponent("How can I get help with my Medicare Part A and Part B premiums?")}`;
 /** Not in the Medicare FAQ: answered is false, so every request is logged when logging is on. */
 const UNANSWERED_PATH = `/faq?q=${encodeURIComponent("Can I bring my dog to the hospital?")}`;
 
@@ -108,9 +115,9 @@ async function load() {
     const worker = await startWorker();
     try {
       await fetch(`${worker.url}/faq?q=warm%20up`);
-      const hitPath = "/faq?q=How%20can%20Medicare%20help%20me%3F";
-      const body = await (await fetch(`${worker.url}${hitPath}`)).text();
-      const { hit, baseline } = await hitAgainstBaseline(worker, body, hitPath);
+      const body = await (await fetch(`${worker.url}${HIT_PATH}`)).text();
+      if (!(JSON.parse(body) as { answered: boolean }).answered) throw new Error("the cache-hit question is not answered by the demo FAQ; pick another");
+      const { hit, baseline } = await hitAgainstBaseline(worker, body, HIT_PATH);
       let n = 0;
       const miss = await autocannon({
         url: worker.url,
@@ -118,7 +125,7 @@ async function load() {
         duration: LOAD_SECONDS,
         requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: `/faq?q=${encodeURIComponent(`medicare question number ${n++}`)}` }) }],
       });
-      const handlerCost = await measureHandlerCost(persistTo, workerVars(inferenceUrl), [hitPath, `${hitPath}&mode=lexical`]);
+      const handlerCost = await measureHandlerCost(persistTo, workerVars(inferenceUrl), [HIT_PATH, `${HIT_PATH}&mode=lexical`, UNANSWERED_PATH]);
       const result = { cacheHit: hit, cacheMiss: summarize(miss), baseline, cacheHitOverBaseline: Math.round((hit.rps / baseline.rps) * 100) / 100, handlerCost };
       const brief = ({ rps, p50Ms, p99Ms, errors }: { rps: number; p50Ms: number; p99Ms: number; errors: number }) => `${rps} req/s, p50 ${p50Ms} ms, p99 ${p99Ms} ms, ${errors} errors`;
       log(`inside workerd, per request: ${handlerCost.map((cost) => `${cost.path} ${cost.oursUs} us against ${cost.bareUs} us bare`).join("; ")}`);
