@@ -3,7 +3,7 @@ import type { FaqRecord } from "../faq-record";
 import { buildIndex } from "./build-index";
 import { CorruptIndexError, decodeIndex } from "./decode";
 import { contentDigest } from "./checksum";
-import { CHECKSUM_BYTES, FIELD, FORMAT_VERSION, HEADER_BYTES, SECTION, SECTION_ALIGNMENT, SECTION_COUNT, alignUp } from "./format";
+import { CHECKSUM_BYTES, FIELD, FORMAT_VERSION, HEADER_BYTES, SECTION, SECTION_ALIGNMENT, SECTION_COUNT, alignUp, sectionLayout } from "./format";
 import { FLAG_INT8, FLAG_ROW_BLOCKS } from "./vector-section";
 import { denseScores } from "../search/dense-scores";
 import { rowOf } from "../search/f32-matrix";
@@ -47,14 +47,8 @@ async function asFormat4(input: typeof fiveRows): Promise<Uint8Array> {
   });
   sections[SECTION.vectors] = new Uint8Array(Float32Array.from(input.vectors.flat()).buffer);
   sections[SECTION.categories] = new TextEncoder().encode(JSON.stringify(input.records.map((r) => r.category?.toLowerCase() ?? null)));
-  const offsets: number[] = [];
-  let cursor = HEADER_BYTES;
-  for (const section of sections) {
-    cursor = alignUp(cursor, SECTION_ALIGNMENT);
-    offsets.push(cursor);
-    cursor += section.length;
-  }
-  const old = new Uint8Array(cursor + CHECKSUM_BYTES);
+  const { offsets, checksumAt } = sectionLayout(sections);
+  const old = new Uint8Array(checksumAt + CHECKSUM_BYTES);
   old.set(current.subarray(0, HEADER_BYTES));
   sections.forEach((section, i) => old.set(section, offsets[i]!));
   return resigned(old, (oldView) => {

@@ -2,7 +2,7 @@ import type { FaqRecord } from "../faq-record";
 import type { LexicalIndex } from "../search/bm25";
 import { l2Normalize } from "../search/normalize";
 import { contentDigest, versionOf } from "./checksum";
-import { CHECKSUM_BYTES, FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, SECTION, SECTION_ALIGNMENT, SECTION_COUNT, alignUp, type IndexMeta } from "./format";
+import { CHECKSUM_BYTES, FIELD, FORMAT_VERSION, MAGIC, SECTION, SECTION_COUNT, sectionLayout, type IndexMeta } from "./format";
 import { encodeCategorySection } from "./category-section";
 import { rankIds } from "./id-order";
 import { encodeLexicalSection } from "./lexical-section";
@@ -60,14 +60,8 @@ export async function encodeIndex(input: EncodeInput): Promise<EncodedIndex> {
   sections[SECTION.idRank] = bytesOf(rankIds(records.map((r) => r.id)));
   sections[SECTION.categories] = encodeCategorySection(records.map((r) => r.category));
 
-  const offsets: number[] = [];
-  let cursor = HEADER_BYTES;
-  for (const section of sections) {
-    cursor = alignUp(cursor, SECTION_ALIGNMENT);
-    offsets.push(cursor);
-    cursor += section.length;
-  }
-  const totalLength = cursor + CHECKSUM_BYTES;
+  const { offsets, checksumAt } = sectionLayout(sections);
+  const totalLength = checksumAt + CHECKSUM_BYTES;
   const blob = new ArrayBuffer(totalLength);
   const bytes = new Uint8Array(blob);
   const view = new DataView(blob);

@@ -87,3 +87,15 @@ export interface FaqIndex extends IndexMeta {
 }
 
 export const alignUp = (value: number, alignment: number) => Math.ceil(value / alignment) * alignment;
+
+/** Where each section starts when laid out after the header on 16-byte boundaries, and where the checksum goes. */
+export function sectionLayout(sections: Uint8Array[]): { offsets: number[]; checksumAt: number } {
+  const offsets: number[] = [];
+  let cursor = HEADER_BYTES;
+  for (const section of sections) {
+    cursor = alignUp(cursor, SECTION_ALIGNMENT);
+    offsets.push(cursor);
+    cursor += section.length;
+  }
+  return { offsets, checksumAt: cursor };
+}
