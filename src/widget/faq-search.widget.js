@@ -88,6 +88,8 @@ mark{background:var(--faq-mark,#fff8c5);color:inherit;border-radius:2px}
     }
 
     schedule() {
+      // typing leaves the list: the highlighted result is let go, and answers may replace the list again
+      this.move(-1);
       clearTimeout(this.timer);
       clearTimeout(this.pause);
       this.timer = setTimeout(() => this.search("lexical"), Number(this.getAttribute("debounce") ?? 200));
@@ -109,8 +111,9 @@ mark{background:var(--faq-mark,#fff8c5);color:inherit;border-radius:2px}
         if (mode === "hybrid") this.asked = q;
         // Words alone miss half-typed words: keep what is shown rather than flash "no answers".
         if (mode === "lexical" && !body.results.length) return;
-        // The visitor is already reading or moving through results: do not reorder them under the cursor.
-        if (mode === "hybrid" && (this.active >= 0 || this.pressing) && this.shown === q) return;
+        // The visitor is reading, opening or moving through the results shown since the last
+        // keystroke: no later answer (words for the whole question, or by meaning) replaces them.
+        if (this.active >= 0 || this.pressing) return;
         const message = !body.results.length ? "No matching answers." : body.answered || mode === "lexical" ? "" : "These may not answer your question.";
         this.shown = q;
         this.show(body.results, message);
@@ -127,7 +130,8 @@ mark{background:var(--faq-mark,#fff8c5);color:inherit;border-radius:2px}
     // "Did this answer your question?" for the answer just opened, once per question and answer.
     offerFeedback(result) {
       if (this.getAttribute("feedback") === "off") return;
-      this.rated = { query: this.shown, id: result.id };
+      // the visitor's question as typed: the list may still be the answer to a few letters less
+      this.rated = { query: this.input.value.trim(), id: result.id };
       const given = this.given?.get(JSON.stringify(this.rated));
       for (const button of this.fb.querySelectorAll("button")) {
         button.disabled = given !== undefined;

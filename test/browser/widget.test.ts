@@ -201,6 +201,42 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     await page.close();
   });
 
+  it("keeps an opened result when the answers for the whole question come after it, and rates the question as typed", async () => {
+    const page = await browser.newPage();
+    const result = (id: string) => ({ id, question: `question ${id}`, answer: "an answer", url: null, category: null, score: 0.5, scores: { semantic: 0.5, lexical: 1 } });
+    const body = (q: string, mode: string, ids: string[]) => JSON.stringify({ query: q, model: "m", mode, degraded: false, answered: true, results: ids.map(result) });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const lateAnswers: Array<Promise<unknown>> = [];
+    await page.route(`${worker.url}/faq**`, async (route) => {
+      const params = new URL(route.request().url()).searchParams;
+      const [q, mode] = [params.get("q")!, params.get("mode")!];
+      // "card" is answered at once; whatever is asked for "card fees" is held back
+      if (q !== "card") await held;
+      await route.fulfill({ contentType: "application/json", headers: { "access-control-allow-origin": "*" }, body: body(q, mode, q === "card" ? ["a", "b"] : ["c", "d"]) });
+    });
+    const rated: unknown[] = [];
+    await page.route(`${worker.url}/feedback`, async (route) => {
+      if (route.request().method() === "POST") rated.push(route.request().postDataJSON());
+      await route.fulfill({ status: 204, headers: { "access-control-allow-origin": "*" } });
+    });
+    await page.goto(sitePage);
+    await input(page).fill("card");
+    await expect.poll(() => optionIds(page), { timeout: 10_000 }).toEqual(["a", "b"]);
+    for (const mode of ["lexical", "hybrid"]) lateAnswers.push(page.waitForResponse((response) => response.url().includes(`mode=${mode}&q=card%20fees`)));
+    await input(page).pressSequentially(" fees", { delay: 20 });
+    await page.locator("faq-search li[role=option]").nth(0).click();
+    // the words answer comes after the click, then the answer by meaning after the pause
+    release();
+    await Promise.all(lateAnswers);
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100))); // the widget has read both answers
+    expect(await optionIds(page)).toEqual(["a", "b"]);
+    expect(await page.locator("faq-search li[role=option]").nth(0).getAttribute("aria-expanded")).toBe("true");
+    await page.locator("faq-search .fb").getByRole("button", { name: "No" }).click();
+    await expect.poll(() => rated, { timeout: 5_000 }).toEqual([{ query: "card fees", id: "a", helpful: false }]);
+    await page.close();
+  });
+
   it("offers the fallback link when the service cannot be reached", async () => {
     const page = await browser.newPage();
     await page.route(`${worker.url}/faq**`, (route) => route.abort());
