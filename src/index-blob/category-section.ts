@@ -1,4 +1,5 @@
 import { alignUp } from "./format";
+import { isStringArray, parseJsonBytes } from "./json-bytes";
 
 /*
  * The categories section (format 5 on):
@@ -40,16 +41,6 @@ export function encodeCategorySection(categories: Array<string | null>): Uint8Ar
   return bytes;
 }
 
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((name) => typeof name === "string");
-
-function parse(bytes: Uint8Array): unknown {
-  try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes));
-  } catch {
-    return undefined;
-  }
-}
-
 /** The first row whose position is outside [-1, nameCount), or -1. A loop of its own, which the JIT compiles tight. */
 function firstOutOfRange(ofRow: Int32Array, nameCount: number): number {
   for (let row = 0; row < ofRow.length; row++) if (ofRow[row]! < -1 || ofRow[row]! >= nameCount) return row;
@@ -61,12 +52,12 @@ function firstOutOfRange(ofRow: Int32Array, nameCount: number): number {
  * is inconsistent. `formatVersion` 4 reads the older per-row JSON array.
  */
 export function readCategorySection(section: Uint8Array, count: number, formatVersion: number): CategoryTable | string {
-  if (formatVersion === 4) return fromPerRowJson(parse(section), count);
+  if (formatVersion === 4) return fromPerRowJson(parseJsonBytes(section), count);
   if (section.byteOffset % 4 !== 0 || section.length < 4) return "categories out of place";
   const namesLength = new DataView(section.buffer, section.byteOffset, 4).getUint32(0, true);
   const rowsAt = alignUp(4 + namesLength, 4);
   if (rowsAt + 4 * count !== section.length) return "categories sizes disagree";
-  const names = parse(section.subarray(4, 4 + namesLength));
+  const names = parseJsonBytes(section.subarray(4, 4 + namesLength));
   if (!isStringArray(names) || new Set(names).size !== names.length) return "category names malformed";
   const ofRow = new Int32Array(section.buffer, section.byteOffset + rowsAt, count);
   if (firstOutOfRange(ofRow, names.length) !== -1) return "a row names a missing category";

@@ -2,6 +2,7 @@ import type { FaqRecord } from "../faq-record";
 import { contentDigest, storedDigest, versionOf } from "./checksum";
 import { CHECKSUM_BYTES, FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, OLDEST_READABLE_FORMAT, SECTION, SECTION_ALIGNMENT, SECTION_COUNT, type FaqIndex, type IndexMeta } from "./format";
 import { readCategorySection } from "./category-section";
+import { parseJsonBytes } from "./json-bytes";
 import { readLexicalSection } from "./lexical-section";
 import { FLAG_INT8, FLAG_ROW_BLOCKS, encodingOf, readVectors, vectorSectionSize } from "./vector-section";
 
@@ -17,14 +18,10 @@ function check(condition: boolean, reason: string): asserts condition {
   if (!condition) throw new CorruptIndexError(reason);
 }
 
-const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-
 function parseJson(bytes: Uint8Array, what: string): unknown {
-  try {
-    return JSON.parse(decoder.decode(bytes));
-  } catch {
-    throw new CorruptIndexError(`${what} is not valid UTF-8 JSON`);
-  }
+  const value = parseJsonBytes(bytes);
+  check(value !== undefined, `${what} is not valid UTF-8 JSON`);
+  return value;
 }
 
 /** Parsed records kept per index: about 2 MiB of short FAQs; all are dropped together when full. */

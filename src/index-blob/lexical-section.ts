@@ -1,4 +1,5 @@
 import type { LexicalIndex } from "../search/bm25";
+import { isStringArray, parseJsonBytes } from "./json-bytes";
 
 /*
  * The lexical section:
@@ -40,8 +41,6 @@ export function encodeLexicalSection(index: LexicalIndex): Uint8Array {
   return bytes;
 }
 
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((t) => typeof t === "string");
-
 /** Views the section in place (it must start 4-byte aligned); returns a reason string when it is inconsistent. */
 export function readLexicalSection(section: Uint8Array, documentCount: number): LexicalIndex | string {
   if (section.byteOffset % 4 !== 0 || section.length < SECTION_HEADER) return "lexical section out of place";
@@ -62,12 +61,8 @@ export function readLexicalSection(section: Uint8Array, documentCount: number): 
   const postingDoc = take((buf, at, n) => new Uint32Array(buf, at, n), postingCount);
   const postingWeight = take((buf, at, n) => new Float32Array(buf, at, n), postingCount);
   const termIdf = take((buf, at, n) => new Float32Array(buf, at, n), termCount);
-  let json: Partial<LexicalJson>;
-  try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(new Uint8Array(section.buffer, cursor, jsonLength)));
-  } catch {
-    return "lexical terms are not valid JSON";
-  }
+  const json = parseJsonBytes(new Uint8Array(section.buffer, cursor, jsonLength)) as Partial<LexicalJson> | undefined;
+  if (json === undefined) return "lexical terms are not valid JSON";
   const { terms, language, synonyms } = json;
   if (!isStringArray(terms) || terms.length !== termCount) return "lexical terms malformed";
   if (language !== "en" && language !== "none") return "lexical language unknown";
