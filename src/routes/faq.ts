@@ -41,9 +41,12 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
   const paramsHash = paramsTag(paramsJson);
   const etagOf = (version: string) => `W/"${version}-${paramsHash}"`;
   const cacheControl = `public, max-age=${Math.round(config.indexRecheckMs / 1000)}`;
-  if (ifNoneMatchHits(c.req.header("If-None-Match"), etagOf(index.version))) {
+  const markCacheable = () => {
     c.header("ETag", etagOf(index.version));
     c.header("Cache-Control", cacheControl);
+  };
+  if (ifNoneMatchHits(c.req.header("If-None-Match"), etagOf(index.version))) {
+    markCacheable();
     return c.body(null, 304);
   }
   const known = isolateAnswerCache.get(AnswerCache.key(index.version, paramsJson));
@@ -53,8 +56,7 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
       startTime(c, step);
       endTime(c, step);
     }
-    c.header("ETag", etagOf(index.version));
-    c.header("Cache-Control", cacheControl);
+    markCacheable();
     return c.body(known, 200, { "Content-Type": "application/json" });
   }
 
@@ -88,8 +90,7 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
     // a degraded answer must not be cached or revalidated as if it were the full one
     c.header("Cache-Control", "no-store");
   } else {
-    c.header("ETag", etagOf(index.version));
-    c.header("Cache-Control", cacheControl);
+    markCacheable();
   }
 
   const answered = hits.length > 0 && (confidence === null || threshold === null || confidence >= threshold);
