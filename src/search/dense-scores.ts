@@ -1,4 +1,4 @@
-import { ROW_BLOCK, type F32Matrix } from "./f32-matrix";
+import { ROW_BLOCK, offsetOf, type F32Matrix } from "./f32-matrix";
 
 /** Dot product of row `row` of `matrix` with `query`. Four accumulators let the JIT pipeline the adds. */
 export function dotRow(matrix: F32Matrix, row: number, query: Float32Array): number {
@@ -6,7 +6,7 @@ export function dotRow(matrix: F32Matrix, row: number, query: Float32Array): num
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   if (row < blockedRows) {
     // a block's four rows alternate every four values: this row's next four are 16 values on
-    let at = (row - (row % ROW_BLOCK)) * dim + (row % ROW_BLOCK) * 4;
+    let at = offsetOf(matrix, row, 0);
     for (let j = 0; j < dim; j += 4, at += 4 * ROW_BLOCK) {
       s0 += values[at]! * query[j]!;
       s1 += values[at + 1]! * query[j + 1]!;
