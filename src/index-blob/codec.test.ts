@@ -131,6 +131,14 @@ describe("index blob", () => {
     ["a format-5 flag bit it does not know", async () => resigned((await buildIndex(fiveRows)).blob, (view) => view.setUint16(FIELD.flags, FLAG_ROW_BLOCKS | 8, true)), /unknown flags/],
     ["row blocks in a format-4 blob", async () => resigned(await asFormat4(fiveRows), (view) => view.setUint16(FIELD.flags, FLAG_ROW_BLOCKS, true)), /unknown flags/],
     ["row blocks over int8 vectors", async () => resigned((await buildIndex({ ...fiveRows, encoding: "int8" })).blob, (view) => view.setUint16(FIELD.flags, FLAG_INT8 | FLAG_ROW_BLOCKS, true)), /float32 vectors only/],
+    ["a word posting naming a FAQ the index does not have", async () => {
+      const { blob } = await buildIndex(input);
+      return resigned(blob, (view, bytes) => {
+        const at = sectionOffset(blob, SECTION.lexical);
+        const termCount = view.getUint32(at, true);
+        new Uint32Array(bytes.buffer, at + 32 + 4 * (termCount + 1), 1)[0] = input.records.length; // rows are 0..2
+      });
+    }, /posting names a missing FAQ/],
     ["a row naming a category the list does not have", async () => {
       const { blob } = await buildIndex(fiveRows);
       return resigned(blob, (view, bytes) => {
