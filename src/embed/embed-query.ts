@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { endTime, startTime } from "hono/timing";
 import type { AppEnv } from "../app-env";
-import type { FaqIndex } from "../index-blob/format";
+import { UpstreamError } from "../errors";
 import { waitUntilOf } from "../lib/wait-until";
 import { createHfEmbedder } from "./hf-embedder";
 import { QueryEmbeddingCache } from "./query-embedding-cache";
@@ -18,7 +18,7 @@ const embeddingCache = () =>
  * from would tell any site whether someone asked the same question lately.
  * Throws UpstreamError when the service fails within its budget.
  */
-export async function embedQuery(c: Context<AppEnv>, index: FaqIndex, query: string): Promise<Float32Array> {
+export async function embedQuery(c: Context<AppEnv>, dim: number | null, query: string): Promise<Float32Array> {
   const config = c.get("config");
   startTime(c, "embed");
   // The client is made only on a cache miss: most questions never need it.
@@ -27,7 +27,7 @@ export async function embedQuery(c: Context<AppEnv>, index: FaqIndex, query: str
       model: config.model,
       accessToken: config.accessToken,
       endpointUrl: config.endpointUrl,
-      dim: index.dim,
+      dim,
       timeoutMs: config.embedTimeoutMs,
       maxRetries: config.embedMaxRetries,
     });
@@ -39,4 +39,27 @@ export async function embedQuery(c: Context<AppEnv>, index: FaqIndex, query: str
   } finally {
     endTime(c, "embed");
   }
+}
+
+/**
+ * Starts embedding a question before the index it will be ranked on is
+ * loaded (an isolate's first request: the index comes from KV in megabytes,
+ * the embedding from a round trip, and neither needs the other). Returns the
+ * way to collect it once the index is known: a vector of another width than
+ * the index's is refused as the embedder refuses one, and a failure waits to
+ * be collected instead of being reported as unhandled.
+ */
+export function embedQueryAhead(c: Context<AppEnv>, query: string): (indexDim: number) => Promise<Float32Array> {
+  const settled = embedQuery(c, c.get("config").dim, query).then(
+    (vector) => ({ vector }),
+    (error: unknown) => ({ error }),
+  );
+  return async (indexDim) => {
+    const outcome = await settled;
+    if ("error" in outcome) throw outcome.error;
+    if (outcome.vector.length !== indexDim) {
+      throw new UpstreamError("upstream_bad_response", `The embedding service answered with unusable data: ${outcome.vector.length} dimensions, the index has ${indexDim}.`);
+    }
+    return outcome.vector;
+  };
 }

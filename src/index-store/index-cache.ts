@@ -117,6 +117,15 @@ export class IndexCache {
     return { index: this.current, problem: this.problem };
   }
 
+  /**
+   * True while nothing is served and nothing says the index is missing or
+   * unusable: an isolate's first load, or a retry after KV failed to answer.
+   * A request then waits for megabytes from KV, and may use the wait.
+   */
+  awaitingFirstIndex(): boolean {
+    return this.current === null && (this.problem === null || this.problem.code === "index_unavailable");
+  }
+
   memoryStats(): MemoryStats {
     return { ...this.stats };
   }

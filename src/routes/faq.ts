@@ -2,12 +2,12 @@ import { Hono } from "hono";
 import { endTime, startTime } from "hono/timing";
 import type { AppEnv } from "../app-env";
 import { UpstreamError } from "../errors";
-import { servingIndex } from "../index-store/serving-index";
+import { isolateIndexCache, servingIndex } from "../index-store/serving-index";
 import { answerConfidence } from "../search/confidence";
 import { rankFaqs, type RankedHit, type SearchMode } from "../search/rank";
 import { scorerFor } from "../search/semantic-scorer";
 import { kernelModule } from "../search/wasm/kernel-module";
-import { embedQuery } from "../embed/embed-query";
+import { embedQuery, embedQueryAhead } from "../embed/embed-query";
 import { parseFaqParams } from "../api/faq-query";
 import { ifNoneMatchHits } from "../http/if-none-match";
 import { AnswerCache, isolateAnswerCache } from "../http/answer-cache";
@@ -30,6 +30,14 @@ function confidenceOf(ranked: RankedHit[], mode: SearchMode, alpha: number): num
 export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
   const params = parseFaqParams(c.req.query());
   const config = c.get("config");
+
+  // On an isolate's first request the index load and the embedding call run
+  // side by side: the visitor waits for the longer of the two, not both.
+  // Only then: a loaded index may answer from the answer cache or with a 304,
+  // which need no embedding. A revalidation may end in a 304 whatever the load.
+  const embeddedAhead = params.mode !== "lexical" && !c.req.header("If-None-Match") && isolateIndexCache.awaitingFirstIndex()
+    ? embedQueryAhead(c, params.query)
+    : null;
 
   startTime(c, "index");
   let index = await servingIndex(c);
@@ -64,7 +72,7 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
   let degraded = false;
   if (params.mode !== "lexical") {
     try {
-      queryVector = await embedQuery(c, index, params.query);
+      queryVector = embeddedAhead ? await embeddedAhead(index.dim) : await embedQuery(c, index.dim, params.query);
     } catch (error) {
       // A failed embedding need not fail the answer: words alone still rank.
       // Only an explicit semantic request, or an index without words, gets the error.
