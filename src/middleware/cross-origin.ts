@@ -1,4 +1,4 @@
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import type { AppEnv } from "../app-env";
 import { allowedOrigins } from "../config";
@@ -20,10 +20,23 @@ export function admittedOrigin(c: Context<AppEnv>): string | null {
 }
 
 /** CORS for the API (reads, and POST /feedback as JSON), built once; the allowlist is read per request from the Worker's env. */
-export const crossOrigin = cors({
+const corsHeaders = cors({
   origin: (_origin, c) => admittedOrigin(c as Context<AppEnv>),
   allowMethods: CROSS_ORIGIN_METHODS,
   allowHeaders: ["Content-Type"],
   exposeHeaders: ["Server-Timing"],
   maxAge: 86400,
 });
+
+/**
+ * CORS headers for cross-origin requests, which browsers always send with an
+ * Origin header; a same-origin or server-side request gets none (they are
+ * three of the headers on every answer, and headers are much of what a
+ * cached answer costs). Every answer says `Vary: Origin`, so that one kept
+ * for a request without Origin is never reused for one with it.
+ */
+export const crossOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.header("origin") !== undefined) return corsHeaders(c, next);
+  c.header("Vary", "Origin");
+  await next();
+};

@@ -23,6 +23,21 @@ describe("ALLOWED_ORIGINS", () => {
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
   });
 
+  it("sends CORS and Timing-Allow-Origin headers only to requests that say their origin, and Vary: Origin to all", async () => {
+    const openEnv = { ...env, ALLOWED_ORIGINS: "*" };
+    for (const path of ["/widget.js", "/faq?mode=lexical&q=", "/nope"]) {
+      const plain = await app.request(path, {}, openEnv);
+      expect([path, plain.headers.get("access-control-allow-origin"), plain.headers.get("access-control-expose-headers"), plain.headers.get("timing-allow-origin")])
+        .toEqual([path, null, null, null]);
+      expect(plain.headers.get("vary")).toBe("Origin");
+      expect(plain.headers.get("server-timing")).toMatch(/total;dur=[\d.]+$/);
+      const crossSite = await app.request(path, { headers: { Origin: "https://site.example" } }, openEnv);
+      expect([path, crossSite.headers.get("access-control-allow-origin"), crossSite.headers.get("access-control-expose-headers"), crossSite.headers.get("timing-allow-origin")])
+        .toEqual([path, "*", "Server-Timing", "*"]);
+      expect(crossSite.headers.get("vary")).toBe("Origin");
+    }
+  });
+
   it("answers 500 config_invalid for a broken setting, without details", async () => {
     const response = await app.request("/health", {}, { ...env, EMBED_TIMEOUT_MS: "soon" });
     expect(response.status).toBe(500);

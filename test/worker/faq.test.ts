@@ -38,7 +38,7 @@ describe("GET /faq", () => {
     expect(body.results[1]).toMatchObject({ answer: null, url: null, category: null });
     expect(body.results[2]!.score).toBe(0);
     expect(calls).toEqual([{ inputs: "first letter", authorization: `Bearer ${TOKEN}` }]);
-    expect(response.headers.get("server-timing")).toMatch(/^index;dur=[\d.]+,embed;dur=[\d.]+,search;dur=[\d.]+,total;dur=[\d.]+;desc="Total Response Time"$/);
+    expect(response.headers.get("server-timing")).toMatch(/^index;dur=[\d.]+,embed;dur=[\d.]+,search;dur=[\d.]+,total;dur=[\d.]+$/);
     // the SIMD kernel, not the JS fallback, ranked this
     expect(await (await get("/health")).json()).toMatchObject({ kernel: "wasm-f32" });
   });
