@@ -177,13 +177,33 @@ export interface LexicalMatch {
   perfect: number;
 }
 
+/** Adds one word's postings into a score per document: jsPostingAdder, or the WebAssembly kernel (createPostingKernel in search/wasm/wasm-kernel.ts). */
+export interface PostingAdder {
+  /** Zeroed scores, one per document; the array may be reused by the next query. */
+  start(): Float32Array;
+  /** scores[postingDoc[p]] += postingWeight[p] * factor for p in [from, to). */
+  add(from: number, to: number, factor: number): void;
+}
+
+/** The plain JS loop: a new score array per query. */
+export function jsPostingAdder(index: LexicalIndex, documentCount: number): PostingAdder {
+  let scores = new Float32Array(0);
+  return {
+    start: () => (scores = new Float32Array(documentCount)),
+    add(from, to, factor) {
+      for (let p = from; p < to; p++) scores[index.postingDoc[p]!]! += index.postingWeight[p]! * factor;
+    },
+  };
+}
+
 /**
  * BM25 of every document for `query`. Each part of the query adds the best
  * of its alternatives for a document (a synonym, a word, or its near terms,
  * which are scored below exact matches), so an alternative never counts twice.
+ * `postings` adds up the postings (the JS loop unless given).
  */
-export function matchLexical(index: LexicalIndex, query: string, documentCount: number): LexicalMatch {
-  const scores = new Float32Array(documentCount);
+export function matchLexical(index: LexicalIndex, query: string, documentCount: number, postings: PostingAdder = jsPostingAdder(index, documentCount)): LexicalMatch {
+  const scores = postings.start();
   const slots = querySlots(index, query);
   const saturation = (index.k1 + 1) / (1 + index.k1 * (1 - index.b + (index.b * slots.length) / index.averageLength));
   let perfect = 0;
@@ -193,7 +213,7 @@ export function matchLexical(index: LexicalIndex, query: string, documentCount: 
       // the usual case, a plain word: straight into the scores
       for (const { term, factor } of alternatives[0]!) {
         perfect += index.termIdf[term]! * factor * saturation;
-        for (let p = index.postingStart[term]!; p < index.postingStart[term + 1]!; p++) scores[index.postingDoc[p]!]! += index.postingWeight[p]! * factor;
+        postings.add(index.postingStart[term]!, index.postingStart[term + 1]!, factor);
       }
       continue;
     }

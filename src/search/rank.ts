@@ -44,7 +44,7 @@ interface Scored {
 function score(index: FaqIndex, request: RankRequest, scorer: SemanticScorer): Scored {
   const { mode, category } = request;
   const semantic = mode === "lexical" ? null : scorer.scoreAll(request.queryVector!);
-  const words = mode === "semantic" ? null : matchLexical(index.lexical, request.query, index.count);
+  const words = mode === "semantic" ? null : matchLexical(index.lexical, request.query, index.count, scorer.postings ?? undefined);
   const strength = (row: number) => (words ? lexicalStrength(words.scores[row]!, words.perfect) : null);
   // the filter's category as a position in the index's list: -1 when no FAQ has it (then nothing matches)
   const wantedCategory = category === null ? null : index.categories.names.indexOf(category);

@@ -1,7 +1,8 @@
 import type { FaqIndex } from "../index-blob/format";
 import { dotRow, denseScores } from "./dense-scores";
 import { dequantizedDot } from "./quantize";
-import { copyIntoMemory, createF32Kernel, createI8Kernel, type KernelMemory } from "./wasm/wasm-kernel";
+import type { PostingAdder } from "./bm25";
+import { copyIntoMemory, createF32Kernel, createI8Kernel, createPostingKernel, type KernelMemory } from "./wasm/wasm-kernel";
 
 /** Cosine scores of one query against every FAQ of an index. */
 export interface SemanticScorer {
@@ -12,6 +13,8 @@ export interface SemanticScorer {
   scoreRow(row: number, query: Float32Array): number;
   /** Which kernel runs, for Server-Timing and the benchmark. */
   kernel: "wasm-f32" | "wasm-int8" | "js-f32" | "js-int8";
+  /** The WebAssembly kernel's BM25 posting loop, when the whole blob lies in its memory; else null (the JS loop). */
+  postings: PostingAdder | null;
 }
 
 const scorers = new WeakMap<FaqIndex, { module: WebAssembly.Module | null; scorer: SemanticScorer }>();
@@ -25,6 +28,11 @@ function kernelMemory(index: FaqIndex, vectors: Uint8Array): KernelMemory {
   return copyIntoMemory(vectors, index.dim, index.count);
 }
 
+/** The posting kernel when the postings lie in the kernel's memory too (the blob was loaded there), else null. */
+function postingKernel(index: FaqIndex, module: WebAssembly.Module, at: KernelMemory): PostingAdder | null {
+  return index.lexical.postingDoc.buffer === at.memory.buffer ? createPostingKernel(module, at, index.lexical, index.dim, index.count) : null;
+}
+
 function build(index: FaqIndex, module: WebAssembly.Module | null): SemanticScorer {
   const { matrix, quantized, dim, count } = index;
   if (matrix) {
@@ -32,15 +40,15 @@ function build(index: FaqIndex, module: WebAssembly.Module | null): SemanticScor
     if (module) {
       const { values } = matrix;
       const at = kernelMemory(index, new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
-      return { scoreAll: createF32Kernel(module, at, matrix).scores, exact: true, scoreRow, kernel: "wasm-f32" };
+      return { scoreAll: createF32Kernel(module, at, matrix).scores, exact: true, scoreRow, kernel: "wasm-f32", postings: postingKernel(index, module, at) };
     }
-    return { scoreAll: (query) => denseScores(matrix, query), exact: true, scoreRow, kernel: "js-f32" };
+    return { scoreAll: (query) => denseScores(matrix, query), exact: true, scoreRow, kernel: "js-f32", postings: null };
   }
   const q = quantized!;
   const scoreRow = (row: number, query: Float32Array) => dequantizedDot(q, row, query);
   if (module) {
     const at = kernelMemory(index, new Uint8Array(q.rows.buffer, q.rows.byteOffset, q.rows.byteLength));
-    return { scoreAll: createI8Kernel(module, at, q.stride, q.scales).scores, exact: false, scoreRow, kernel: "wasm-int8" };
+    return { scoreAll: createI8Kernel(module, at, dim, q.stride, q.scales).scores, exact: false, scoreRow, kernel: "wasm-int8", postings: postingKernel(index, module, at) };
   }
   const scores = new Float32Array(count);
   return {
@@ -51,6 +59,7 @@ function build(index: FaqIndex, module: WebAssembly.Module | null): SemanticScor
     exact: true,
     scoreRow,
     kernel: "js-int8",
+    postings: null,
   };
 }
 

@@ -9,7 +9,8 @@ import { selectTopK } from "../top-k";
 import { loadKernelModule } from "../../../scripts/lib/load-wasm";
 import { denseScores } from "../dense-scores";
 import { blockedRowsFor, layOutRows } from "../f32-matrix";
-import { copyIntoMemory, createF32Kernel } from "./wasm-kernel";
+import { matchLexical } from "../bm25";
+import { copyIntoMemory, createF32Kernel, memoryFor, scratchBytes } from "./wasm-kernel";
 
 // Built by `npm run build:wasm` (the pretest script).
 const kernelModule = loadKernelModule();
@@ -84,5 +85,60 @@ describe("WASM SIMD kernel", () => {
       expect(hits[0]!.semantic).toBeCloseTo(exact, 2);
     }
     expect(found / (5 * queries)).toBeGreaterThanOrEqual(0.99);
+  });
+});
+
+/** An index decoded where the Worker keeps it: the blob at the start of a WebAssembly memory, kernel scratch after it. */
+async function decodedInWasmMemory(blob: ArrayBuffer, dim: number, count: number) {
+  const memory = memoryFor(blob.byteLength + scratchBytes(dim, count));
+  const bytes = new Uint8Array(memory.buffer, 0, blob.byteLength);
+  bytes.set(new Uint8Array(blob));
+  const index = await decodeIndex(bytes);
+  index.memory = memory;
+  return index;
+}
+
+describe("WASM BM25 posting loop", () => {
+  const words = "reset password invoice refund plan team export import login email account billing how do i my".split(" ");
+  const next = seededRandom(77);
+  const pick = () => words[Math.floor(next() * words.length)]!;
+  const COUNT = 2003;
+  const DIM = 24;
+  const records = Array.from({ length: COUNT }, (_, i) => ({
+    id: String(i), question: `How do I ${pick()} my ${pick()} ${pick()}?`, answer: `About ${pick()} and ${pick()}, item ${i}.`, url: null, category: null,
+  }));
+  const vectors = unitVectors(COUNT, DIM, 5);
+  // plain words, a typo (near terms: the JS path with alternatives) and a word no FAQ has
+  const QUERIES = ["how do i reset my password", "refund invoice", "exprot my acount", "billing billing team", "nothing here at all", "i"];
+
+  it.each(["f32", "int8"] as const)("adds up the same scores to the bit as the JS loop, over %s vectors", async (encoding) => {
+    const { blob } = await buildIndex({ model: "m", builtAt: "t", dim: DIM, records, vectors, encoding });
+    const index = await decodedInWasmMemory(blob, DIM, COUNT);
+    const scorer = scorerFor(index, kernelModule);
+    expect(scorer.postings).not.toBeNull();
+    for (const query of QUERIES) {
+      const viaWasm = matchLexical(index.lexical, query, COUNT, scorer.postings!);
+      const viaWasmScores = Float32Array.from(viaWasm.scores); // the kernel's array is reused by the next query
+      const viaJs = matchLexical(index.lexical, query, COUNT);
+      expect(viaWasm.perfect).toBe(viaJs.perfect);
+      expect(viaWasmScores).toEqual(viaJs.scores);
+    }
+    const matched = matchLexical(index.lexical, "reset password", COUNT, scorer.postings!);
+    expect(matched.scores.some((score) => score > 0)).toBe(true); // the comparison above is not between empty arrays
+  });
+
+  it("ranks hybrid and lexical requests the same with the kernel as with the JS loop", async () => {
+    const { blob } = await buildIndex({ model: "m", builtAt: "t", dim: DIM, records, vectors });
+    const inMemory = await decodedInWasmMemory(blob, DIM, COUNT);
+    const plain = await decodeIndex(blob.slice(0));
+    const withKernel = scorerFor(inMemory, kernelModule);
+    const withoutKernel = scorerFor(plain, kernelModule);
+    expect([withKernel.postings === null, withoutKernel.postings === null]).toEqual([false, true]); // a blob outside the memory: the JS loop
+    for (const [i, query] of QUERIES.entries()) {
+      for (const mode of ["hybrid", "lexical"] as const) {
+        const request = { mode, query, queryVector: mode === "hybrid" ? unitVectors(1, DIM, 900 + i)[0]! : null, k: 8, category: null };
+        expect(rankFaqs(inMemory, request, withKernel)).toEqual(rankFaqs(plain, request, withoutKernel));
+      }
+    }
   });
 });

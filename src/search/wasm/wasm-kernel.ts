@@ -1,3 +1,4 @@
+import type { LexicalIndex, PostingAdder } from "../bm25";
 import { ROW_BLOCK, type F32Matrix } from "../f32-matrix";
 import { quantizeInto } from "../quantize";
 
@@ -11,12 +12,26 @@ interface KernelExports {
   dotF32(matrix: number, query: number, dim: number, count: number, out: number): void;
   dotF32Blocks(matrix: number, query: number, dim: number, blocks: number, out: number): void;
   dotI8(matrix: number, query: number, stride: number, count: number, out: number): void;
+  addPostings(docs: number, weights: number, from: number, to: number, factor: number, scores: number): void;
 }
 
 const PAGE = 65536;
 
-/** Bytes of scratch the kernels need after the data: the query and one 4-byte score per row. */
-export const scratchBytes = (dim: number, count: number) => 16 + Math.ceil(dim / 16) * 64 + count * 4;
+const align16 = (offset: number) => Math.ceil(offset / 16) * 16;
+
+/**
+ * Where the kernels' scratch lies from `scratchOffset`: the query (float32,
+ * or int8 in fewer bytes), one semantic score per row, and one word score per row.
+ */
+export function scratchLayout(scratchOffset: number, dim: number, count: number) {
+  const queryPtr = align16(scratchOffset);
+  const scoresPtr = queryPtr + Math.ceil(dim / 16) * 64;
+  const wordScoresPtr = align16(scoresPtr + count * 4);
+  return { queryPtr, scoresPtr, wordScoresPtr, end: wordScoresPtr + count * 4 };
+}
+
+/** Bytes of scratch the kernels need after the data (scratchLayout), alignment included. */
+export const scratchBytes = (dim: number, count: number) => scratchLayout(0, dim, count).end + 16;
 
 /** A WebAssembly memory of at least `bytes`. */
 export const memoryFor = (bytes: number) => new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
@@ -41,8 +56,7 @@ export interface KernelMemory {
 export function createF32Kernel(module: WebAssembly.Module, at: KernelMemory, matrix: Pick<F32Matrix, "dim" | "count" | "blockedRows">): DenseKernel {
   const { dim, count, blockedRows } = matrix;
   const wasm = instantiate(module, at.memory);
-  const queryPtr = Math.ceil(at.scratchOffset / 16) * 16;
-  const outPtr = queryPtr + Math.ceil(dim / 16) * 64;
+  const { queryPtr, scoresPtr: outPtr } = scratchLayout(at.scratchOffset, dim, count);
   const query = new Float32Array(at.memory.buffer, queryPtr, dim);
   const out = new Float32Array(at.memory.buffer, outPtr, count);
   const plainRowsAt = at.dataOffset + blockedRows * dim * 4;
@@ -61,11 +75,11 @@ export function createF32Kernel(module: WebAssembly.Module, at: KernelMemory, ma
  * each (value = int8 * scale). The query is quantised the same way, so a
  * score is int32 dot * row scale * query scale: an estimate, rescored later.
  */
-export function createI8Kernel(module: WebAssembly.Module, at: KernelMemory, stride: number, scales: Float32Array): DenseKernel {
+export function createI8Kernel(module: WebAssembly.Module, at: KernelMemory, dim: number, stride: number, scales: Float32Array): DenseKernel {
   const count = scales.length;
   const wasm = instantiate(module, at.memory);
-  const queryPtr = Math.ceil(at.scratchOffset / 16) * 16;
-  const outPtr = queryPtr + stride;
+  // the int8 query (stride bytes) fits where a float32 one would go
+  const { queryPtr, scoresPtr: outPtr } = scratchLayout(at.scratchOffset, dim, count);
   const query = new Int8Array(at.memory.buffer, queryPtr, stride);
   const dots = new Int32Array(at.memory.buffer, outPtr, count);
   const scores = new Float32Array(count);
@@ -76,6 +90,24 @@ export function createI8Kernel(module: WebAssembly.Module, at: KernelMemory, str
       for (let row = 0; row < count; row++) scores[row] = dots[row]! * scales[row]! * queryScale;
       return scores;
     },
+  };
+}
+
+/**
+ * BM25 postings added up by the kernel, for an index whose postings already
+ * lie in `at.memory` (the blob as loaded from KV). On an isolate's first
+ * requests the JS loop runs unoptimised over every posting of common words
+ * (about 10 ms for "how do I" over 10k FAQs); WebAssembly runs compiled from the first call.
+ */
+export function createPostingKernel(module: WebAssembly.Module, at: KernelMemory, lexical: LexicalIndex, dim: number, count: number): PostingAdder {
+  const wasm = instantiate(module, at.memory);
+  const { wordScoresPtr } = scratchLayout(at.scratchOffset, dim, count);
+  const scores = new Float32Array(at.memory.buffer, wordScoresPtr, count);
+  const docs = lexical.postingDoc.byteOffset;
+  const weights = lexical.postingWeight.byteOffset;
+  return {
+    start: () => scores.fill(0),
+    add: (from, to, factor) => wasm.addPostings(docs, weights, from, to, factor, wordScoresPtr),
   };
 }
 
