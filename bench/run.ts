@@ -8,6 +8,7 @@ import { benchBundle } from "./bundle";
 import { kernelChartSvg } from "./chart";
 import { benchDecode } from "./decode";
 import { benchKernels } from "./kernels";
+import { benchLexical } from "./lexical";
 
 const RESULTS = "bench/results";
 const log = (line: string) => console.error(line);
@@ -18,6 +19,8 @@ const decode = await benchDecode();
 log(`load 10k (${(decode.blobBytes / 2 ** 20).toFixed(1)} MiB): copy + XXH64 per chunk + decode ${decode.loadMs.toFixed(2)} ms, of which decode ${decode.decodeMs.toFixed(2)} ms (first load ${decode.firstLoadMs.toFixed(2)} ms, against ${decode.firstTouchMs.toFixed(2)} ms to write a fresh memory of that size); `
   + `copy alone ${decode.copyMs.toFixed(2)} ms (${decode.copyGBps.toFixed(1)} GB/s), XXH64 alone ${decode.xxh64Ms.toFixed(2)} ms (${decode.xxh64GBps.toFixed(1)} GB/s); `
   + `decode with SHA-256 ${decode.decodeSha256Ms.toFixed(2)} ms, SHA-256 alone ${decode.sha256Ms.toFixed(2)} ms`);
+const lexical = await benchLexical();
+log(`BM25 over ${lexical.faqs} FAQs, per query (${lexical.queries.length} queries matching ${lexical.matchedFaqsPerQuery.join(", ")} FAQs): the WebAssembly posting loop ${lexical.kernelUs.toFixed(1)} us, the JS loop ${lexical.jsUs.toFixed(1)} us (medians of alternating rounds)`);
 const bundle = await benchBundle();
 log(`bundle: ${bundle.rawKiB} KiB, gzip ${bundle.gzipKiB} KiB; minified KiB by package: ${JSON.stringify(bundle.byPackageKiB)}`);
 
@@ -41,6 +44,7 @@ log(`peers on one thread (vectors/s): ${JSON.stringify(kernels.singleThreadPeers
 const measuredAt = new Date().toISOString();
 await writeFile(`${RESULTS}/kernels.json`, JSON.stringify({ measuredAt, vectorsPerSecond: kernels.vectorsPerSecond, singleThreadPeers: kernels.singleThreadPeers, recall5Int8: kernels.recall5Int8, ratios: Object.fromEntries(Object.keys(kernels.vectorsPerSecond).map((n) => [n, ratios(n)])) }, null, 2) + "\n");
 await writeFile(`${RESULTS}/decode.json`, JSON.stringify({ measuredAt, ...decode }, null, 2) + "\n");
+await writeFile(`${RESULTS}/lexical.json`, JSON.stringify({ measuredAt, ...lexical }, null, 2) + "\n");
 await writeFile(`${RESULTS}/bundle.json`, JSON.stringify({ measuredAt, ...bundle }, null, 2) + "\n");
 await writeFile(`${RESULTS}/kernels.svg`, kernelChartSvg(kernels.vectorsPerSecond) + "\n");
 
@@ -57,6 +61,7 @@ console.log(JSON.stringify({
   first_load_ms_10k: Math.round(decode.firstLoadMs * 100) / 100,
   first_touch_ms_10k: Math.round(decode.firstTouchMs * 100) / 100,
   decode_sha256_ms_10k: Math.round(decode.decodeSha256Ms * 100) / 100,
+  bm25_us_10k: { wasm: Math.round(lexical.kernelUs * 10) / 10, js: Math.round(lexical.jsUs * 10) / 10 },
   bundle_gzip_kib: bundle.gzipKiB,
   bundle_kib_by_package: bundle.byPackageKiB,
 }));
