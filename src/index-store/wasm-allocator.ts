@@ -9,7 +9,7 @@ const PAGE = 65536;
  * The layout of an index in WebAssembly memory, stated once:
  *
  *   [0, blob)                 the blob, assembled chunk by chunk from KV
- *   [blob, +scratchBytes)     the kernel's query and one score per row (see wasm-kernel.ts)
+ *   [blob, +scratchBytes)     the kernels' query, one semantic and one word score per row (scratchLayout in wasm-kernel.ts)
  *
  * Each chunk is checksummed (XXH64) where it lands, and the vectors are
  * searched where KV delivered them, with no second copy
