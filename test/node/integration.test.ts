@@ -94,8 +94,13 @@ describe.sequential("faq-edge over HTTP", () => {
     expect(body.results.slice(0, 3).map((r) => r.id)).toEqual(["8", "7", "3"]);
     const scores = body.results.map((r) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    // no Origin header, so no CORS headers (a site on another origin gets them: below)
+    expect(response.headers.get("access-control-allow-origin")).toBeNull();
+    expect(response.headers.get("vary")).toBe("Origin");
     expect(response.headers.get("server-timing")).toContain("embed;dur=");
+    const crossSite = await get(MEDICARE_QUERY, { headers: { Origin: "https://help.example" } });
+    expect(crossSite.headers.get("access-control-allow-origin")).toBe("*");
+    expect(crossSite.headers.get("timing-allow-origin")).toBe("*");
 
     expect(await (await get("/health")).json()).toMatchObject({ status: "ok", version, model: LOCAL_MODEL_ID, dim: 512, count: 13 });
     const ten = (await (await get(`${MEDICARE_QUERY}&k=10`)).json()) as { results: unknown[] };
