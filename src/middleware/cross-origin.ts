@@ -10,12 +10,15 @@ const CROSS_ORIGIN_METHODS = [...READ_METHODS, "POST"];
 /**
  * The value for Access-Control-Allow-Origin (and Timing-Allow-Origin): "*"
  * when every origin is allowed, the request's origin when the allowlist
- * admits it, else null (the browser then refuses the answer).
+ * admits it, else null (the browser then refuses the answer). Null too for a
+ * request without an Origin header: only cross-origin requests, which always
+ * carry one, use these headers.
  */
 export function admittedOrigin(c: Context<AppEnv>): string | null {
+  const origin = c.req.header("origin");
+  if (origin === undefined) return null;
   const allowed = allowedOrigins(c.env);
   if (allowed.includes("*")) return "*";
-  const origin = c.req.header("origin");
   return origin && allowed.includes(origin) ? origin : null;
 }
 
