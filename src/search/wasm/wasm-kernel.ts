@@ -36,8 +36,16 @@ export const scratchBytes = (dim: number, count: number) => scratchLayout(0, dim
 /** A WebAssembly memory of at least `bytes`. */
 export const memoryFor = (bytes: number) => new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
 
-const instantiate = (module: WebAssembly.Module, memory: WebAssembly.Memory) =>
-  new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+const instances = new WeakMap<WebAssembly.Memory, { module: WebAssembly.Module; exports: KernelExports }>();
+
+/** The kernel module's exports over `memory`, instantiated once per memory: the vector and the posting kernels of an index share them. */
+function instantiate(module: WebAssembly.Module, memory: WebAssembly.Memory): KernelExports {
+  const kept = instances.get(memory);
+  if (kept?.module === module) return kept.exports;
+  const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+  instances.set(memory, { module, exports });
+  return exports;
+}
 
 /** Where a kernel's data lies in `memory`, and where its scratch space may go. */
 export interface KernelMemory {
