@@ -6,11 +6,14 @@
  * Only GET /read reads: wrangler dev's readiness probe (any other path) must
  * leave the first read to the measured request.
  */
+import { POINTER_KEY, chunkKey } from "../../src/index-store/keys";
+import { runInLanes } from "../../src/lib/run-in-lanes";
+
 interface Env {
   FAQ_KV: KVNamespace;
 }
 
-const POINTER_KEY = "faq-index/current";
+/** Chunks in flight at once, as the Worker's index cache reads them (CHUNK_FETCHES). */
 const LANES = 2;
 
 export default {
@@ -19,15 +22,11 @@ export default {
     const started = Date.now();
     const pointer = await env.FAQ_KV.get<{ version: string; chunks: number }>(POINTER_KEY, "json");
     if (!pointer) return new Response("no index", { status: 404 });
-    let next = 0;
     let bytes = 0;
-    const lane = async () => {
-      while (next < pointer.chunks) {
-        const chunk = await env.FAQ_KV.get(`faq-index/blob/${pointer.version}/${next++}`, "arrayBuffer");
-        bytes += chunk?.byteLength ?? 0;
-      }
-    };
-    await Promise.all(Array.from({ length: LANES }, lane));
+    await runInLanes(pointer.chunks, LANES, async (i) => {
+      const chunk = await env.FAQ_KV.get(chunkKey(pointer.version, i), "arrayBuffer");
+      bytes += chunk?.byteLength ?? 0;
+    });
     // Date.now() advances across I/O in a Worker: this is the time spent reading.
     return Response.json({ bytes, readMs: Date.now() - started });
   },
