@@ -35,7 +35,8 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
   // side by side: the visitor waits for the longer of the two, not both.
   // Only then: a loaded index may answer from the answer cache or with a 304,
   // which need no embedding. A revalidation may end in a 304 whatever the load.
-  const embeddedAhead = params.mode !== "lexical" && !c.req.header("If-None-Match") && isolateIndexCache.awaitingFirstIndex()
+  const ifNoneMatch = c.req.header("If-None-Match");
+  const embeddedAhead = params.mode !== "lexical" && !ifNoneMatch && isolateIndexCache.awaitingFirstIndex()
     ? embedQueryAhead(c, params.query)
     : null;
 
@@ -53,7 +54,7 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
     c.header("ETag", etagOf(index.version));
     c.header("Cache-Control", cacheControl);
   };
-  if (ifNoneMatchHits(c.req.header("If-None-Match"), etagOf(index.version))) {
+  if (ifNoneMatchHits(ifNoneMatch, etagOf(index.version))) {
     markCacheable();
     return c.body(null, 304);
   }

@@ -95,7 +95,7 @@
         (local.set $block (i32.add (local.get $block) (i32.const 1)))
         (br $blocks))))
 
-;; scores[docs[p]] += weights[p] * factor for p in [from, to): one word's
+  ;; scores[docs[p]] += weights[p] * factor for p in [from, to): one word's
   ;; BM25 postings (u32 document, f32 weight) added into a float32 score per
   ;; document. The sum is taken in f64 and rounded to f32, as the JS loop it
   ;; replaces does, so both give the same bits. Documents were checked against
