@@ -1,4 +1,4 @@
-import { answerConfidence } from "../../src/search/confidence";
+import { rankingLead } from "../../src/search/confidence";
 
 /** One best match: its semantic score, whether it was right, and whether the query was in scope. */
 export interface ScoredAnswer {
@@ -23,9 +23,9 @@ export interface ThresholdChoice {
  * its relevant FAQs taken out, whose best match is wrong by definition.
  */
 export function answeredPair(ranked: Array<{ score: number; relevant: boolean }>): ScoredAnswer[] {
-  const inScope = answerConfidence(ranked.map((hit) => hit.score));
+  const inScope = rankingLead(ranked.map((hit) => hit.score));
   if (inScope === null) return [];
-  const outside = answerConfidence(ranked.filter((hit) => !hit.relevant).map((hit) => hit.score));
+  const outside = rankingLead(ranked.filter((hit) => !hit.relevant).map((hit) => hit.score));
   const pair: ScoredAnswer[] = [{ score: inScope, correct: ranked[0]!.relevant, inScope: true }];
   if (outside !== null) pair.push({ score: outside, correct: false, inScope: false });
   return pair;

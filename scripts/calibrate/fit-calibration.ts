@@ -73,7 +73,7 @@ export function fitFusionAlpha(index: FaqIndex, queries: EvalQuery[], vectors: M
 }
 
 /**
- * What answered is judged on: the confidence (answerConfidence, the lead of
+ * What answered is judged on: the confidence (rankingLead, the lead of
  * the best hybrid match) of each query in scope, and again with its relevant
  * FAQs taken out of the ranking (a visitor asking something the FAQ does not
  * cover), whose best match is wrong by definition.

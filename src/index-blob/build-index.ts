@@ -1,4 +1,5 @@
 import type { FaqRecord } from "../faq-record";
+import type { AnswerCalibration } from "../search/answer-model";
 import type { TokenLanguage } from "../search/tokenize";
 import { buildLexicalIndex } from "../search/bm25";
 import { RANKING_DEFAULTS, type LexicalFieldWeights } from "../search/ranking-defaults";
@@ -15,6 +16,8 @@ export interface BuildIndexInput {
   fusionAlpha?: number;
   /** Default null: every non-empty result list counts as answered. */
   answerThreshold?: number | null;
+  /** Default null: confidence is the lead, judged against answerThreshold. */
+  answer?: AnswerCalibration | null;
   /** Default null: the inbox groups with its uncalibrated default. */
   groupThreshold?: number | null;
   /** Default RANKING_DEFAULTS. */
@@ -46,6 +49,7 @@ export function buildIndex(input: BuildIndexInput): Promise<EncodedIndex> {
     lexical,
     fusionAlpha: input.fusionAlpha ?? RANKING_DEFAULTS.fusionAlpha,
     answerThreshold: input.answerThreshold ?? null,
+    answer: input.answer ?? null,
     groupThreshold: input.groupThreshold ?? null,
     encoding: input.encoding,
   });

@@ -1,5 +1,6 @@
 import type { FaqRecord } from "../faq-record";
 import { contentDigest, storedDigest, versionOf } from "./checksum";
+import { isAnswerCalibration } from "../search/answer-model";
 import { CHECKSUM_BYTES, FIELD, FORMAT_VERSION, HEADER_BYTES, MAGIC, OLDEST_READABLE_FORMAT, SECTION, SECTION_ALIGNMENT, SECTION_COUNT, type FaqIndex, type IndexMeta } from "./format";
 import { readCategorySection } from "./category-section";
 import { parseJsonBytes } from "./json-bytes";
@@ -97,6 +98,8 @@ export async function decodeIndex(input: ArrayBuffer | Uint8Array, expectedVersi
   check(typeof meta.fusionAlpha === "number" && meta.fusionAlpha >= 0 && meta.fusionAlpha <= 1, "meta has no fusion weight");
   check(meta.answerThreshold === null || typeof meta.answerThreshold === "number", "meta has a bad answer threshold");
   // absent in blobs built before the inbox: not calibrated
+  // absent before format 6: confidence is the lead, as it was
+  check(meta.answer == null || isAnswerCalibration(meta.answer), "meta has a bad answer calibration");
   check(meta.groupThreshold == null || (typeof meta.groupThreshold === "number" && Math.abs(meta.groupThreshold) <= 1), "meta has a bad group threshold");
 
   const vectors = readVectors(section(SECTION.vectors, vectorSectionSize(encoding, count, dim)), flags, count, dim);
@@ -119,6 +122,7 @@ export async function decodeIndex(input: ArrayBuffer | Uint8Array, expectedVersi
     builtAt: meta.builtAt,
     fusionAlpha: meta.fusionAlpha,
     answerThreshold: meta.answerThreshold ?? null,
+    answer: meta.answer ?? null,
     groupThreshold: meta.groupThreshold ?? null,
     dim,
     count,

@@ -2,6 +2,7 @@ import type { FaqRecord } from "../faq-record";
 import type { LexicalIndex } from "../search/bm25";
 import type { F32Matrix } from "../search/f32-matrix";
 import type { CategoryTable } from "./category-section";
+import type { AnswerCalibration } from "../search/answer-model";
 import type { QuantizedMatrix } from "../search/quantize";
 
 /*
@@ -19,11 +20,14 @@ import type { QuantizedMatrix } from "../search/quantize";
  * in place by typed arrays; a record is parsed only when it is returned.
  */
 export const MAGIC = 0x58495146; // "FQIX" read as little-endian u32
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 /**
  * Format 4 differs only in having no row blocks and a JSON array of each
- * row's category (see category-section.ts), so its blobs are still read:
- * a Worker upgraded before its index is seeded again keeps serving it.
+ * row's category (see category-section.ts), and format 5 only in having no
+ * `answer` calibration in its meta, so their blobs are still read: a Worker
+ * upgraded before its index is seeded again keeps serving it. Format 6 is
+ * refused by older Workers, which keep the version they serve: its
+ * `answerThreshold` is null, which they would read as "answer everything".
  */
 export const OLDEST_READABLE_FORMAT = 4;
 export const HEADER_BYTES = 80;
@@ -56,8 +60,13 @@ export interface IndexMeta {
   builtAt: string;
   /** Weight of the semantic score in hybrid fusion (the rest is lexical). */
   fusionAlpha: number;
-  /** Semantic score below which the best match does not count as an answer; null: no threshold. */
+  /**
+   * Indexes without `answer` (built with --no-calibrate, or before format 6):
+   * the lead of the best match over the next from which it counts as an answer; null: no threshold.
+   */
   answerThreshold: number | null;
+  /** How `confidence` and `answered` are computed for this collection; null: from the lead (answerThreshold). */
+  answer: AnswerCalibration | null;
   /** Cosine from which the inbox groups two unanswered questions; null: not calibrated (src/inbox/group-questions.ts has the default). */
   groupThreshold: number | null;
 }

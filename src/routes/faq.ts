@@ -3,8 +3,8 @@ import { endTime, startTime } from "hono/timing";
 import type { AppEnv } from "../app-env";
 import { UpstreamError } from "../errors";
 import { isolateIndexCache, servingIndex } from "../index-store/serving-index";
-import { answerConfidence } from "../search/confidence";
-import { rankFaqs, type RankedHit, type SearchMode } from "../search/rank";
+import { answerConfidence, answerThresholdOf, isAnswered } from "../search/confidence";
+import { rankQuery } from "../search/rank";
 import { scorerFor } from "../search/semantic-scorer";
 import { kernelModule } from "../search/wasm/kernel-module";
 import { embedQuery, embedQueryAhead } from "../embed/embed-query";
@@ -14,17 +14,6 @@ import { AnswerCache, isolateAnswerCache } from "../http/answer-cache";
 import { paramsTag } from "../http/params-tag";
 import { deferInboxWrite } from "../inbox/defer-write";
 import { logUnanswered } from "../inbox/log-unanswered";
-
-/**
- * How clearly the best match leads, on the hybrid scale the threshold was
- * calibrated on: in semantic mode the cosine lead times the fusion weight
- * (the words' part of a hybrid score left out). Null in lexical mode, where
- * any word match counts as an answer.
- */
-function confidenceOf(ranked: RankedHit[], mode: SearchMode, alpha: number): number | null {
-  if (mode === "lexical") return null;
-  return answerConfidence(ranked.map((hit) => (mode === "semantic" ? alpha * hit.score : hit.score)));
-}
 
 /** GET /faq?q=&k=&mode=&category=&min_score= : the FAQs closest to q, best first. */
 export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
@@ -88,11 +77,10 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
   startTime(c, "search");
   const scorer = scorerFor(index, kernelModule);
   const mode = degraded ? "lexical" : params.mode;
-  // one more than asked for: the lead over the next match is what answered is judged on
-  const ranked = rankFaqs(index, { ...params, k: params.k + 1, mode, queryVector }, scorer);
-  const hits = ranked.slice(0, params.k);
-  const confidence = confidenceOf(ranked, mode, index.fusionAlpha);
-  const threshold = params.minScore ?? index.answerThreshold;
+  // one more than asked for: the lead over the next match is part of what confidence is judged on
+  const ranking = rankQuery(index, { ...params, k: params.k + 1, mode, queryVector }, scorer);
+  const hits = ranking.hits.slice(0, params.k);
+  const confidence = answerConfidence(index, ranking, mode);
   endTime(c, "search");
 
   if (degraded) {
@@ -102,7 +90,11 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
     markCacheable();
   }
 
-  const answered = hits.length > 0 && (confidence === null || threshold === null || confidence >= threshold);
+  // The index's own calibration decides what reaches the inbox; a caller's
+  // min_score only changes what this answer says, so that nobody can fill
+  // the owner's inbox by asking with min_score=1.
+  const answeredByIndex = isAnswered(hits.length, confidence, answerThresholdOf(index));
+  const answered = params.minScore === null ? answeredByIndex : isAnswered(hits.length, confidence, params.minScore);
   const results = hits.map((hit) => ({
     ...index.record(hit.index),
     score: hit.score,
@@ -112,7 +104,7 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
   // The inbox: questions asked by meaning that the FAQ did not answer. Lexical
   // requests are what the widget sends while a visitor is still typing, so
   // half-typed words would fill it; they are not logged.
-  if (!answered && params.mode !== "lexical") {
+  if (!answeredByIndex && params.mode !== "lexical") {
     const now = Date.now();
     const nearest = results[0] ? { id: results[0].id, score: results[0].score } : null;
     const question = { text: params.query, nearest, vector: queryVector, model: index.model, degraded };

@@ -128,7 +128,7 @@ type Alternative = Array<{ term: number; factor: number }>;
  * word that is not, by the terms within allowedEdits of it. Words that match
  * nothing drop out.
  */
-function querySlots(index: LexicalIndex, query: string): Alternative[][] {
+function querySlots(index: LexicalIndex, query: string): { slots: Alternative[][]; words: number; known: number } {
   const tokens = tokenize(query, index.language);
   const used = new Array<boolean>(tokens.length).fill(false);
   const slots: Alternative[][] = [];
@@ -150,20 +150,26 @@ function querySlots(index: LexicalIndex, query: string): Alternative[][] {
       .map((found) => found.map((term) => ({ term, factor: 1 })));
     if (alternatives.length > 0) slots.push(alternatives);
   }
+  // distinct words of the query, and how many of them the vocabulary knows (a synonym or a near term counts)
   const seen = new Set<string>();
+  const known = new Set<string>(tokens.filter((_, i) => used[i]));
   tokens.forEach((token, i) => {
     if (used[i] || seen.has(token)) return;
     seen.add(token);
     const exact = findTerm(index.terms, token);
     if (exact >= 0) {
       slots.push([[{ term: exact, factor: 1 }]]);
+      known.add(token);
       return;
     }
     const edits = /^\p{L}+$/u.test(token) ? allowedEdits([...token].length) : 0;
     const near = nearTerms(index.terms, token, edits);
-    if (near.length > 0) slots.push(near.map(({ term, distance }) => [{ term, factor: TYPO_FACTOR[distance]! }]));
+    if (near.length > 0) {
+      slots.push(near.map(({ term, distance }) => [{ term, factor: TYPO_FACTOR[distance]! }]));
+      known.add(token);
+    }
   });
-  return slots;
+  return { slots, words: new Set(tokens).size, known: known.size };
 }
 
 export interface LexicalMatch {
@@ -175,6 +181,9 @@ export interface LexicalMatch {
    * where dividing by the best score would only tell which matched best.
    */
   perfect: number;
+  /** Distinct words of the query, and how many of them matched a term, a synonym or a near term. */
+  queryWords: number;
+  knownWords: number;
 }
 
 /** Adds one word's postings into a score per document: jsPostingAdder, or the WebAssembly kernel (createPostingKernel in search/wasm/wasm-kernel.ts). */
@@ -204,7 +213,7 @@ export function jsPostingAdder(index: LexicalIndex, documentCount: number): Post
  */
 export function matchLexical(index: LexicalIndex, query: string, documentCount: number, postings: PostingAdder = jsPostingAdder(index, documentCount)): LexicalMatch {
   const scores = postings.start();
-  const slots = querySlots(index, query);
+  const { slots, words, known } = querySlots(index, query);
   const saturation = (index.k1 + 1) / (1 + index.k1 * (1 - index.b + (index.b * slots.length) / index.averageLength));
   let perfect = 0;
   const best = new Map<number, number>();
@@ -235,5 +244,5 @@ export function matchLexical(index: LexicalIndex, query: string, documentCount: 
     perfect += slotPerfect;
     for (const [doc, score] of best) scores[doc]! += score;
   }
-  return { scores, perfect };
+  return { scores, perfect, queryWords: words, knownWords: known };
 }
