@@ -12,7 +12,7 @@ const index = (question: string, count = 1): BuiltIndex => ({
   records: Array.from({ length: count }, (_, i) => ({ id: String(i), question, answer: null, url: null, category: null })),
   vectors: [],
   answerThreshold: null,
-  ranking: { fusionAlpha: 0.5, answerThreshold: null, groupThreshold: null, answerPrecision: 0.8, language: "en", synonyms: [], calibration: "none" },
+  ranking: { fusionAlpha: 0.5, answerThreshold: null, answer: null, groupThreshold: null, answerPrecision: 0.8, language: "en", synonyms: [], calibration: "none" },
 });
 
 /** The YAML block between the first two "---" lines, parsed. */

@@ -21,8 +21,8 @@ export async function buildFromVectors(
   const dim = vectors[0]!.length;
   const builtAt = new Date().toISOString();
   const encoding = args.vectors === "auto" ? chooseEncoding(records.length, dim) : args.vectors;
-  const { fusionAlpha, answerThreshold, groupThreshold, language, synonyms } = ranking;
-  const { blob, version } = await buildIndex({ model, builtAt, dim, records, vectors, fusionAlpha, answerThreshold, groupThreshold, encoding, language, synonyms });
+  const { fusionAlpha, answerThreshold, answer, groupThreshold, language, synonyms } = ranking;
+  const { blob, version } = await buildIndex({ model, builtAt, dim, records, vectors, fusionAlpha, answerThreshold, answer, groupThreshold, encoding, language, synonyms });
   return {
     blob,
     pointer: pointerFor(blob, { version, model, dim, count: records.length, builtAt }, loadXxh64Module()),

@@ -5,6 +5,7 @@ import { embedInBatches } from "./embed-in-batches";
 import { EmbeddingStore } from "./embedding-store";
 import type { PendingIndex } from "./pending-index";
 import { rankingSettings } from "./ranking-settings";
+import { withCollectionCalibration } from "./collection-settings";
 import { readFaqs } from "./read-faqs";
 import type { SeedArgs } from "./seed-args";
 
@@ -31,7 +32,8 @@ export async function fromRecords(records: FaqRecord[], source: string, args: Se
       const { vectors, embedded, reused } = await embedInBatches(embedder, questions, {
         batchSize: args.batchSize, concurrency: args.concurrency, store,
       });
-      const ranking = await rankingSettings(records, embedder.model, args, embedder);
+      const modelSettings = await rankingSettings(records, embedder.model, args, embedder);
+      const ranking = await withCollectionCalibration(records, vectors, embedder.model, modelSettings, args, embedder, store, (line) => console.error(line));
       return buildFromVectors(records, vectors, embedder.model, args, { embedded, reused }, ranking);
     },
   };

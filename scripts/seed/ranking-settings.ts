@@ -1,4 +1,6 @@
 import type { TextEmbedder } from "../../src/embed/text-embedder";
+import type { AnswerCalibration } from "../../src/search/answer-model";
+import type { CollectionCalibration } from "../calibrate/collection/calibrate-collection";
 import type { FaqRecord } from "../../src/faq-record";
 import { RANKING_DEFAULTS } from "../../src/search/ranking-defaults";
 import type { TokenLanguage } from "../../src/search/tokenize";
@@ -16,8 +18,12 @@ export interface RankingSettings {
   answerPrecision: number;
   language: TokenLanguage;
   synonyms: string[][];
-  /** Where the fusion weight and threshold came from. */
-  calibration: "stored" | "calibrated" | "none";
+  /** The collection's confidence model and threshold; null: the lead against answerThreshold (--no-calibrate). */
+  answer: AnswerCalibration | null;
+  /** Where the fusion weight and threshold came from: the collection's own calibration, or the model's (stored, just calibrated, none). */
+  calibration: "collection" | "stored" | "calibrated" | "none";
+  /** What the collection's calibration was fitted on and what it cost, when it ran. */
+  collectionReport?: CollectionCalibration["report"] & { embedded: number; reused: number; calls: number };
 }
 
 type SettingsArgs = Pick<SeedArgs, "answerThreshold" | "answerPrecision" | "calibrate" | "calibrationFile" | "language" | "synonyms">;
@@ -54,6 +60,7 @@ export async function rankingSettings(
     answerPrecision: args.answerPrecision,
     language,
     synonyms,
+    answer: null,
     calibration: source,
   };
 }

@@ -28,6 +28,8 @@ export interface SeedArgs {
   answerPrecision: number;
   /** Calibrate a model that has no stored calibration (false with --no-calibrate). */
   calibrate: boolean;
+  /** Labelled visitor questions (`npm run inbox -- --export-labels`) to calibrate the collection with, or null. */
+  calibrateWith: string | null;
   /** Where calibrations are kept, per model. */
   calibrationFile: string;
   /** How words become terms: English stemming, none, or decided from the FAQs. */
@@ -91,6 +93,7 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
         "answer-threshold": { type: "string" },
         "answer-precision": { type: "string", default: "0.8" },
         "no-calibrate": { type: "boolean", default: false },
+        "calibrate-with": { type: "string" },
         "calibration-file": { type: "string", default: CALIBRATION_FILE },
         language: { type: "string", default: "auto" },
         synonyms: { type: "string" },
@@ -133,6 +136,7 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
   if (!(values["answer-precision"].trim() !== "" && answerPrecision > 0 && answerPrecision < 1)) {
     throw new UsageError("--answer-precision must be a number between 0 and 1, such as 0.8");
   }
+  if (values["no-calibrate"] && values["calibrate-with"] !== undefined) throw new UsageError("--calibrate-with cannot be combined with --no-calibrate");
   const hub = values.hub ?? null;
   const fromHub = values["from-hub"] ?? null;
   if (hub !== null && fromHub !== null) throw new UsageError("--hub and --from-hub cannot be combined: publish from the FAQ file, or seed from a published dataset");
@@ -167,6 +171,7 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
     answerThreshold,
     answerPrecision,
     calibrate: !values["no-calibrate"],
+    calibrateWith: values["calibrate-with"] ?? null,
     calibrationFile: values["calibration-file"],
     language: choice("language", values.language, ["en", "none", "auto"] as const),
     synonyms: values.synonyms ?? null,

@@ -1,0 +1,122 @@
+import type { FaqRecord } from "../../../src/faq-record";
+import type { FaqIndex } from "../../../src/index-blob/format";
+import { probabilityOf, type AnswerCalibration } from "../../../src/search/answer-model";
+import { scorerFor } from "../../../src/search/semantic-scorer";
+import { answerExamples, type AskedQuestion } from "./answer-samples";
+import { semanticRatio, weightFromLabels, weightFromRatio } from "./fusion-weight";
+import { fitLogistic, type Example } from "./logistic-regression";
+import { pseudoQueries } from "./pseudo-queries";
+
+/** A visitor's question and the ids of the FAQs that answer it (`npm run inbox -- --export-labels`). */
+export interface LabelledQuestion {
+  query: string;
+  relevant: string[];
+}
+
+export interface CollectionCalibrationInput {
+  records: readonly FaqRecord[];
+  /** The collection's index, built with any fusion weight: the calibration replaces it. */
+  index: FaqIndex;
+  /** Unit vectors for texts, in order (batched and cached by the caller). */
+  embed: (texts: string[]) => Promise<Float32Array[]>;
+  /** The precision `answered: true` promises. */
+  precision: number;
+  /** Questions about nothing an FAQ covers (data/out-of-scope/). */
+  outOfScope: string[];
+  labelled?: LabelledQuestion[];
+}
+
+export interface CollectionCalibration {
+  fusionAlpha: number;
+  answer: AnswerCalibration;
+  /** What it was fitted on, and what it reached there. */
+  report: {
+    pseudoQueries: number;
+    outOfScope: number;
+    labelled: number;
+    /** Labelled questions replaced the pseudo-queries (at least ENOUGH_LABELS of them). */
+    labelsReplacedPseudo: boolean;
+    /** Semantic MRR@10 over lexical on the pseudo-queries (fusion-weight.ts). */
+    semanticRatio: number;
+    examples: number;
+    /** On the examples it was fitted on, at the threshold. */
+    measured: { precision: number; coverage: number };
+  };
+}
+
+/**
+ * Labelled questions from which they replace the pseudo-queries, and below
+ * which they count beside them in proportion (docs/quality.md has the
+ * measurement: on the development sets the weight they choose settles, and
+ * precision stays within 0.05 of the promise, from about this many).
+ */
+export const ENOUGH_LABELS = 100;
+
+const toRows = (records: readonly FaqRecord[], ids: string[]) => {
+  const rowOf = new Map(records.map((record, row) => [record.id, row]));
+  return new Set(ids.map((id) => rowOf.get(id)).filter((row): row is number => row !== undefined));
+};
+
+/** Precision and in-scope coverage of answering every example whose probability reaches `threshold`. */
+function measure(model: AnswerCalibration["model"], examples: Example[], inScope: number, threshold: number) {
+  let answered = 0;
+  let right = 0;
+  for (const e of examples) {
+    if (probabilityOf(model, e.x) < threshold) continue;
+    answered++;
+    right += e.y;
+  }
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  return { precision: round(answered ? right / answered : 0), coverage: round(inScope ? right / inScope : 0) };
+}
+
+/**
+ * Calibrates one collection from its own FAQs (and labelled visitor
+ * questions when given): the fusion weight, from how well meaning finds the
+ * FAQ against words on pseudo-queries; and the confidence model, a logistic
+ * regression fitted on those pseudo-queries (right or wrong), each asked
+ * again with its FAQ left out, and the out-of-scope questions. `answered` is
+ * true from the promised precision on: a calibrated probability of at least
+ * p keeps precision p whatever mix of questions arrives.
+ */
+export async function calibrateCollection(input: CollectionCalibrationInput): Promise<CollectionCalibration> {
+  const { records, index, precision, outOfScope } = input;
+  const labelled = (input.labelled ?? []).map((q) => ({ query: q.query, rows: toRows(records, q.relevant) })).filter((q) => q.rows.size > 0);
+  const pseudo = pseudoQueries(records);
+  const texts = [...pseudo.map((q) => q.query), ...outOfScope, ...labelled.map((q) => q.query)];
+  const vectors = await input.embed(texts);
+  const asked = (query: string, i: number, rows: ReadonlySet<number>): AskedQuestion => ({ query, vector: vectors[i]!, rows });
+  const pseudoAsked = pseudo.map((q, i) => asked(q.query, i, new Set([q.row])));
+  const outsideAsked = outOfScope.map((q, i) => asked(q, pseudo.length + i, new Set()));
+  const labelledAsked = labelled.map((q, i) => asked(q.query, pseudo.length + outOfScope.length + i, q.rows));
+
+  const scorer = scorerFor(index);
+  const ratio = semanticRatio(index, scorer, ["words", "answer"].map((style) => pseudoAsked.filter((_, i) => pseudo[i]!.style === style)));
+  const pseudoAlpha = weightFromRatio(ratio);
+  const labelsReplacedPseudo = labelledAsked.length >= ENOUGH_LABELS;
+  const fusionAlpha = labelledAsked.length > 0 ? weightFromLabels(index, scorer, labelledAsked, pseudoAlpha) : pseudoAlpha;
+
+  const weighted = { ...index, fusionAlpha };
+  // Below ENOUGH_LABELS the pseudo-queries count less the more labels there are; from it, not at all.
+  const pseudoWeight = Math.max(0, 1 - labelledAsked.length / ENOUGH_LABELS);
+  const examples: Example[] = [
+    ...answerExamples(weighted, scorer, pseudoAsked).map((e) => ({ ...e, weight: pseudoWeight })),
+    ...answerExamples(weighted, scorer, outsideAsked),
+    ...answerExamples(weighted, scorer, labelledAsked),
+  ].filter((e) => (e.weight ?? 1) > 0);
+  const model = fitLogistic(examples);
+  const inScope = (labelsReplacedPseudo ? 0 : pseudoAsked.length) + labelledAsked.length;
+  return {
+    fusionAlpha,
+    answer: { model, threshold: precision, precision },
+    report: {
+      pseudoQueries: pseudo.length,
+      outOfScope: outOfScope.length,
+      labelled: labelledAsked.length,
+      labelsReplacedPseudo,
+      semanticRatio: Math.round(ratio * 1000) / 1000,
+      examples: examples.length,
+      measured: measure(model, examples, inScope, precision),
+    },
+  };
+}
