@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { decodeIndex } from "../src/index-blob/decode";
 import { rowOf } from "../src/search/f32-matrix";
 import { SEARCH_MODES } from "../src/search/rank";
-import { measureAnswered } from "./eval/answered";
+import { answeredSamples, measureAnswered } from "./eval/answered";
 import { runBm25Peer } from "./eval/bm25-peer";
 import { readDataset, type EvalQuery } from "./eval/dataset";
 import { computeMetrics, type QueryOutcome, type RetrievalMetrics } from "./eval/metrics";
@@ -46,7 +46,12 @@ async function runAll(worker: RunningWorker, inferenceUrl: string, dataset: Awai
   const queryVectors = await embedViaEndpoint(inferenceUrl, queries.map((q) => q.query));
   outcomes.orama = await runOramaPeer(dataset.faqs, faqVectors, dim, queries, queryVectors);
   const modes = Object.fromEntries(Object.entries(outcomes).map(([name, list]) => [name, computeMetrics(list)]));
-  return { outcomes, modes };
+  return { outcomes, modes, queryVectors };
+}
+
+/** How many in-scope confidences differ (by more than float noise between the WebAssembly and JS kernels) from the Worker's. */
+function confidenceDisagreements(inScope: Array<{ confidence: number }>, worker: WorkerOutcome[]): number {
+  return worker.filter((outcome, i) => outcome.confidence !== null && Math.abs(outcome.confidence - inScope[i]!.confidence) > 1e-4).length;
 }
 
 /** Checks the quality rules every dataset must meet, as lines for the report. */
@@ -106,8 +111,13 @@ async function main(argv: string[]) {
     console.log(header);
     for (const [name, metrics] of Object.entries(plain.modes)) console.log(row(name, metrics));
     for (const line of verdicts(plain.modes)) console.log(line);
-    const answered = measureAnswered(plain.outcomes.hybrid as WorkerOutcome[], index.answerThreshold, manifest.ranking.answerPrecision);
-    console.log(`answered: threshold ${answered.threshold} for precision ${answered.target}: precision ${answered.precision}, coverage ${answered.coverage}, out of scope answered ${answered.out_of_scope_answered}`);
+    // answered is measured in-process with the Worker's own ranking and confidence code on the same blob,
+    // because out of scope means ranking without the relevant FAQs; in scope, it must agree with what the Worker said
+    const samples = answeredSamples(index, dataset.queries, plain.queryVectors);
+    const disagreements = confidenceDisagreements(samples.filter((s) => s.inScope), plain.outcomes.hybrid as WorkerOutcome[]);
+    if (disagreements > 0) throw new Error(`the in-process confidence differs from the Worker's for ${disagreements} queries`);
+    const answered = measureAnswered(index, samples, manifest.ranking.answerPrecision);
+    console.log(`answered: threshold ${answered.threshold} for precision ${answered.target}: precision ${answered.precision}, coverage ${answered.coverage} (oracle coverage ${answered.oracle_coverage}), ece ${answered.ece}, out of scope answered ${answered.out_of_scope_answered}`);
     let typoSummary;
     if (typos) {
       console.log(`\nwith one typo per query (words of 5+ letters):\n${header}`);

@@ -6,9 +6,12 @@ import type { QueryOutcome } from "./metrics";
 export interface WorkerOutcome extends QueryOutcome {
   /** The score of each result, in order. */
   scores: number[];
+  /** What the Worker said of its first result. */
+  confidence: number | null;
 }
 
 interface FaqResponse {
+  confidence: number | null;
   results: Array<{ id: string; score: number }>;
 }
 
@@ -25,6 +28,7 @@ export async function queryWorker(baseUrl: string, queries: EvalQuery[], mode: S
       relevant: q.relevant,
       rankedIds: body.results.map((r) => r.id),
       scores: body.results.map((r) => r.score),
+      confidence: body.confidence,
     };
   });
   return outcomes;
