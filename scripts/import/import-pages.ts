@@ -5,7 +5,8 @@ import { runInLanes } from "../../src/lib/run-in-lanes";
 import { extractFaqs, type ExtractedPage, type FaqMarkup } from "./extract-faqs";
 import { pageFaqId } from "./faq-id";
 import { pageOfUrl } from "./page-url";
-import { PageError, type PoliteFetcher } from "./polite-fetch";
+import { PageError } from "./page-error";
+import type { PoliteFetcher } from "./polite-fetch";
 import { sitemapPages } from "./sitemap";
 
 export type CategoryFrom = "title" | "h1" | "none";
@@ -50,12 +51,12 @@ async function readPage(source: string, fetcher: PoliteFetcher): Promise<{ url: 
     const { url, text } = await fetcher.fetchText(source, "html");
     return { url, key: url, page: extractFaqs(text) };
   }
-  if (!/\.x?html?$/i.test(source)) throw new PageError(source, "a local page must be an .html file");
+  if (!/\.x?html?$/i.test(source)) throw new PageError(source, "bad_file", "a local page must be an .html file");
   let text: string;
   try {
     text = await readFile(source, "utf8");
   } catch {
-    throw new PageError(source, "cannot read the file");
+    throw new PageError(source, "bad_file", "cannot read the file");
   }
   const page = extractFaqs(text);
   // a saved page keeps its place on the web through its canonical URL, and so its FAQs keep their ids

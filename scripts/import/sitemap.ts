@@ -1,6 +1,7 @@
 import { DOMParser } from "linkedom";
 import type { DomDocument } from "./dom";
-import { PageError, type PoliteFetcher } from "./polite-fetch";
+import { PageError } from "./page-error";
+import type { PoliteFetcher } from "./polite-fetch";
 
 export interface SitemapPages {
   pages: string[];
@@ -48,7 +49,7 @@ export async function sitemapPages(fetcher: PoliteFetcher, sitemapUrl: string, o
       throw error;
     }
     const listed = locs(text);
-    if (!listed) return void result.failures.push(new PageError(url, "not a sitemap (no <urlset> or <sitemapindex>)"));
+    if (!listed) return void result.failures.push(new PageError(url, "not_sitemap", "not a sitemap (no <urlset> or <sitemapindex>)"));
     if (listed.index) {
       if (depth >= MAX_DEPTH) return void result.notes.push(`${url}: sitemap indexes nested deeper than ${MAX_DEPTH} are not followed`);
       for (const child of listed.urls) await read(child, depth + 1);
@@ -59,7 +60,7 @@ export async function sitemapPages(fetcher: PoliteFetcher, sitemapUrl: string, o
       try {
         parsed = new URL(page);
       } catch {
-        result.failures.push(new PageError(page, `listed in ${url} but not a URL`));
+        result.failures.push(new PageError(page, "not_url", `listed in ${url} but not a URL`));
         continue;
       }
       if (!allowed.has(parsed.host)) {

@@ -1,13 +1,17 @@
 import { importPages } from "../import/import-pages";
 import { pageOfUrl } from "../import/page-url";
-import { PoliteFetcher } from "../import/polite-fetch";
+import { PoliteFetcher, type FetchPolicy } from "../import/polite-fetch";
 import { ROBOTS_TOKEN, USER_AGENT } from "../import/user-agent";
 import { fromRecords } from "./from-faq-file";
 import type { PendingIndex } from "./pending-index";
 import type { SeedArgs } from "./seed-args";
 
-/** How the importer fetches: 4 requests at a time per host, 10 s (--page-timeout-ms) and 2 retries per page, 5 redirects, 5 MB. */
-export const IMPORT_FETCH_POLICY = {
+/**
+ * How the importer fetches: 4 requests at a time per host, 10 s
+ * (--page-timeout-ms) for headers and body together and 2 retries per
+ * request, 5 redirects, 5 MB.
+ */
+export const IMPORT_FETCH_POLICY: FetchPolicy = {
   userAgent: USER_AGENT,
   robotsToken: ROBOTS_TOKEN,
   timeoutMs: 10_000,

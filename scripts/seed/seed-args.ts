@@ -63,7 +63,7 @@ export interface SeedArgs {
   allowHost: string[];
   /** Fail (writing nothing) when any page fails. */
   strict: boolean;
-  /** How long one page request may take. */
+  /** How long one request may take, headers and body together. */
   pageTimeoutMs: number;
 }
 

@@ -1,11 +1,12 @@
 /**
  * A small help-centre web site for the importer's tests: FAQ pages marked up
  * in each way the importer reads, a robots.txt, sitemaps, and pages that go
- * wrong in each way a crawler meets (redirect loop, 404, 500, slow, huge,
- * not HTML). It records every request's path and User-Agent, and how many
- * requests were in flight at once.
+ * wrong in each way a crawler meets (redirect loop, 404, 500, slow headers,
+ * a body that drips or is cut short, huge, not HTML). It records every
+ * request's path and User-Agent, and how many requests were in flight at
+ * once. Every stream it sends is bounded and stops when the client goes away.
  */
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface FaqSite {
@@ -70,11 +71,26 @@ const PAGES: Record<string, string> = {
   "/private/secret.html": page("Secret", "<details><summary>Secret?</summary>Yes.</details>"),
 };
 
+/** Sends `body` one byte every `everyMs`, from the first byte on (so the headers arrive at once), until done or the client goes away. */
+function drip(res: ServerResponse, contentType: string, body: string, everyMs: number) {
+  res.writeHead(200, { "content-type": contentType });
+  let i = 0;
+  const timer = setInterval(() => {
+    if (i < body.length) res.write(body[i++]!);
+    else {
+      clearInterval(timer);
+      res.end();
+    }
+  }, everyMs);
+  res.on("close", () => clearInterval(timer));
+}
+
 export async function startFaqSite(): Promise<FaqSite> {
   const site: FaqSite = { url: "", otherHostUrl: "", requests: [], maxInFlight: 0, close: async () => {} };
   let inFlight = 0;
   const server: Server = createServer((req, res) => {
     const path = req.url ?? "/";
+    const { pathname, searchParams } = new URL(path, "http://site");
     site.requests.push({ path, userAgent: req.headers["user-agent"] ?? "" });
     inFlight += 1;
     site.maxInFlight = Math.max(site.maxInFlight, inFlight);
@@ -85,9 +101,21 @@ export async function startFaqSite(): Promise<FaqSite> {
     if (PAGES[path]) return html(PAGES[path]!);
     const many = /^\/many-(\d+)\.html$/.exec(path);
     if (many) return void setTimeout(() => html(page(`Page ${many[1]}`, `<details><summary>Question ${many[1]}?</summary>Answer ${many[1]}.</details>`)), 150);
-    switch (path) {
+    const loc = (url: string) => `<loc>${url.replace(/&/g, "&amp;")}</loc>`;
+    const urlset = (urls: string[]) => xml(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.map((url) => `<url>${loc(url)}</url>`).join("")}</urlset>`);
+    switch (pathname) {
       case "/robots.txt":
         return res.writeHead(200, { "content-type": "text/plain" }).end("User-agent: *\nDisallow: /private/\n\nUser-agent: other-bot\nDisallow: /\n");
+      case "/list.xml":
+        return urlset(searchParams.getAll("loc"));
+      case "/slow-drip.html":
+        return drip(res, "text/html; charset=utf-8", PAGES["/details.html"]!, 100);
+      case "/slow-sitemap.xml":
+        return drip(res, "application/xml", `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${base}/details.html</loc></url></urlset>`, 100);
+      case "/truncated.html":
+        // promises 5000 bytes, sends 60, then drops the connection
+        res.writeHead(200, { "content-type": "text/html", "content-length": "5000" });
+        return void res.write(PAGES["/details.html"]!.slice(0, 60), () => res.socket?.destroy());
       case "/sitemap-index.xml":
         return xml(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${base}/sitemap-1.xml</loc></sitemap><sitemap><loc>${base}/sitemap-2.xml</loc></sitemap></sitemapindex>`);
       case "/sitemap-1.xml":

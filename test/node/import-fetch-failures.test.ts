@@ -1,0 +1,93 @@
+/**
+ * A page or sitemap whose body stalls or is cut short fails alone with one
+ * line naming its URL; the rest of the import goes on. Against the fixture
+ * site (test/stand-ins/faq-site.ts), then through the seed CLI.
+ */
+import { readFile, rm, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importPages, type ImportOptions } from "../../scripts/import/import-pages";
+import { PoliteFetcher } from "../../scripts/import/polite-fetch";
+import { IMPORT_FETCH_POLICY } from "../../scripts/seed/from-pages";
+import { startFaqSite, type FaqSite } from "../stand-ins/faq-site";
+import { startStubEmbedder, type StubEmbedder } from "../stand-ins/stub-embedder";
+import { runScript, summaryLine } from "./helpers";
+
+let site: FaqSite;
+let dir: string;
+
+beforeAll(async () => {
+  site = await startFaqSite();
+  dir = await mkdtemp(join(tmpdir(), "faq-import-failures-"));
+});
+
+afterAll(async () => {
+  await site.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const run = (options: Partial<ImportOptions>) => importPages({
+  pages: [],
+  sitemaps: [],
+  categoryFrom: "none",
+  maxPages: 500,
+  allowHosts: [],
+  fetcher: new PoliteFetcher({ ...IMPORT_FETCH_POLICY, timeoutMs: 500, retryDelayMs: 20 }),
+  ...options,
+});
+const SHIPPING = ["Do you ship to Canada?", "How much is shipping?"];
+const requestsFor = (target: FaqSite, path: string) => target.requests.filter((r) => r.path === path).length;
+
+describe("bodies that stall or are cut short", () => {
+  it("fail their own page after the usual retries, and the other pages are read", async () => {
+    const result = await run({ pages: ["/slow-drip.html", "/truncated.html", "/details.html"].map((path) => `${site.url}${path}`) });
+    expect(result.failures).toEqual([
+      `${site.url}/slow-drip.html: body not complete within 500 ms (3 attempts)`,
+      `${site.url}/truncated.html: connection closed after 60 of 5000 bytes (3 attempts)`,
+    ]);
+    expect(result.records.map((r) => r.question)).toEqual(SHIPPING);
+    expect([requestsFor(site, "/slow-drip.html"), requestsFor(site, "/truncated.html")]).toEqual([3, 3]);
+  });
+
+  it("a sitemap whose body stalls is one failure line, and the next sitemap is read", async () => {
+    const result = await run({ sitemaps: [`${site.url}/slow-sitemap.xml`, `${site.url}/sitemap-2.xml`] });
+    expect(result.failures).toEqual([
+      `${site.url}/slow-sitemap.xml: body not complete within 500 ms (3 attempts)`,
+      `${site.url}/none.html: no FAQ found (no FAQPage JSON-LD or microdata, no <details> with a <summary>)`,
+    ]);
+    expect(result.records.map((r) => r.question)).toEqual(SHIPPING);
+  });
+
+  it("a slow page listed in a sitemap fails alone", async () => {
+    const sitemap = `${site.url}/list.xml?loc=${encodeURIComponent(`${site.url}/slow-drip.html`)}&loc=${encodeURIComponent(`${site.url}/details.html`)}`;
+    const result = await run({ sitemaps: [sitemap] });
+    expect(result.failures).toEqual([`${site.url}/slow-drip.html: body not complete within 500 ms (3 attempts)`]);
+    expect(result.records.map((r) => r.question)).toEqual(SHIPPING);
+  });
+});
+
+describe("npm run seed -- --from-page with a slow page", () => {
+  let stub: StubEmbedder;
+  beforeAll(async () => {
+    stub = await startStubEmbedder(8);
+  });
+  afterAll(async () => {
+    await stub.close();
+  });
+
+  it("writes the good page's FAQs and names the slow page in its failure line", async () => {
+    const out = join(dir, "out");
+    const { code, stdout, stderr } = await runScript("scripts/seed.ts", [
+      "--from-page", `${site.url}/slow-drip.html`, "--from-page", `${site.url}/details.html`, "--out", out,
+      "--embedder", "hf", "--no-calibrate", "--max-retries", "0", "--cache", join(dir, "cache"), "--page-timeout-ms", "500",
+    ], { HF_ENDPOINT_URL: stub.url, EMBED_MODEL: "test/stub-model", EMBED_DIM: "8" });
+    expect(code).toBe(0);
+    expect(stderr.split("\n").filter((line) => line.startsWith("failed: "))).toEqual([
+      `failed: ${site.url}/slow-drip.html: body not complete within 500 ms (3 attempts)`,
+    ]);
+    expect(summaryLine(stdout)).toMatchObject({ faqs: 2, embedded: 2 });
+    const written = (await readFile(join(out, "faqs.jsonl"), "utf8")).trim().split("\n").map((line) => JSON.parse(line).question);
+    expect(written).toEqual(SHIPPING);
+  });
+});
