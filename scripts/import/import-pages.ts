@@ -131,6 +131,5 @@ export async function importPages(options: ImportOptions): Promise<ImportResult>
     }
     pages.push({ source, url: read.url, markup: read.page.markup, faqs: kept });
   });
-  for (const [origin, problem] of options.fetcher.robotsProblems) notes.push(`${origin}/robots.txt could not be read (${problem}): no page of ${origin} was fetched`);
   return { records, pages, failures, notes };
 }

@@ -2,6 +2,7 @@
 export type PageErrorCode =
   | "not_http" // not an http(s) URL
   | "robots_disallowed" // robots.txt disallows the path
+  | "robots_unreachable" // robots.txt could not be read (5xx, network, timeout), so its host is off limits
   | "too_many_redirects"
   | "http_status" // a 4xx other than 429, or a 3xx without Location; not retried
   | "unreachable" // network error, timeout (headers or body), body cut short, 429 or 5xx, after every retry

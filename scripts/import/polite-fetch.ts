@@ -2,7 +2,7 @@ import { gunzipSync } from "node:zlib";
 import { HostSlots } from "./host-slots";
 import { PageError } from "./page-error";
 import { receive, type Received, type ReceiveOptions, type ReceivePolicy } from "./receive";
-import { ALLOW_ALL, DISALLOW_ALL, parseRobots, type RobotsRules } from "./robots";
+import { fetchRobots, type RobotsVerdict } from "./robots-fetch";
 
 export interface FetchPolicy extends ReceivePolicy {
   /** The product token robots.txt groups are matched against. */
@@ -30,9 +30,7 @@ const megabytes = (bytes: number) => `${Math.round((bytes / 2 ** 20) * 10) / 10}
  */
 export class PoliteFetcher {
   private readonly slots: HostSlots;
-  private readonly robots = new Map<string, Promise<RobotsRules>>();
-  /** robots.txt files that could not be read, by origin, for the run's report. */
-  readonly robotsProblems = new Map<string, string>();
+  private readonly robots = new Map<string, Promise<RobotsVerdict>>();
 
   constructor(private readonly policy: FetchPolicy) {
     this.slots = new HostSlots(policy.perHost);
@@ -44,7 +42,9 @@ export class PoliteFetcher {
     for (let hop = 0; ; hop++) {
       const target = new URL(current);
       if (target.protocol !== "http:" && target.protocol !== "https:") throw new PageError(url, "not_http", "only http(s) URLs can be fetched");
-      if (!(await this.robotsFor(target.origin)).allows(target.pathname + target.search)) throw new PageError(current, "robots_disallowed", "disallowed by robots.txt");
+      const robots = await this.robotsFor(target.origin);
+      if ("refusal" in robots) throw new PageError(current, robots.code, robots.refusal);
+      if (!robots.rules.allows(target.pathname + target.search)) throw new PageError(current, "robots_disallowed", "disallowed by robots.txt");
       const received = await this.get(current, {
         refuse: (contentType) => refusal(mediaType(contentType), expected, target),
         limit: this.policy.maxBytes,
@@ -85,32 +85,18 @@ export class PoliteFetcher {
     return decoder.decode(bytes);
   }
 
-  /**
-   * The robots.txt rules of an origin, read once. Missing (4xx): everything
-   * is allowed. Unreachable or 5xx: nothing is, as RFC 9309 asks.
-   */
-  private robotsFor(origin: string): Promise<RobotsRules> {
-    let rules = this.robots.get(origin);
-    if (!rules) {
-      rules = (async () => {
-        try {
-          let url = `${origin}/robots.txt`;
-          let received = await this.get(url, { limit: Infinity, overLimit: "fail" });
-          // RFC 9309: follow at least five redirects (often http to https, or to the www host)
-          for (let hop = 0; hop < this.policy.maxRedirects && received.kind === "redirect"; hop++) {
-            url = new URL(received.location, url).href;
-            received = await this.get(url, { limit: Infinity, overLimit: "fail" });
-          }
-          if (received.kind !== "body") return ALLOW_ALL; // missing (4xx), or still redirecting: no rules
-          return parseRobots(new TextDecoder("utf-8").decode(received.bytes), this.policy.robotsToken);
-        } catch (error) {
-          this.robotsProblems.set(origin, error instanceof Error ? error.message : String(error));
-          return DISALLOW_ALL;
-        }
-      })();
-      this.robots.set(origin, rules);
+  /** The robots.txt verdict for an origin, asked for once. */
+  private robotsFor(origin: string): Promise<RobotsVerdict> {
+    let verdict = this.robots.get(origin);
+    if (!verdict) {
+      verdict = fetchRobots(origin, {
+        productToken: this.policy.robotsToken,
+        maxRedirects: this.policy.maxRedirects,
+        receive: (url, options) => this.get(url, options),
+      });
+      this.robots.set(origin, verdict);
     }
-    return rules;
+    return verdict;
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * A page or sitemap whose body stalls or is cut short fails alone with one
- * line naming its URL; the rest of the import goes on. Against the fixture
- * site (test/stand-ins/faq-site.ts), then through the seed CLI.
+ * A page, sitemap or robots.txt whose body stalls, is cut short or is huge,
+ * or a robots.txt that cannot be reached, fails alone with one line naming
+ * its URL; the rest of the import goes on. Against the fixture site
+ * (test/stand-ins/faq-site.ts), then through the seed CLI.
  */
 import { readFile, rm, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,7 +13,7 @@ import { PoliteFetcher } from "../../scripts/import/polite-fetch";
 import { IMPORT_FETCH_POLICY } from "../../scripts/seed/from-pages";
 import { startFaqSite, type FaqSite } from "../stand-ins/faq-site";
 import { startStubEmbedder, type StubEmbedder } from "../stand-ins/stub-embedder";
-import { runScript, summaryLine } from "./helpers";
+import { freePort, runScript, summaryLine } from "./helpers";
 
 let site: FaqSite;
 let dir: string;
@@ -64,6 +65,58 @@ describe("bodies that stall or are cut short", () => {
     const result = await run({ sitemaps: [sitemap] });
     expect(result.failures).toEqual([`${site.url}/slow-drip.html: body not complete within 500 ms (3 attempts)`]);
     expect(result.records.map((r) => r.question)).toEqual(SHIPPING);
+  });
+
+  it("a robots.txt whose body stalls leaves its host unread, saying why", async () => {
+    const slow = await startFaqSite({ robots: "slow" });
+    try {
+      const result = await run({ pages: [`${slow.url}/details.html`] });
+      expect(result.failures).toEqual([
+        `${slow.url}/details.html: robots.txt unreachable (body not complete within 500 ms after 3 attempts), so nothing on that host is fetched`,
+      ]);
+      expect(slow.requests.map((r) => r.path)).toEqual(["/robots.txt", "/robots.txt", "/robots.txt"]);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe("robots.txt", () => {
+  it("unreachable: each page names the cause, and nothing on that host is requested", async () => {
+    const port = await freePort();
+    const pages = [`http://127.0.0.1:${port}/faq.html`, `http://127.0.0.1:${port}/help.html`];
+    const result = await run({ pages });
+    expect(result.failures).toEqual(pages.map((page) => `${page}: robots.txt unreachable (ECONNREFUSED after 3 attempts), so nothing on that host is fetched`));
+    expect(result.notes).toEqual([]);
+  });
+
+  it("answering 5xx: the same, with the status, and robots.txt asked for once per attempt", async () => {
+    const broken = await startFaqSite({ robots: "broken" });
+    try {
+      const result = await run({ pages: [`${broken.url}/details.html`, `${broken.url}/microdata.html`] });
+      expect(result.failures).toEqual([
+        `${broken.url}/details.html: robots.txt unreachable (HTTP 503 after 3 attempts), so nothing on that host is fetched`,
+        `${broken.url}/microdata.html: robots.txt unreachable (HTTP 503 after 3 attempts), so nothing on that host is fetched`,
+      ]);
+      expect(broken.requests.map((r) => r.path)).toEqual(["/robots.txt", "/robots.txt", "/robots.txt"]);
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it("is read up to 500 KiB: rules there apply, rules past it do not, and the download stops", async () => {
+    const huge = await startFaqSite({ robots: "huge" });
+    try {
+      const result = await run({ pages: [`${huge.url}/private/secret.html`, `${huge.url}/details.html`] });
+      expect(result.failures).toEqual([`${huge.url}/private/secret.html: disallowed by robots.txt`]);
+      // "Disallow: /details.html" sits 600 KiB in, past the limit
+      expect(result.records.map((r) => r.question)).toEqual(SHIPPING);
+      expect(requestsFor(huge, "/robots.txt")).toBe(1);
+      // of 100 MiB offered, no more than the limit and what the sockets buffer was sent
+      expect(huge.robotsBytesSent).toBeLessThan(16 * 1024 * 1024);
+    } finally {
+      await huge.close();
+    }
   });
 });
 

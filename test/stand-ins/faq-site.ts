@@ -2,9 +2,10 @@
  * A small help-centre web site for the importer's tests: FAQ pages marked up
  * in each way the importer reads, a robots.txt, sitemaps, and pages that go
  * wrong in each way a crawler meets (redirect loop, 404, 500, slow headers,
- * a body that drips or is cut short, huge, not HTML). It records every
- * request's path and User-Agent, and how many requests were in flight at
- * once. Every stream it sends is bounded and stops when the client goes away.
+ * a body that drips or is cut short, huge, not HTML), and a robots.txt
+ * that can be slow, broken or huge. It records every request's path and
+ * User-Agent, and how many requests were in flight at once. Every stream it
+ * sends is bounded and stops when the client goes away.
  */
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,8 +17,17 @@ export interface FaqSite {
   otherHostUrl: string;
   requests: Array<{ path: string; userAgent: string }>;
   maxInFlight: number;
+  /** Bytes of robots.txt written to clients, over all requests for it. */
+  robotsBytesSent: number;
   close(): Promise<void>;
 }
+
+/**
+ * What /robots.txt answers. "rules": a few rules. "huge": 100 MiB, with
+ * `Disallow: /private/` at the start and `Disallow: /details.html` after
+ * 600 KiB. "slow": the rules, one byte every 100 ms. "broken": 503.
+ */
+export type RobotsMode = "rules" | "huge" | "slow" | "broken";
 
 const page = (title: string, body: string, head = "") =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body>${body}</body></html>`;
@@ -71,6 +81,23 @@ const PAGES: Record<string, string> = {
   "/private/secret.html": page("Secret", "<details><summary>Secret?</summary>Yes.</details>"),
 };
 
+/** Writes `total` bytes made by `chunkAt(offset)`, waiting for the client to take each, until it has them all or goes away; counts what was written. */
+function stream(res: ServerResponse, total: number, chunkAt: (offset: number) => string, count: (bytes: number) => void) {
+  let sent = 0;
+  let gone = false;
+  res.on("close", () => (gone = true));
+  const write = () => {
+    while (!gone && sent < total) {
+      const chunk = chunkAt(sent);
+      sent += chunk.length;
+      count(chunk.length);
+      if (!res.write(chunk)) return void res.once("drain", write);
+    }
+    if (!gone) res.end();
+  };
+  write();
+}
+
 /** Sends `body` one byte every `everyMs`, from the first byte on (so the headers arrive at once), until done or the client goes away. */
 function drip(res: ServerResponse, contentType: string, body: string, everyMs: number) {
   res.writeHead(200, { "content-type": contentType });
@@ -85,8 +112,13 @@ function drip(res: ServerResponse, contentType: string, body: string, everyMs: n
   res.on("close", () => clearInterval(timer));
 }
 
-export async function startFaqSite(): Promise<FaqSite> {
-  const site: FaqSite = { url: "", otherHostUrl: "", requests: [], maxInFlight: 0, close: async () => {} };
+const KIB = 1024;
+const RULES = "User-agent: *\nDisallow: /private/\n\nUser-agent: other-bot\nDisallow: /\n";
+const robotsFiller = (offset: number) => `# ${"x".repeat(KIB - 3 - String(offset).length)}${offset}\n`;
+
+export async function startFaqSite(options: { robots?: RobotsMode } = {}): Promise<FaqSite> {
+  const site: FaqSite = { url: "", otherHostUrl: "", requests: [], maxInFlight: 0, robotsBytesSent: 0, close: async () => {} };
+  const robots = options.robots ?? "rules";
   let inFlight = 0;
   const server: Server = createServer((req, res) => {
     const path = req.url ?? "/";
@@ -105,7 +137,15 @@ export async function startFaqSite(): Promise<FaqSite> {
     const urlset = (urls: string[]) => xml(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.map((url) => `<url>${loc(url)}</url>`).join("")}</urlset>`);
     switch (pathname) {
       case "/robots.txt":
-        return res.writeHead(200, { "content-type": "text/plain" }).end("User-agent: *\nDisallow: /private/\n\nUser-agent: other-bot\nDisallow: /\n");
+        if (robots === "slow") return drip(res, "text/plain", RULES, 100);
+        if (robots === "broken") return res.writeHead(503, { "content-type": "text/plain" }).end("try later");
+        if (robots === "huge") {
+          res.writeHead(200, { "content-type": "text/plain" });
+          const head = "User-agent: *\nDisallow: /private/\n";
+          const late = "Disallow: /details.html\n";
+          return stream(res, 100 * KIB * KIB, (offset) => (offset === 0 ? head : offset >= 600 * KIB && offset < 601 * KIB ? late : robotsFiller(offset)), (bytes) => (site.robotsBytesSent += bytes));
+        }
+        return res.writeHead(200, { "content-type": "text/plain" }).end(RULES);
       case "/list.xml":
         return urlset(searchParams.getAll("loc"));
       case "/slow-drip.html":
