@@ -5,8 +5,9 @@ import { runInLanes } from "../../src/lib/run-in-lanes";
 import { extractFaqs, type ExtractedPage, type FaqMarkup } from "./extract-faqs";
 import { pageFaqId } from "./faq-id";
 import { pageOfUrl } from "./page-url";
+import { AllowedHosts } from "./allowed-hosts";
 import { PageError } from "./page-error";
-import type { PoliteFetcher } from "./polite-fetch";
+import { PoliteFetcher, type FetchPolicy } from "./polite-fetch";
 import { sitemapPages } from "./sitemap";
 
 export type CategoryFrom = "title" | "h1" | "none";
@@ -17,8 +18,9 @@ export interface ImportOptions {
   sitemaps: string[];
   categoryFrom: CategoryFrom;
   maxPages: number;
+  /** Hosts besides those of `pages` and `sitemaps` that any request may reach (--allow-host). */
   allowHosts: string[];
-  fetcher: PoliteFetcher;
+  fetchPolicy: FetchPolicy;
   /** Pages read at once, over all hosts (each host also has its own limit). */
   concurrency?: number;
 }
@@ -82,6 +84,8 @@ function toRecords(read: { url: string | null; key: string; page: ExtractedPage 
  * fails the run.
  */
 export async function importPages(options: ImportOptions): Promise<ImportResult> {
+  // one set for every request of the run, so no redirect, child sitemap or robots.txt leaves it
+  const fetcher = new PoliteFetcher(options.fetchPolicy, AllowedHosts.of([...options.pages, ...options.sitemaps], options.allowHosts));
   const failures: string[] = [];
   const notes: string[] = [];
   const sources: string[] = [];
@@ -95,7 +99,7 @@ export async function importPages(options: ImportOptions): Promise<ImportResult>
   };
   for (const page of options.pages) add(page);
   for (const sitemap of options.sitemaps) {
-    const listed = await sitemapPages(options.fetcher, sitemap, { maxPages: Math.max(0, options.maxPages - sources.length), allowHosts: options.allowHosts });
+    const listed = await sitemapPages(fetcher, sitemap, { maxPages: Math.max(0, options.maxPages - sources.length) });
     failures.push(...listed.failures.map((failure) => failure.message));
     notes.push(...listed.notes);
     for (const page of listed.pages) add(page);
@@ -104,7 +108,7 @@ export async function importPages(options: ImportOptions): Promise<ImportResult>
   const reads: Array<Awaited<ReturnType<typeof readPage>> | PageError> = [];
   await runInLanes(sources.length, options.concurrency ?? 8, async (i) => {
     try {
-      reads[i] = await readPage(sources[i]!, options.fetcher);
+      reads[i] = await readPage(sources[i]!, fetcher);
     } catch (error) {
       if (!(error instanceof PageError)) throw error;
       reads[i] = error;

@@ -1,6 +1,7 @@
 /** Why a page, sitemap or robots.txt could not be used; one stable code each. */
 export type PageErrorCode =
   | "not_http" // not an http(s) URL
+  | "host_not_allowed" // a hop (the URL itself, a redirect, robots.txt's redirect) leaves the allowed hosts
   | "robots_disallowed" // robots.txt disallows the path
   | "robots_unreachable" // robots.txt could not be read (5xx, network, timeout), so its host is off limits
   | "too_many_redirects"

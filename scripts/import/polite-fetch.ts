@@ -1,4 +1,5 @@
 import { gunzipSync } from "node:zlib";
+import { hostRefused, type AllowedHosts } from "./allowed-hosts";
 import { HostSlots } from "./host-slots";
 import { PageError } from "./page-error";
 import { receive, type Received, type ReceiveOptions, type ReceivePolicy } from "./receive";
@@ -25,14 +26,14 @@ const megabytes = (bytes: number) => `${Math.round((bytes / 2 ** 20) * 10) / 10}
  * Fetches pages the way a polite crawler does: its own User-Agent, robots.txt
  * obeyed (read once per origin), a few requests at a time per host, a
  * timeout over headers and body with bounded retries, a limit on redirects
- * and on size, and only the content types asked for. Every failure is a
- * PageError naming the URL.
+ * and on size, only the content types asked for, and only on the allowed
+ * hosts, checked at every hop. Every failure is a PageError naming the URL.
  */
 export class PoliteFetcher {
   private readonly slots: HostSlots;
   private readonly robots = new Map<string, Promise<RobotsVerdict>>();
 
-  constructor(private readonly policy: FetchPolicy) {
+  constructor(private readonly policy: FetchPolicy, readonly allowedHosts: AllowedHosts) {
     this.slots = new HostSlots(policy.perHost);
   }
 
@@ -42,6 +43,9 @@ export class PoliteFetcher {
     for (let hop = 0; ; hop++) {
       const target = new URL(current);
       if (target.protocol !== "http:" && target.protocol !== "https:") throw new PageError(url, "not_http", "only http(s) URLs can be fetched");
+      if (!this.allowedHosts.has(target.host)) {
+        throw new PageError(url, "host_not_allowed", hop === 0 ? hostRefused(target.host) : `redirects to ${current}, and ${hostRefused(target.host)}`);
+      }
       const robots = await this.robotsFor(target.origin);
       if ("refusal" in robots) throw new PageError(current, robots.code, robots.refusal);
       if (!robots.rules.allows(target.pathname + target.search)) throw new PageError(current, "robots_disallowed", "disallowed by robots.txt");
@@ -92,6 +96,7 @@ export class PoliteFetcher {
       verdict = fetchRobots(origin, {
         productToken: this.policy.robotsToken,
         maxRedirects: this.policy.maxRedirects,
+        allowedHosts: this.allowedHosts,
         receive: (url, options) => this.get(url, options),
       });
       this.robots.set(origin, verdict);

@@ -1,10 +1,11 @@
 /**
  * Reads the robots.txt of one origin, as RFC 9309 (section 2.3) asks: its
- * redirects followed up to five hops; a 4xx means
+ * redirects followed up to five hops, each on an allowed host; a 4xx means
  * no rules (everything allowed); a 5xx, a network error or a timeout, after
  * the usual retries, means nothing on that host may be fetched. At most
  * ROBOTS_MAX_BYTES are downloaded; rules past them are not read.
  */
+import { hostRefused, type AllowedHosts } from "./allowed-hosts";
 import { UnreachableError } from "./page-error";
 import type { Received, ReceiveOptions } from "./receive";
 import { ALLOW_ALL, parseRobots, type RobotsRules } from "./robots";
@@ -15,11 +16,12 @@ export const ROBOTS_MAX_BYTES = 500 * 1024;
 /** The rules, or why none could be had (the end of a failure line for each page of that origin). */
 export type RobotsVerdict =
   | { rules: RobotsRules }
-  | { refusal: string; code: "robots_unreachable" };
+  | { refusal: string; code: "robots_unreachable" | "host_not_allowed" };
 
 export interface RobotsFetchDeps {
   productToken: string;
   maxRedirects: number;
+  allowedHosts: AllowedHosts;
   receive(url: string, options: ReceiveOptions): Promise<Received>;
 }
 
@@ -40,6 +42,8 @@ export async function fetchRobots(origin: string, deps: RobotsFetchDeps): Promis
     // RFC 9309 2.3.1.2: more than five redirects MAY be taken as unavailable
     if (hop >= deps.maxRedirects) return { rules: ALLOW_ALL };
     url = new URL(received.location, url).href;
+    const host = new URL(url).host;
+    if (!deps.allowedHosts.has(host)) return { refusal: `robots.txt redirects to ${url}, and ${hostRefused(host)}, ${OFF_LIMITS}`, code: "host_not_allowed" };
   }
 }
 

@@ -12,8 +12,6 @@ export interface SitemapPages {
 
 export interface SitemapOptions {
   maxPages: number;
-  /** Hosts besides the sitemap's own whose pages may be read. */
-  allowHosts: string[];
 }
 
 /** Nested sitemap indexes deeper than this are not followed. */
@@ -29,11 +27,10 @@ function locs(xml: string): { index: boolean; urls: string[] } | null {
 
 /**
  * The pages a sitemap lists, following sitemap indexes, in order, at most
- * `maxPages`, and only on the sitemap's own host (or an allowed one).
+ * `maxPages`, and only on the fetcher's allowed hosts.
  */
 export async function sitemapPages(fetcher: PoliteFetcher, sitemapUrl: string, options: SitemapOptions): Promise<SitemapPages> {
   const result: SitemapPages = { pages: [], notes: [], failures: [] };
-  const allowed = new Set([new URL(sitemapUrl).host, ...options.allowHosts]);
   const seen = new Set<string>();
   const offHost = new Set<string>();
   let over = 0;
@@ -63,7 +60,7 @@ export async function sitemapPages(fetcher: PoliteFetcher, sitemapUrl: string, o
         result.failures.push(new PageError(page, "not_url", `listed in ${url} but not a URL`));
         continue;
       }
-      if (!allowed.has(parsed.host)) {
+      if (!fetcher.allowedHosts.has(parsed.host)) {
         offHost.add(parsed.host);
         continue;
       }
@@ -77,7 +74,7 @@ export async function sitemapPages(fetcher: PoliteFetcher, sitemapUrl: string, o
   }
 
   await read(sitemapUrl, 0);
-  if (offHost.size > 0) result.notes.push(`${sitemapUrl}: pages on ${[...offHost].sort().join(", ")} left out (not the sitemap's host; --allow-host to include)`);
+  if (offHost.size > 0) result.notes.push(`${sitemapUrl}: pages on ${[...offHost].sort().join(", ")} left out (not an allowed host; --allow-host admits one)`);
   if (over > 0) result.notes.push(`${sitemapUrl}: ${over} more pages left out (--max-pages ${options.maxPages})`);
   return result;
 }

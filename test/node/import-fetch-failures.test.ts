@@ -9,7 +9,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importPages, type ImportOptions } from "../../scripts/import/import-pages";
-import { PoliteFetcher } from "../../scripts/import/polite-fetch";
 import { IMPORT_FETCH_POLICY } from "../../scripts/seed/from-pages";
 import { startFaqSite, type FaqSite } from "../stand-ins/faq-site";
 import { startStubEmbedder, type StubEmbedder } from "../stand-ins/stub-embedder";
@@ -34,7 +33,7 @@ const run = (options: Partial<ImportOptions>) => importPages({
   categoryFrom: "none",
   maxPages: 500,
   allowHosts: [],
-  fetcher: new PoliteFetcher({ ...IMPORT_FETCH_POLICY, timeoutMs: 500, retryDelayMs: 20 }),
+  fetchPolicy: { ...IMPORT_FETCH_POLICY, timeoutMs: 500, retryDelayMs: 20 },
   ...options,
 });
 const SHIPPING = ["Do you ship to Canada?", "How much is shipping?"];

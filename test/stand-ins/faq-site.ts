@@ -3,9 +3,10 @@
  * in each way the importer reads, a robots.txt, sitemaps, and pages that go
  * wrong in each way a crawler meets (redirect loop, 404, 500, slow headers,
  * a body that drips or is cut short, huge, not HTML), and a robots.txt
- * that can be slow, broken or huge. It records every request's path and
- * User-Agent, and how many requests were in flight at once. Every stream it
- * sends is bounded and stops when the client goes away.
+ * that can be slow, broken, huge or redirected; and a redirect to anywhere.
+ * It records every request's path, Host and User-Agent, and how many
+ * requests were in flight at once. Every stream it sends is bounded and
+ * stops when the client goes away.
  */
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,7 +16,7 @@ export interface FaqSite {
   url: string;
   /** The same server under another host name: http://localhost:PORT */
   otherHostUrl: string;
-  requests: Array<{ path: string; userAgent: string }>;
+  requests: Array<{ path: string; host: string; userAgent: string }>;
   maxInFlight: number;
   /** Bytes of robots.txt written to clients, over all requests for it. */
   robotsBytesSent: number;
@@ -26,8 +27,9 @@ export interface FaqSite {
  * What /robots.txt answers. "rules": a few rules. "huge": 100 MiB, with
  * `Disallow: /private/` at the start and `Disallow: /details.html` after
  * 600 KiB. "slow": the rules, one byte every 100 ms. "broken": 503.
+ * `{ redirectTo }`: a 301 there.
  */
-export type RobotsMode = "rules" | "huge" | "slow" | "broken";
+export type RobotsMode = "rules" | "huge" | "slow" | "broken" | { redirectTo: string };
 
 const page = (title: string, body: string, head = "") =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body>${body}</body></html>`;
@@ -123,7 +125,7 @@ export async function startFaqSite(options: { robots?: RobotsMode } = {}): Promi
   const server: Server = createServer((req, res) => {
     const path = req.url ?? "/";
     const { pathname, searchParams } = new URL(path, "http://site");
-    site.requests.push({ path, userAgent: req.headers["user-agent"] ?? "" });
+    site.requests.push({ path, host: req.headers.host ?? "", userAgent: req.headers["user-agent"] ?? "" });
     inFlight += 1;
     site.maxInFlight = Math.max(site.maxInFlight, inFlight);
     res.on("close", () => (inFlight -= 1));
@@ -135,10 +137,12 @@ export async function startFaqSite(options: { robots?: RobotsMode } = {}): Promi
     if (many) return void setTimeout(() => html(page(`Page ${many[1]}`, `<details><summary>Question ${many[1]}?</summary>Answer ${many[1]}.</details>`)), 150);
     const loc = (url: string) => `<loc>${url.replace(/&/g, "&amp;")}</loc>`;
     const urlset = (urls: string[]) => xml(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.map((url) => `<url>${loc(url)}</url>`).join("")}</urlset>`);
+    const sitemapIndex = (urls: string[]) => xml(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.map((url) => `<sitemap>${loc(url)}</sitemap>`).join("")}</sitemapindex>`);
     switch (pathname) {
       case "/robots.txt":
         if (robots === "slow") return drip(res, "text/plain", RULES, 100);
         if (robots === "broken") return res.writeHead(503, { "content-type": "text/plain" }).end("try later");
+        if (typeof robots === "object") return res.writeHead(301, { location: robots.redirectTo }).end();
         if (robots === "huge") {
           res.writeHead(200, { "content-type": "text/plain" });
           const head = "User-agent: *\nDisallow: /private/\n";
@@ -148,6 +152,10 @@ export async function startFaqSite(options: { robots?: RobotsMode } = {}): Promi
         return res.writeHead(200, { "content-type": "text/plain" }).end(RULES);
       case "/list.xml":
         return urlset(searchParams.getAll("loc"));
+      case "/index.xml":
+        return sitemapIndex(searchParams.getAll("loc"));
+      case "/redirect":
+        return res.writeHead(302, { location: searchParams.get("to")! }).end();
       case "/slow-drip.html":
         return drip(res, "text/html; charset=utf-8", PAGES["/details.html"]!, 100);
       case "/slow-sitemap.xml":
