@@ -99,7 +99,12 @@ export async function importPages(options: ImportOptions): Promise<ImportResult>
   };
   for (const page of options.pages) add(page);
   for (const sitemap of options.sitemaps) {
-    const listed = await sitemapPages(fetcher, sitemap, { maxPages: Math.max(0, options.maxPages - sources.length) });
+    const left = options.maxPages - sources.length;
+    if (left <= 0) {
+      notes.push(`${sitemap}: not read (--max-pages ${options.maxPages} pages found)`);
+      continue;
+    }
+    const listed = await sitemapPages(fetcher, sitemap, { maxPages: left, maxPagesFlag: options.maxPages });
     failures.push(...listed.failures.map((failure) => failure.message));
     notes.push(...listed.notes);
     for (const page of listed.pages) add(page);

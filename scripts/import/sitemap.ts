@@ -11,11 +11,24 @@ export interface SitemapPages {
 }
 
 export interface SitemapOptions {
+  /** Pages wanted; the walk stops reading child sitemaps once it has found them. */
   maxPages: number;
+  /** The --max-pages the user gave, for messages (maxPages is what is left of it); defaults to maxPages. */
+  maxPagesFlag?: number;
 }
 
 /** Nested sitemap indexes deeper than this are not followed. */
 const MAX_DEPTH = 3;
+
+/**
+ * Child sitemaps read at most per --sitemap, over every level of nesting.
+ * The walk is one request at a time, each up to the page timeout and its
+ * retries, so this bounds a walk to minutes even when every child is slow,
+ * empty or lists only other hosts' pages; a site's FAQ pages sit in a
+ * handful of its sitemaps, and 50 children of up to 50,000 URLs each is far
+ * beyond --max-pages. Name a deeper sitemap with --sitemap to read it.
+ */
+export const MAX_CHILD_SITEMAPS = 50;
 
 function locs(xml: string): { index: boolean; urls: string[] } | null {
   const document = new DOMParser().parseFromString(xml, "text/xml") as unknown as DomDocument & { documentElement: { localName: string } | null };
@@ -34,9 +47,11 @@ export async function sitemapPages(fetcher: PoliteFetcher, sitemapUrl: string, o
   const seen = new Set<string>();
   const offHost = new Set<string>();
   let over = 0;
+  let childrenRead = 0;
+  let unreadFull = 0; // child sitemaps not read because --max-pages pages were found
+  let unreadCapped = 0; // ... because MAX_CHILD_SITEMAPS were read
 
   async function read(url: string, depth: number): Promise<void> {
-    if (seen.has(url)) return;
     seen.add(url);
     let text: string;
     try {
@@ -49,7 +64,14 @@ export async function sitemapPages(fetcher: PoliteFetcher, sitemapUrl: string, o
     if (!listed) return void result.failures.push(new PageError(url, "not_sitemap", "not a sitemap (no <urlset> or <sitemapindex>)"));
     if (listed.index) {
       if (depth >= MAX_DEPTH) return void result.notes.push(`${url}: sitemap indexes nested deeper than ${MAX_DEPTH} are not followed`);
-      for (const child of listed.urls) await read(child, depth + 1);
+      const children = listed.urls.filter((child) => !seen.has(child));
+      for (const [i, child] of children.entries()) {
+        if (result.pages.length >= options.maxPages) return void (unreadFull += children.length - i);
+        if (childrenRead >= MAX_CHILD_SITEMAPS) return void (unreadCapped += children.length - i);
+        if (seen.has(child)) continue;
+        childrenRead += 1;
+        await read(child, depth + 1);
+      }
       return;
     }
     for (const page of listed.urls) {
@@ -74,7 +96,10 @@ export async function sitemapPages(fetcher: PoliteFetcher, sitemapUrl: string, o
   }
 
   await read(sitemapUrl, 0);
+  const flag = `--max-pages ${options.maxPagesFlag ?? options.maxPages}`;
   if (offHost.size > 0) result.notes.push(`${sitemapUrl}: pages on ${[...offHost].sort().join(", ")} left out (not an allowed host; --allow-host admits one)`);
-  if (over > 0) result.notes.push(`${sitemapUrl}: ${over} more pages left out (--max-pages ${options.maxPages})`);
+  if (over > 0) result.notes.push(`${sitemapUrl}: ${over} more pages left out (${flag})`);
+  if (unreadFull > 0) result.notes.push(`${sitemapUrl}: ${unreadFull} child sitemaps not read (${flag} pages found)`);
+  if (unreadCapped > 0) result.notes.push(`${sitemapUrl}: ${unreadCapped} child sitemaps not read (at most ${MAX_CHILD_SITEMAPS} are read per --sitemap)`);
   return result;
 }

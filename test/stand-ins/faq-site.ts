@@ -31,6 +31,9 @@ export interface FaqSite {
  */
 export type RobotsMode = "rules" | "huge" | "slow" | "broken" | { redirectTo: string };
 
+/** A child sitemap of /big-index.xml lists two pages of its own ("pages") or one page on the other host name ("offhost"). */
+const BIG_INDEX_CHILDREN = 1500;
+
 const page = (title: string, body: string, head = "") =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body>${body}</body></html>`;
 const jsonLd = (value: unknown) => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
@@ -138,6 +141,11 @@ export async function startFaqSite(options: { robots?: RobotsMode } = {}): Promi
     const loc = (url: string) => `<loc>${url.replace(/&/g, "&amp;")}</loc>`;
     const urlset = (urls: string[]) => xml(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.map((url) => `<url>${loc(url)}</url>`).join("")}</urlset>`);
     const sitemapIndex = (urls: string[]) => xml(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.map((url) => `<sitemap>${loc(url)}</sitemap>`).join("")}</sitemapindex>`);
+    const bigChild = /^\/big-child-(\d+)\.xml$/.exec(pathname);
+    if (bigChild) {
+      const i = Number(bigChild[1]);
+      return urlset(searchParams.get("kind") === "offhost" ? [`${site.otherHostUrl}/details.html`] : [`${base}/many-${2 * i}.html`, `${base}/many-${2 * i + 1}.html`]);
+    }
     switch (pathname) {
       case "/robots.txt":
         if (robots === "slow") return drip(res, "text/plain", RULES, 100);
@@ -154,6 +162,8 @@ export async function startFaqSite(options: { robots?: RobotsMode } = {}): Promi
         return urlset(searchParams.getAll("loc"));
       case "/index.xml":
         return sitemapIndex(searchParams.getAll("loc"));
+      case "/big-index.xml":
+        return sitemapIndex(Array.from({ length: BIG_INDEX_CHILDREN }, (_, i) => `${base}/big-child-${i}.xml?kind=${searchParams.get("kind") ?? "pages"}`));
       case "/redirect":
         return res.writeHead(302, { location: searchParams.get("to")! }).end();
       case "/slow-drip.html":
