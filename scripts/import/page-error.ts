@@ -5,6 +5,7 @@ export type PageErrorCode =
   | "robots_disallowed" // robots.txt disallows the path
   | "robots_unreachable" // robots.txt could not be read (5xx, network, timeout), so its host is off limits
   | "too_many_redirects"
+  | "bad_redirect" // a Location that is not a URL
   | "http_status" // a 4xx other than 429, or a 3xx without Location; not retried
   | "unreachable" // network error, timeout (headers or body), body cut short, 429 or 5xx, after every retry
   | "too_large"
@@ -28,6 +29,9 @@ export class PageError extends Error {
  */
 export class UnreachableError extends PageError {
   constructor(url: string, readonly problem: string, readonly brief: string, readonly attempts: number) {
-    super(url, "unreachable", `${problem} (${attempts} attempts)`);
+    super(url, "unreachable", `${problem} (${attemptsText(attempts)})`);
   }
 }
+
+export const attemptsText = (attempts: number) => `${attempts} attempt${attempts === 1 ? "" : "s"}`;
+

@@ -2,6 +2,7 @@ import { gunzipSync } from "node:zlib";
 import { hostRefused, type AllowedHosts } from "./allowed-hosts";
 import { HostSlots } from "./host-slots";
 import { PageError } from "./page-error";
+import { redirectTarget } from "./page-url";
 import { receive, type Received, type ReceiveOptions, type ReceivePolicy } from "./receive";
 import { fetchRobots, type RobotsVerdict } from "./robots-fetch";
 
@@ -57,7 +58,9 @@ export class PoliteFetcher {
       });
       if (received.kind === "redirect") {
         if (hop >= this.policy.maxRedirects) throw new PageError(url, "too_many_redirects", `more than ${this.policy.maxRedirects} redirects`);
-        current = new URL(received.location, current).href;
+        const next = redirectTarget(received.location, current);
+        if (next === null) throw new PageError(url, "bad_redirect", `redirects to "${received.location}", which is not a URL`);
+        current = next;
         continue;
       }
       if (received.kind === "status") throw new PageError(current, "http_status", `HTTP ${received.status}`);

@@ -6,7 +6,8 @@
  * ROBOTS_MAX_BYTES are downloaded; rules past them are not read.
  */
 import { hostRefused, type AllowedHosts } from "./allowed-hosts";
-import { UnreachableError } from "./page-error";
+import { attemptsText, UnreachableError } from "./page-error";
+import { redirectTarget } from "./page-url";
 import type { Received, ReceiveOptions } from "./receive";
 import { ALLOW_ALL, parseRobots, type RobotsRules } from "./robots";
 
@@ -35,13 +36,15 @@ export async function fetchRobots(origin: string, deps: RobotsFetchDeps): Promis
       received = await deps.receive(url, { limit: ROBOTS_MAX_BYTES, overLimit: "truncate" });
     } catch (error) {
       if (!(error instanceof UnreachableError)) throw error;
-      return { refusal: `robots.txt unreachable (${error.brief} after ${error.attempts} attempts), ${OFF_LIMITS}`, code: "robots_unreachable" };
+      return { refusal: `robots.txt unreachable (${error.brief} after ${attemptsText(error.attempts)}), ${OFF_LIMITS}`, code: "robots_unreachable" };
     }
     if (received.kind === "status") return { rules: ALLOW_ALL }; // unavailable (4xx): no rules
     if (received.kind === "body") return { rules: parseRobots(textOf(received.bytes, received.truncated), deps.productToken) };
     // RFC 9309 2.3.1.2: more than five redirects MAY be taken as unavailable
     if (hop >= deps.maxRedirects) return { rules: ALLOW_ALL };
-    url = new URL(received.location, url).href;
+    const next = redirectTarget(received.location, url);
+    if (next === null) return { refusal: `robots.txt redirects to "${received.location}", which is not a URL, ${OFF_LIMITS}`, code: "robots_unreachable" };
+    url = next;
     const host = new URL(url).host;
     if (!deps.allowedHosts.has(host)) return { refusal: `robots.txt redirects to ${url}, and ${hostRefused(host)}, ${OFF_LIMITS}`, code: "host_not_allowed" };
   }

@@ -80,6 +80,28 @@ describe("bodies that stall or are cut short", () => {
   });
 });
 
+describe("redirects", () => {
+  it("to a Location that is not a URL fail their own page, and robots.txt's leaves its host unread", async () => {
+    const page = `${site.url}/redirect?to=${encodeURIComponent("http://[bad")}`;
+    const bad = await startFaqSite({ robots: { redirectTo: "http://[bad" } });
+    try {
+      const result = await run({ pages: [page, `${bad.url}/details.html`, `${site.url}/details.html`] });
+      expect(result.failures).toEqual([
+        `${page}: redirects to "http://[bad", which is not a URL`,
+        `${bad.url}/details.html: robots.txt redirects to "http://[bad", which is not a URL, so nothing on that host is fetched`,
+      ]);
+      expect(result.records.map((r) => r.question)).toEqual(SHIPPING);
+    } finally {
+      await bad.close();
+    }
+  });
+
+  it("a single attempt is counted as one", async () => {
+    const result = await run({ pages: [`${site.url}/truncated.html`], fetchPolicy: { ...IMPORT_FETCH_POLICY, timeoutMs: 500, retries: 0 } });
+    expect(result.failures).toEqual([`${site.url}/truncated.html: connection closed after 60 of 5000 bytes (1 attempt)`]);
+  });
+});
+
 describe("robots.txt", () => {
   it("unreachable: each page names the cause, and nothing on that host is requested", async () => {
     const port = await freePort();
