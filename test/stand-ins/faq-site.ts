@@ -8,8 +8,9 @@
  * requests were in flight at once. Every stream it sends is bounded and
  * stops when the client goes away.
  */
-import { createServer, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { drip, stream } from "./slow-responses";
 
 export interface FaqSite {
   /** http://127.0.0.1:PORT */
@@ -85,37 +86,6 @@ const PAGES: Record<string, string> = {
   "/none.html": page("About us", "<h1>About</h1><p>We sell things.</p>"),
   "/private/secret.html": page("Secret", "<details><summary>Secret?</summary>Yes.</details>"),
 };
-
-/** Writes `total` bytes made by `chunkAt(offset)`, waiting for the client to take each, until it has them all or goes away; counts what was written. */
-function stream(res: ServerResponse, total: number, chunkAt: (offset: number) => string, count: (bytes: number) => void) {
-  let sent = 0;
-  let gone = false;
-  res.on("close", () => (gone = true));
-  const write = () => {
-    while (!gone && sent < total) {
-      const chunk = chunkAt(sent);
-      sent += chunk.length;
-      count(chunk.length);
-      if (!res.write(chunk)) return void res.once("drain", write);
-    }
-    if (!gone) res.end();
-  };
-  write();
-}
-
-/** Sends `body` one byte every `everyMs`, from the first byte on (so the headers arrive at once), until done or the client goes away. */
-function drip(res: ServerResponse, contentType: string, body: string, everyMs: number) {
-  res.writeHead(200, { "content-type": contentType });
-  let i = 0;
-  const timer = setInterval(() => {
-    if (i < body.length) res.write(body[i++]!);
-    else {
-      clearInterval(timer);
-      res.end();
-    }
-  }, everyMs);
-  res.on("close", () => clearInterval(timer));
-}
 
 const KIB = 1024;
 const RULES = "User-agent: *\nDisallow: /private/\n\nUser-agent: other-bot\nDisallow: /\n";
