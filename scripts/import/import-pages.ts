@@ -5,7 +5,9 @@ import { runInLanes } from "../../src/lib/run-in-lanes";
 import { extractFaqs, type ExtractedPage, type FaqMarkup } from "./extract-faqs";
 import { pageFaqId } from "./faq-id";
 import { pageOfUrl } from "./page-url";
-import { PageError, type PoliteFetcher } from "./polite-fetch";
+import { AllowedHosts } from "./allowed-hosts";
+import { PageError } from "./page-error";
+import { PoliteFetcher, type FetchPolicy } from "./polite-fetch";
 import { sitemapPages } from "./sitemap";
 
 export type CategoryFrom = "title" | "h1" | "none";
@@ -16,8 +18,9 @@ export interface ImportOptions {
   sitemaps: string[];
   categoryFrom: CategoryFrom;
   maxPages: number;
+  /** Hosts besides those of `pages` and `sitemaps` that any request may reach (--allow-host). */
   allowHosts: string[];
-  fetcher: PoliteFetcher;
+  fetchPolicy: FetchPolicy;
   /** Pages read at once, over all hosts (each host also has its own limit). */
   concurrency?: number;
 }
@@ -50,12 +53,12 @@ async function readPage(source: string, fetcher: PoliteFetcher): Promise<{ url: 
     const { url, text } = await fetcher.fetchText(source, "html");
     return { url, key: url, page: extractFaqs(text) };
   }
-  if (!/\.x?html?$/i.test(source)) throw new PageError(source, "a local page must be an .html file");
+  if (!/\.x?html?$/i.test(source)) throw new PageError(source, "bad_file", "a local page must be an .html file");
   let text: string;
   try {
     text = await readFile(source, "utf8");
   } catch {
-    throw new PageError(source, "cannot read the file");
+    throw new PageError(source, "bad_file", "cannot read the file");
   }
   const page = extractFaqs(text);
   // a saved page keeps its place on the web through its canonical URL, and so its FAQs keep their ids
@@ -81,6 +84,8 @@ function toRecords(read: { url: string | null; key: string; page: ExtractedPage 
  * fails the run.
  */
 export async function importPages(options: ImportOptions): Promise<ImportResult> {
+  // one set for every request of the run, so no redirect, child sitemap or robots.txt leaves it
+  const fetcher = new PoliteFetcher(options.fetchPolicy, AllowedHosts.of([...options.pages, ...options.sitemaps], options.allowHosts));
   const failures: string[] = [];
   const notes: string[] = [];
   const sources: string[] = [];
@@ -94,7 +99,12 @@ export async function importPages(options: ImportOptions): Promise<ImportResult>
   };
   for (const page of options.pages) add(page);
   for (const sitemap of options.sitemaps) {
-    const listed = await sitemapPages(options.fetcher, sitemap, { maxPages: Math.max(0, options.maxPages - sources.length), allowHosts: options.allowHosts });
+    const left = options.maxPages - sources.length;
+    if (left <= 0) {
+      notes.push(`${sitemap}: not read (--max-pages ${options.maxPages} pages found)`);
+      continue;
+    }
+    const listed = await sitemapPages(fetcher, sitemap, { maxPages: left, maxPagesFlag: options.maxPages });
     failures.push(...listed.failures.map((failure) => failure.message));
     notes.push(...listed.notes);
     for (const page of listed.pages) add(page);
@@ -103,7 +113,7 @@ export async function importPages(options: ImportOptions): Promise<ImportResult>
   const reads: Array<Awaited<ReturnType<typeof readPage>> | PageError> = [];
   await runInLanes(sources.length, options.concurrency ?? 8, async (i) => {
     try {
-      reads[i] = await readPage(sources[i]!, options.fetcher);
+      reads[i] = await readPage(sources[i]!, fetcher);
     } catch (error) {
       if (!(error instanceof PageError)) throw error;
       reads[i] = error;
@@ -130,6 +140,5 @@ export async function importPages(options: ImportOptions): Promise<ImportResult>
     }
     pages.push({ source, url: read.url, markup: read.page.markup, faqs: kept });
   });
-  for (const [origin, problem] of options.fetcher.robotsProblems) notes.push(`${origin}/robots.txt could not be read (${problem}): no page of ${origin} was fetched`);
   return { records, pages, failures, notes };
 }

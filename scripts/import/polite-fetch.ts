@@ -1,22 +1,14 @@
 import { gunzipSync } from "node:zlib";
-import { ALLOW_ALL, DISALLOW_ALL, parseRobots, type RobotsRules } from "./robots";
+import { hostRefused, type AllowedHosts } from "./allowed-hosts";
+import { HostSlots } from "./host-slots";
+import { PageError } from "./page-error";
+import { redirectTarget } from "./page-url";
+import { receive, type Received, type ReceiveOptions, type ReceivePolicy } from "./receive";
+import { fetchRobots, type RobotsVerdict } from "./robots-fetch";
 
-/** A page or sitemap that could not be read; the message starts with its URL. */
-export class PageError extends Error {
-  constructor(readonly url: string, reason: string) {
-    super(`${url}: ${reason}`);
-    this.name = "PageError";
-  }
-}
-
-export interface FetchPolicy {
-  userAgent: string;
+export interface FetchPolicy extends ReceivePolicy {
   /** The product token robots.txt groups are matched against. */
   robotsToken: string;
-  timeoutMs: number;
-  /** Retries after a network error, a timeout, a 429 or a 5xx. */
-  retries: number;
-  retryDelayMs: number;
   maxRedirects: number;
   maxBytes: number;
   /** Requests in flight at once to one host. */
@@ -28,49 +20,21 @@ export type Expected = "html" | "xml";
 const HTML_TYPES = ["text/html", "application/xhtml+xml"];
 const isXmlType = (type: string) => type === "application/xml" || type === "text/xml" || type.endsWith("+xml");
 const isGzipType = (type: string) => type === "application/gzip" || type === "application/x-gzip";
-
-/** Waits for a free slot on a host; at most `limit` in flight per host. */
-class HostSlots {
-  private readonly active = new Map<string, number>();
-  private readonly waiting = new Map<string, Array<() => void>>();
-  constructor(private readonly limit: number) {}
-
-  async run<T>(host: string, work: () => Promise<T>): Promise<T> {
-    if ((this.active.get(host) ?? 0) >= this.limit) {
-      await new Promise<void>((resolve) => {
-        const queue = this.waiting.get(host) ?? [];
-        queue.push(resolve);
-        this.waiting.set(host, queue);
-      });
-    } else {
-      this.active.set(host, (this.active.get(host) ?? 0) + 1);
-    }
-    try {
-      return await work();
-    } finally {
-      const next = this.waiting.get(host)?.shift();
-      if (next) next(); // the slot passes straight to the next in line
-      else this.active.set(host, this.active.get(host)! - 1);
-    }
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const mediaType = (contentType: string) => contentType.split(";")[0]!.trim().toLowerCase();
 const megabytes = (bytes: number) => `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
 
 /**
  * Fetches pages the way a polite crawler does: its own User-Agent, robots.txt
  * obeyed (read once per origin), a few requests at a time per host, a
- * timeout and bounded retries, a limit on redirects and on size, and only
- * the content types asked for. Every failure is a PageError naming the URL.
+ * timeout over headers and body with bounded retries, a limit on redirects
+ * and on size, only the content types asked for, and only on the allowed
+ * hosts, checked at every hop. Every failure is a PageError naming the URL.
  */
 export class PoliteFetcher {
   private readonly slots: HostSlots;
-  private readonly robots = new Map<string, Promise<RobotsRules>>();
-  /** robots.txt files that could not be read, by origin, for the run's report. */
-  readonly robotsProblems = new Map<string, string>();
+  private readonly robots = new Map<string, Promise<RobotsVerdict>>();
 
-  constructor(private readonly policy: FetchPolicy) {
+  constructor(private readonly policy: FetchPolicy, readonly allowedHosts: AllowedHosts) {
     this.slots = new HostSlots(policy.perHost);
   }
 
@@ -79,89 +43,46 @@ export class PoliteFetcher {
     let current = url;
     for (let hop = 0; ; hop++) {
       const target = new URL(current);
-      if (target.protocol !== "http:" && target.protocol !== "https:") throw new PageError(url, "only http(s) URLs can be fetched");
-      if (!(await this.robotsFor(target.origin)).allows(target.pathname + target.search)) {
-        throw new PageError(current, "disallowed by robots.txt");
+      if (target.protocol !== "http:" && target.protocol !== "https:") throw new PageError(url, "not_http", "only http(s) URLs can be fetched");
+      if (!this.allowedHosts.has(target.host)) {
+        throw new PageError(url, "host_not_allowed", hop === 0 ? hostRefused(target.host) : `redirects to ${current}, and ${hostRefused(target.host)}`);
       }
-      const response = await this.request(current);
-      if (response.status >= 300 && response.status < 400 && response.headers.has("location")) {
-        await response.body?.cancel();
-        if (hop >= this.policy.maxRedirects) throw new PageError(url, `more than ${this.policy.maxRedirects} redirects`);
-        current = new URL(response.headers.get("location")!, current).href;
+      const robots = await this.robotsFor(target.origin);
+      if ("refusal" in robots) throw new PageError(current, robots.code, robots.refusal);
+      if (!robots.rules.allows(target.pathname + target.search)) throw new PageError(current, "robots_disallowed", "disallowed by robots.txt");
+      const received = await this.get(current, {
+        refuse: (contentType) => refusal(mediaType(contentType), expected, target),
+        limit: this.policy.maxBytes,
+        overLimit: "fail",
+        tooLarge: `larger than ${megabytes(this.policy.maxBytes)}`,
+      });
+      if (received.kind === "redirect") {
+        if (hop >= this.policy.maxRedirects) throw new PageError(url, "too_many_redirects", `more than ${this.policy.maxRedirects} redirects`);
+        const next = redirectTarget(received.location, current);
+        if (next === null) throw new PageError(url, "bad_redirect", `redirects to "${received.location}", which is not a URL`);
+        current = next;
         continue;
       }
-      if (!response.ok) {
-        await response.body?.cancel();
-        throw new PageError(current, `HTTP ${response.status}`);
-      }
-      return { url: current, text: await this.readBody(current, response, expected) };
+      if (received.kind === "status") throw new PageError(current, "http_status", `HTTP ${received.status}`);
+      return { url: current, text: this.decode(current, received, expected, target) };
     }
   }
 
-  /** One GET with the timeout and retries; redirects are returned, not followed. */
-  private async request(url: string): Promise<Response> {
-    const host = new URL(url).host;
-    let lastProblem = "";
-    for (let attempt = 0; attempt <= this.policy.retries; attempt++) {
-      if (attempt > 0) await sleep(this.policy.retryDelayMs * attempt);
-      try {
-        const response = await this.slots.run(host, () => fetch(url, {
-          redirect: "manual",
-          headers: { "user-agent": this.policy.userAgent, accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5" },
-          signal: AbortSignal.timeout(this.policy.timeoutMs),
-        }));
-        if (response.status !== 429 && response.status < 500) return response;
-        await response.body?.cancel();
-        lastProblem = `HTTP ${response.status}`;
-      } catch (error) {
-        const name = (error as Error).name;
-        lastProblem = name === "TimeoutError" || name === "AbortError"
-          ? `no answer within ${this.policy.timeoutMs} ms`
-          : `cannot connect (${((error as Error & { cause?: { code?: string } }).cause?.code) ?? (error as Error).message})`;
-      }
-    }
-    throw new PageError(url, `${lastProblem} (${this.policy.retries + 1} attempts)`);
+  private get(url: string, options: ReceiveOptions): Promise<Received> {
+    return receive(url, this.policy, this.slots, options);
   }
 
-  private async readBody(url: string, response: Response, expected: Expected): Promise<string> {
-    const contentType = response.headers.get("content-type") ?? "";
-    const type = contentType.split(";")[0]!.trim().toLowerCase();
-    // sitemap.xml.gz is often served as a plain download
-    const gzipped = isGzipType(type) || (expected === "xml" && /\.gz$/i.test(new URL(url).pathname) && type === "application/octet-stream");
-    const acceptable = expected === "html" ? HTML_TYPES.includes(type) : isXmlType(type) || type === "text/plain" || gzipped;
-    if (!acceptable) {
-      await response.body?.cancel();
-      throw new PageError(url, expected === "html" ? `not an HTML page (${type || "no content type"})` : `not a sitemap (${type || "no content type"})`);
-    }
-    const declared = Number(response.headers.get("content-length") ?? "0");
-    if (declared > this.policy.maxBytes) {
-      await response.body?.cancel();
-      throw new PageError(url, `larger than ${megabytes(this.policy.maxBytes)}`);
-    }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    const reader = response.body?.getReader();
-    if (reader) {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > this.policy.maxBytes) {
-          await reader.cancel();
-          throw new PageError(url, `larger than ${megabytes(this.policy.maxBytes)}`);
-        }
-        chunks.push(value);
-      }
-    }
-    let bytes: Uint8Array = Buffer.concat(chunks);
-    if (gzipped) {
+  private decode(url: string, received: Received & { kind: "body" }, expected: Expected, target: URL): string {
+    let bytes = received.bytes;
+    if (isGzipped(mediaType(received.contentType), expected, target)) {
       try {
         bytes = gunzipSync(bytes, { maxOutputLength: this.policy.maxBytes });
-      } catch {
-        throw new PageError(url, `not a gzip file, or larger than ${megabytes(this.policy.maxBytes)} unpacked`);
+      } catch (error) {
+        if (error instanceof RangeError) throw new PageError(url, "too_large", `larger than ${megabytes(this.policy.maxBytes)} unpacked`);
+        throw new PageError(url, "wrong_type", "not a gzip file");
       }
     }
-    const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? "utf-8";
+    const charset = /charset=["']?([\w-]+)/i.exec(received.contentType)?.[1] ?? "utf-8";
     let decoder: TextDecoder;
     try {
       decoder = new TextDecoder(charset);
@@ -171,35 +92,27 @@ export class PoliteFetcher {
     return decoder.decode(bytes);
   }
 
-  /**
-   * The robots.txt rules of an origin, read once. Missing (4xx): everything
-   * is allowed. Unreachable or 5xx: nothing is, as RFC 9309 asks.
-   */
-  private robotsFor(origin: string): Promise<RobotsRules> {
-    let rules = this.robots.get(origin);
-    if (!rules) {
-      rules = (async () => {
-        try {
-          let url = `${origin}/robots.txt`;
-          let response = await this.request(url);
-          // RFC 9309: follow at least five redirects (often http to https, or to the www host)
-          for (let hop = 0; hop < this.policy.maxRedirects && response.status >= 300 && response.status < 400 && response.headers.has("location"); hop++) {
-            await response.body?.cancel();
-            url = new URL(response.headers.get("location")!, url).href;
-            response = await this.request(url);
-          }
-          if (!response.ok) {
-            await response.body?.cancel();
-            return ALLOW_ALL; // missing (4xx), or still redirecting: no rules
-          }
-          return parseRobots(await response.text(), this.policy.robotsToken);
-        } catch (error) {
-          this.robotsProblems.set(origin, error instanceof Error ? error.message : String(error));
-          return DISALLOW_ALL;
-        }
-      })();
-      this.robots.set(origin, rules);
+  /** The robots.txt verdict for an origin, asked for once. */
+  private robotsFor(origin: string): Promise<RobotsVerdict> {
+    let verdict = this.robots.get(origin);
+    if (!verdict) {
+      verdict = fetchRobots(origin, {
+        productToken: this.policy.robotsToken,
+        maxRedirects: this.policy.maxRedirects,
+        allowedHosts: this.allowedHosts,
+        receive: (url, options) => this.get(url, options),
+      });
+      this.robots.set(origin, verdict);
     }
-    return rules;
+    return verdict;
   }
+}
+
+/** sitemap.xml.gz is often served as a plain download. */
+const isGzipped = (type: string, expected: Expected, target: URL) =>
+  isGzipType(type) || (expected === "xml" && /\.gz$/i.test(target.pathname) && type === "application/octet-stream");
+
+function refusal(type: string, expected: Expected, target: URL): string | null {
+  if (expected === "html") return HTML_TYPES.includes(type) ? null : `not an HTML page (${type || "no content type"})`;
+  return isXmlType(type) || type === "text/plain" || isGzipped(type, expected, target) ? null : `not a sitemap (${type || "no content type"})`;
 }

@@ -1,63 +1,40 @@
 /**
- * robots.txt as RFC 9309 reads it: the group for our product token
- * ("faq-edge"), else the group for "*"; the longest matching Allow or
- * Disallow rule wins, Allow on a tie; `*` matches any characters and `$`
- * anchors the end.
+ * What robots.txt lets one crawler fetch, read as RFC 9309 says: the groups
+ * naming our product token (case-insensitively, merged when there are
+ * several), else the "*" groups, else no rules at all. Within them the
+ * matching rule with the most octets wins, Allow on a tie, and a path no rule
+ * matches is allowed. /robots.txt itself is always allowed.
  */
+import { parseGroups, productTokenOf, type RobotsRule } from "./robots-groups";
+import { pathAndQueryOf, toMatchForm } from "./robots-encoding";
+import { patternMatches, type StepMeter } from "./robots-match";
+
 export interface RobotsRules {
-  allows(pathAndQuery: string): boolean;
+  /** Whether a path (with its query), or a whole URL, may be fetched. */
+  allows(pathOrUrl: string): boolean;
 }
-
-interface Rule {
-  allow: boolean;
-  pattern: string;
-  regex: RegExp;
-}
-
-const toRegex = (pattern: string) =>
-  new RegExp(`^${pattern.replace(/[.+?^{}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\\\$$|\$$/, "$")}`);
 
 export const ALLOW_ALL: RobotsRules = { allows: () => true };
 export const DISALLOW_ALL: RobotsRules = { allows: () => false };
 
-export function parseRobots(text: string, productToken: string): RobotsRules {
-  const groups: Array<{ agents: string[]; rules: Rule[] }> = [];
-  let current: { agents: string[]; rules: Rule[] } | null = null;
-  let lastWasAgent = false;
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.replace(/#.*$/, "").trim();
-    const match = /^([A-Za-z-]+)\s*:\s*(.*)$/.exec(line);
-    if (!match) continue;
-    const field = match[1]!.toLowerCase();
-    const value = match[2]!.trim();
-    if (field === "user-agent") {
-      if (!current || !lastWasAgent) {
-        current = { agents: [], rules: [] };
-        groups.push(current);
-      }
-      current.agents.push(value.toLowerCase());
-      lastWasAgent = true;
-      continue;
-    }
-    lastWasAgent = false;
-    if (!current || (field !== "allow" && field !== "disallow")) continue;
-    if (value === "") continue; // "Disallow:" with nothing allows everything
-    current.rules.push({ allow: field === "allow", pattern: value, regex: toRegex(value) });
-  }
-  const token = productToken.toLowerCase();
-  const ours = groups.filter((g) => g.agents.includes(token));
-  const chosen = ours.length > 0 ? ours : groups.filter((g) => g.agents.includes("*"));
-  const rules = chosen.flatMap((g) => g.rules);
+/** The rules of `text` for the crawler whose product token is `productToken` (a version suffix such as "/1.0" is ignored). */
+export function parseRobots(text: string, productToken: string, meter?: StepMeter): RobotsRules {
+  const groups = parseGroups(text);
+  const token = productTokenOf(productToken);
+  const ours = token === "" || token === "*" ? [] : groups.filter((group) => group.agents.includes(token));
+  const chosen = ours.length > 0 ? ours : groups.filter((group) => group.agents.includes("*"));
+  const rules = chosen.flatMap((group) => group.rules);
   return {
-    allows(pathAndQuery) {
-      let best: Rule | null = null;
+    allows(pathOrUrl) {
+      const path = toMatchForm(pathAndQueryOf(pathOrUrl), "path");
+      if (path === "/robots.txt" || path.startsWith("/robots.txt?")) return true;
+      let best: RobotsRule | null = null;
       for (const rule of rules) {
-        if (!rule.regex.test(pathAndQuery)) continue;
-        const longer = !best || rule.pattern.length > best.pattern.length;
-        const tieAllows = best && rule.pattern.length === best.pattern.length && rule.allow;
-        if (longer || tieAllows) best = rule;
+        if (best && rule.pattern.length < best.pattern.length) continue;
+        if (best && rule.pattern.length === best.pattern.length && (best.allow || !rule.allow)) continue;
+        if (patternMatches(rule.pattern, path, meter)) best = rule;
       }
-      return best ? best.allow : true;
+      return best === null || best.allow;
     },
   };
 }

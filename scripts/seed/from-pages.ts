@@ -1,13 +1,17 @@
 import { importPages } from "../import/import-pages";
 import { pageOfUrl } from "../import/page-url";
-import { PoliteFetcher } from "../import/polite-fetch";
+import type { FetchPolicy } from "../import/polite-fetch";
 import { ROBOTS_TOKEN, USER_AGENT } from "../import/user-agent";
 import { fromRecords } from "./from-faq-file";
 import type { PendingIndex } from "./pending-index";
 import type { SeedArgs } from "./seed-args";
 
-/** How the importer fetches: 4 requests at a time per host, 10 s (--page-timeout-ms) and 2 retries per page, 5 redirects, 5 MB. */
-export const IMPORT_FETCH_POLICY = {
+/**
+ * How the importer fetches: 4 requests at a time per host, 10 s
+ * (--page-timeout-ms) for headers and body together and 2 retries per
+ * request, 5 redirects, 5 MB.
+ */
+export const IMPORT_FETCH_POLICY: FetchPolicy = {
   userAgent: USER_AGENT,
   robotsToken: ROBOTS_TOKEN,
   timeoutMs: 10_000,
@@ -32,14 +36,13 @@ export class ImportFailed extends Error {
  * failure with --strict, stops the run before anything is embedded or written.
  */
 export async function fromPages(args: SeedArgs, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<PendingIndex> {
-  const fetcher = new PoliteFetcher({ ...IMPORT_FETCH_POLICY, timeoutMs: args.pageTimeoutMs });
   const result = await importPages({
     pages: args.fromPage,
     sitemaps: args.sitemap,
     categoryFrom: args.categoryFrom,
     maxPages: args.maxPages,
     allowHosts: args.allowHost,
-    fetcher,
+    fetchPolicy: { ...IMPORT_FETCH_POLICY, timeoutMs: args.pageTimeoutMs },
   });
   for (const page of result.pages) log(`read ${page.faqs} FAQs from ${page.url ?? page.source} (${page.markup})`);
   for (const note of result.notes) log(`note: ${note}`);

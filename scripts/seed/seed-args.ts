@@ -61,11 +61,11 @@ export interface SeedArgs {
   categoryFrom: "title" | "h1" | "none";
   /** Pages read at most, over --from-page and --sitemap. */
   maxPages: number;
-  /** Hosts besides a sitemap's own whose pages it may list. */
+  /** Hosts (host:port) besides those of --from-page and --sitemap that the import may reach: redirects, listed pages, child sitemaps. */
   allowHost: string[];
   /** Fail (writing nothing) when any page fails. */
   strict: boolean;
-  /** How long one page request may take. */
+  /** How long one request may take, headers and body together. */
   pageTimeoutMs: number;
 }
 

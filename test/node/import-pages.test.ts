@@ -12,7 +12,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importPages, type ImportOptions } from "../../scripts/import/import-pages";
-import { PoliteFetcher } from "../../scripts/import/polite-fetch";
 import { USER_AGENT } from "../../scripts/import/user-agent";
 import { IMPORT_FETCH_POLICY } from "../../scripts/seed/from-pages";
 import { startStubEmbedder, type StubEmbedder } from "../stand-ins/stub-embedder";
@@ -44,7 +43,7 @@ const run = (options: Partial<ImportOptions>) => importPages({
   categoryFrom: "title",
   maxPages: 500,
   allowHosts: [],
-  fetcher: new PoliteFetcher({ ...IMPORT_FETCH_POLICY, timeoutMs: 500, retryDelayMs: 20 }),
+  fetchPolicy: { ...IMPORT_FETCH_POLICY, timeoutMs: 500, retryDelayMs: 20 },
   ...options,
 });
 
@@ -118,7 +117,7 @@ describe("sitemaps and fetching", () => {
       `${site.url}/private/secret.html: disallowed by robots.txt`,
       `${site.url}/none.html: no FAQ found (no FAQPage JSON-LD or microdata, no <details> with a <summary>)`,
     ]);
-    expect(result.notes).toEqual([`${site.url}/sitemap-index.xml: pages on ${new URL(site.otherHostUrl).host} left out (not the sitemap's host; --allow-host to include)`]);
+    expect(result.notes).toEqual([`${site.url}/sitemap-index.xml: pages on ${new URL(site.otherHostUrl).host} left out (not an allowed host; --allow-host admits one)`]);
     expect(site.requests.some((r) => r.path === "/private/secret.html")).toBe(false);
   });
 
