@@ -77,11 +77,11 @@ describe("logging unanswered questions", () => {
     ]);
   });
 
-  it("masks e-mail addresses and long numbers before storing a question or feedback", async () => {
+  it("masks personal data, each kind whole and named, before storing a question or feedback", async () => {
     embedByText();
-    await ask(`/faq?q=${encodeURIComponent("can i bring my dog jo@example.com 0171 234 5678")}`);
+    await ask(`/faq?q=${encodeURIComponent("can i bring my dog jo@example.com 0171 234 5678 or (555) l23-4567, card 4111,1111,1111,1111")}`);
     expect((await rows()).map((r) => [r.question_key, r.text])).toEqual([
-      ["can i bring my dog email number", "can i bring my dog [email] [number]"],
+      ["can i bring my dog email number or phone card card", "can i bring my dog [email] [number] or [phone], card [card]"],
     ]);
     const response = await ask("/feedback", {}, {
       method: "POST",
@@ -89,7 +89,7 @@ describe("logging unanswered questions", () => {
       body: JSON.stringify({ query: "refund to card 4417123456789113", id: "bill", helpful: false }),
     });
     expect(response.status).toBe(204);
-    expect((await db.prepare("SELECT query FROM feedback").first<{ query: string }>())!.query).toBe("refund to card [number]");
+    expect((await db.prepare("SELECT query FROM feedback").first<{ query: string }>())!.query).toBe("refund to card [card]");
   });
 
   it("does not log lexical requests (what the widget sends while a visitor types)", async () => {

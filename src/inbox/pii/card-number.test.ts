@@ -1,0 +1,57 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { maskPersonalData } from "../mask-personal-data";
+import { passesLuhn } from "./card-number";
+import { cardGroups, cardNumber, changeDigit, inScript, joinGroups, script, separators } from "./test-generators";
+
+const sentence = (card: string) => `my card ${card} was charged twice`;
+
+describe("card numbers", () => {
+  it("masks a Luhn-valid card of 12 to 19 digits as [card], however grouped and separated, in any script", () => {
+    fc.assert(
+      fc.property(cardNumber, fc.integer({ min: 0, max: 2 }), separators, script, (card, style, seps, zero) => {
+        const written = inScript(joinGroups(cardGroups(card, style), seps), zero);
+        expect(maskPersonalData(sentence(written))).toBe(sentence("[card]"));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("masks the same card with one digit changed as [number]: Luhn catches every single-digit error, and the run is still long", () => {
+    fc.assert(
+      fc.property(
+        cardNumber, fc.nat(), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 2 }), separators, script,
+        (card, at, delta, style, seps, zero) => {
+          const wrong = changeDigit(card, at % card.length, delta);
+          expect(passesLuhn(wrong)).toBe(false);
+          const written = inScript(joinGroups(cardGroups(wrong, style), seps), zero);
+          expect(maskPersonalData(sentence(written))).toBe(sentence("[number]"));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each([
+    ["4111111111111111", true],
+    ["4111111111111112", false],
+    ["378282246310005", true],
+    ["0", true],
+    ["18", true],
+    ["81", false],
+  ])("passesLuhn(%s) is %s", (digits, valid) => {
+    expect(passesLuhn(digits)).toBe(valid);
+  });
+
+  it.each([
+    ["card 4111,1111,1111,1111 was charged twice", "card [card] was charged twice"],
+    ["3782 822463 10005 is my Amex", "[card] is my Amex"],
+    ["card 4111 1111 1111 1111 and 4012 8888 8888 1881", "card [card] and [card]"],
+    // a date and a time make 14 digits; Luhn-valid or not, groups of two are not a card
+    ["2026-12-07 14:05:59", "2026-12-07 14:05:59"],
+    // after "+" a run is a phone number (here a Portuguese one, Luhn-valid by chance)
+    ["+351 912 345 674", "[phone]"],
+  ])("%s", (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+  });
+});
