@@ -10,6 +10,10 @@ export interface DomNode {
   nodeName: string;
   textContent: string | null;
   childNodes: ArrayLike<DomNode>;
+  parentNode: DomNode | null;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
+  previousSibling: DomNode | null;
 }
 
 export interface DomElement extends DomNode {
@@ -20,11 +24,17 @@ export interface DomElement extends DomNode {
   hasAttribute(name: string): boolean;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): Iterable<DomElement>;
+  matches(selector: string): boolean;
+  closest(selector: string): DomElement | null;
+  contains(other: DomNode): boolean;
 }
 
 export interface DomDocument extends DomElement {
   body: DomElement;
+  getElementById(id: string): DomElement | null;
 }
+
+export const isElement = (node: DomNode): node is DomElement => node.nodeType === 1;
 
 /** Parses a whole HTML page with linkedom (htmlparser2 underneath). */
 export function parseDocument(html: string): DomDocument {

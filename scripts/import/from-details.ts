@@ -1,6 +1,6 @@
 import type { DomDocument } from "./dom";
 import type { FoundFaq } from "./found-faq";
-import { htmlToText } from "./html-to-text";
+import { htmlToText, nodesToText } from "./html-to-text";
 
 /** Each <details> with a <summary>: the summary asks, the rest answers. */
 export function fromDetails(document: DomDocument): FoundFaq[] {
@@ -12,7 +12,7 @@ export function fromDetails(document: DomDocument): FoundFaq[] {
     if (!question) continue;
     // everything in <details> but the <summary>, read as one fragment
     const rest = Array.from(details.childNodes).filter((node) => node !== summary);
-    const answer = htmlToText({ nodeType: 11, nodeName: "#document-fragment", textContent: null, childNodes: rest });
+    const answer = nodesToText(rest);
     faqs.push({ question, answer: answer || null, id: null, fragment: details.getAttribute("id") || summary.getAttribute("id") || null });
   }
   return faqs;
