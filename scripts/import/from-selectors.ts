@@ -15,7 +15,7 @@ export function selectorProblem(selector: string): string | null {
     parseDocument("<!doctype html><html><body><p></p></body></html>").querySelectorAll(selector);
     return null;
   } catch (error) {
-    return `is not a CSS selector linkedom can read (${(error as Error).message})`;
+    return `is not a CSS selector linkedom can read (${(error as Error).message.trim().replace(/\.$/, "")})`;
   }
 }
 
