@@ -36,6 +36,17 @@ export interface DomDocument extends DomElement {
 
 export const isElement = (node: DomNode): node is DomElement => node.nodeType === 1;
 
+/**
+ * The element's descendants in document order. Walks that run once per
+ * heading use this rather than querySelectorAll: linkedom compiles the
+ * selector on every call, which costs more than the walk on a small subtree.
+ */
+export function descendants(element: DomElement): DomElement[] {
+  const found: DomElement[] = [];
+  for (const child of Array.from(element.children)) found.push(child, ...descendants(child));
+  return found;
+}
+
 /** Parses a whole HTML page with linkedom (htmlparser2 underneath). */
 export function parseDocument(html: string): DomDocument {
   return parseHTML(html).document as unknown as DomDocument;

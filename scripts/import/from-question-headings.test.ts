@@ -26,7 +26,7 @@ describe("headings that ask", () => {
     ]);
   });
 
-  it("never runs an answer into the page's footer, sidebar or a form, past a rule, or out of its section", () => {
+  it("never runs an answer into the page's footer, sidebar or a form, past a rule, or out of its section or FAQ block", () => {
     const faq = "<h3>Can I pay later?</h3><p>Yes.</p><h3>Is there a fee?</h3><p>No.</p>";
     const expected = [["Can I pay later?", "Yes."], ["Is there a fee?", "No."]];
     expect(read(`<div>${faq}</div><footer><p>© Shop</p></footer>`)).toEqual(expected);
@@ -34,6 +34,7 @@ describe("headings that ask", () => {
     expect(read(`<div>${faq}<hr><p>Signed, the team</p></div>`)).toEqual(expected);
     expect(read(`<div>${faq}<form><label>E-mail me</label></form></div>`)).toEqual(expected);
     expect(read(`<section>${faq}</section><p>Unrelated paragraph</p>`)).toEqual(expected);
+    expect(read(`<div class="faq">${faq}</div><div class="promo"><p>Sale now on</p></div>`)).toEqual(expected);
   });
 
   it("needs 2 answered questions: one question heading, or questions with nothing after them, are not an FAQ", () => {

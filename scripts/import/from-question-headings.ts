@@ -1,4 +1,4 @@
-import { isElement, type DomDocument, type DomElement, type DomNode } from "./dom";
+import { descendants, isElement, type DomDocument, type DomElement, type DomNode } from "./dom";
 import { anchorOf, type FoundFaq } from "./found-faq";
 import { lineOf, nodesToText } from "./html-to-text";
 import { inChrome } from "./page-chrome";
@@ -35,19 +35,26 @@ function isBoldLine(element: DomElement): boolean {
 
 /** A heading that is a link to another page names an article elsewhere (a help centre's list); its answer is there. */
 const linksAway = (element: DomElement, question: string) =>
-  Array.from(element.querySelectorAll("a[href]")).some((link) => !(link.getAttribute("href") ?? "").startsWith("#") && lineOf(link) === question);
+  descendants(element).some((link) => link.tagName === "A" && !(link.getAttribute("href") ?? "#").startsWith("#") && lineOf(link) === question);
 
-/** The nodes after the question, in document order, until `ends` says stop or its container closes. */
-function contentAfter(start: DomElement, ends: (element: DomElement) => boolean): DomNode[] {
+/** The deepest element that holds all the questions: the page's FAQ block. */
+function holderOf(questions: DomElement[]): DomElement | null {
+  let holder = questions[0]?.parentElement ?? null;
+  while (holder && !questions.every((question) => holder!.contains(question))) holder = holder.parentElement;
+  return holder;
+}
+
+/** The nodes after the question, in document order, until `ends` says stop, its container closes, or the FAQ block ends. */
+function contentAfter(start: DomElement, block: DomElement | null, ends: (element: DomElement) => boolean): DomNode[] {
   const taken: DomNode[] = [];
-  const holdsEnd = (element: DomElement) => Array.from(element.querySelectorAll("*")).some(ends);
+  const holdsEnd = (element: DomElement) => descendants(element).some(ends);
   let node: DomNode = start;
   let descend = false;
   for (;;) {
     if (descend) node = node.firstChild!;
     else {
       while (!node.nextSibling) {
-        if (!node.parentNode || CONTAINERS.has(node.parentNode.nodeName)) return taken;
+        if (!node.parentNode || node.parentNode === block || CONTAINERS.has(node.parentNode.nodeName)) return taken;
         node = node.parentNode;
       }
       node = node.nextSibling;
@@ -61,7 +68,8 @@ function contentAfter(start: DomElement, ends: (element: DomElement) => boolean)
 /**
  * Headings that ask (h2-h6, or a <strong>/<b> alone on its line), each
  * answered by what follows it up to the next heading of the same or a higher
- * level, the next question, or the end of its section. Headings in the
+ * level, the next question, or the end of its section or of the block
+ * holding all the questions. Headings in the
  * page's chrome, headings that link to another page, and questions with no
  * answer are left out; fewer than 2 questions left means no FAQ, since a
  * blog post or an article often has one question heading.
@@ -70,18 +78,20 @@ export function fromQuestionHeadings(document: DomDocument): FoundFaq[] {
   const asked: Asked[] = [];
   for (const element of document.querySelectorAll("h2, h3, h4, h5, h6, strong, b")) {
     const level = headingLevel(element) ?? 7;
-    if (inChrome(element) || (level === 7 && !isBoldLine(element))) continue;
     const question = lineOf(element);
-    if (isQuestion(question) && !linksAway(element, question)) asked.push({ element, level, question });
+    if (!isQuestion(question) || inChrome(element) || (level === 7 && !isBoldLine(element)) || linksAway(element, question)) continue;
+    asked.push({ element, level, question });
   }
   const questions = new Set(asked.map((item) => item.element));
+  // the last answer ends with the block that holds the questions, not with whatever follows it on the page
+  const block = holderOf([...questions]);
   const faqs: FoundFaq[] = [];
   for (const { element, level, question } of asked) {
     const ends = (other: DomElement) => {
       const otherLevel = headingLevel(other);
       return questions.has(other) || (otherLevel !== null && otherLevel <= level) || BOUNDARIES.has(other.tagName);
     };
-    const answer = nodesToText(contentAfter(element, ends));
+    const answer = nodesToText(contentAfter(element, block, ends));
     if (answer === "") continue;
     faqs.push({ question, answer, id: null, fragment: anchorOf(element) });
   }

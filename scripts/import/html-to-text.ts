@@ -25,7 +25,9 @@ function collect(node: TextSource, parts: string[], options: TextOptions): void 
   if (SKIPPED.has(node.nodeName) && !(options.buttons && node.nodeName === "BUTTON")) return;
   const block = BLOCKS.has(node.nodeName);
   if (block) parts.push("\n");
-  for (let i = 0; i < node.childNodes.length; i++) collect(node.childNodes[i]!, parts, options);
+  // read once: linkedom builds childNodes anew on every access, so reading it per child is quadratic
+  const children = node.childNodes;
+  for (let i = 0; i < children.length; i++) collect(children[i]!, parts, options);
   if (block) parts.push("\n");
 }
 
