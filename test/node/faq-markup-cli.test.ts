@@ -69,11 +69,12 @@ describe("npm run seed -- --question-selector CSS --answer-selector CSS", () => 
   const selectors = ["--question-selector", ".q", "--answer-selector", ".a"];
 
   it("reads the selectors' FAQs first, leaves other pages to the rules, and names both in --dry-run", async () => {
-    const dry = await seed(...pages("custom-markup.html", "bootstrap5-accordion.html"), ...selectors, "--out", join(dir, "selectors"), "--dry-run");
+    const dry = await seed(...pages("custom-markup.html", "bootstrap5-accordion.html", "plain-headings.html"), ...selectors, "--out", join(dir, "selectors"), "--dry-run");
     expect(dry.code).toBe(0);
-    expect(dry.stderr.split("\n").filter((line) => /^(https?:|  found by |read )/.test(line))).toEqual([
+    expect(dry.stderr.split("\n").filter((line) => /^(https?:|  found by |read |failed: )/.test(line))).toEqual([
       "read 3 FAQs from https://tidewater-ferries.example/help (selectors)",
       "read 3 FAQs from https://riverside-climbing.example/faq (aria-accordion)",
+      `failed: https://harbour-web.example/: no FAQ found (looked for the selectors, ${LOOKED_FOR})`,
       "https://tidewater-ferries.example/help:", "  found by selectors: 3 FAQs",
       "https://riverside-climbing.example/faq:", "  found by aria-accordion: 3 FAQs",
     ]);
