@@ -123,6 +123,11 @@ describe("--question-selector and --answer-selector", () => {
   ])("fails the page, never guessing, when %s and %s do not pair", (question, answer, problem) => {
     expect(read("custom-markup.html", selectors(question, answer))).toMatchObject({ markup: null, faqs: [], problem });
   });
+
+  it("fails a page where a question has no text", () => {
+    expect(extractFaqs('<div class="q"><img src="q.png" alt="Opening times"></div><div class="a">9 to 5.</div>', selectors(".q", ".a")))
+      .toMatchObject({ markup: null, faqs: [], problem: "--question-selector matched 1, --answer-selector 1: question 1 has no text" });
+  });
 });
 
 describe("what counts as a question, measured on these pages", () => {

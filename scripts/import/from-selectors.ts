@@ -34,10 +34,13 @@ const quote = (element: DomElement) => {
  */
 export function fromSelectors(document: DomDocument, selectors: FaqSelectors): { faqs: FoundFaq[]; problem: string | null } {
   const fail = (problem: string) => ({ faqs: [], problem });
+  // each selector compiled once (linkedom compiles on every matches() call); the joined one gives document order
+  const questions = new Set(document.querySelectorAll(selectors.question));
+  const answers = new Set(document.querySelectorAll(selectors.answer));
   const matched: Array<{ element: DomElement; asks: boolean }> = [];
   for (const element of document.querySelectorAll(`${selectors.question}, ${selectors.answer}`)) {
-    const asks = element.matches(selectors.question);
-    if (asks && element.matches(selectors.answer)) return fail(`both selectors match ${quote(element)}`);
+    const asks = questions.has(element);
+    if (asks && answers.has(element)) return fail(`both selectors match ${quote(element)}`);
     const outer = matched.find((earlier) => earlier.element.contains(element));
     if (outer && outer.asks !== asks) return fail(`${asks ? "a question" : "an answer"} (${quote(element)}) is inside ${outer.asks ? "a question" : "an answer"}`);
     if (!outer) matched.push({ element, asks });
