@@ -90,7 +90,7 @@ describe("npm run seed -- --question-selector CSS --answer-selector CSS", () => 
       { id: hashId(page, "Taking a car"), question: "Taking a car", answer: "Cars must be booked ahead.\nArrive 30 minutes before sailing.", url: `${page}#cars`, category: "Help – Tidewater Ferries" },
       { id: hashId(page, "Pets on the ferry"), question: "Pets on the ferry", answer: "Dogs travel free on the outer deck.", url: page, category: "Help – Tidewater Ferries" },
     ]);
-  });
+  }, 60_000); // two seed processes, one of them embedding, on a shared 2-core machine
 
   it("fails a page whose matches do not pair, with the counts and the question left without an answer", async () => {
     const { code, stderr } = await seed(...pages("custom-markup.html"), "--question-selector", ".q", "--answer-selector", ".a p", "--out", join(dir, "unpaired"));
