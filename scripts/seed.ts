@@ -7,6 +7,7 @@
  * --from-page and --sitemap read the FAQs from pages where they already live.
  * Usage: npm run seed -- [--input FILE | --from-page URL|FILE ... | --sitemap URL] [--embedder local|hf] [--out DIR] [--kv none|local|remote]
  *                        [--hub owner/name [--private] [--license ID]] [--from-hub owner/name[@revision]] [--dry-run]
+ *                        [--question-selector CSS --answer-selector CSS] (with --from-page or --sitemap; docs/notes/faq-markup.md)
  */
 import { ApiError } from "../src/errors";
 import { datasetFiles } from "./hub/dataset-files";
@@ -66,4 +67,6 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-if (isMain(import.meta.url)) await runCli("seed", () => seed(process.argv.slice(2), process.env), describe);
+const exitCode = (error: unknown) => (error instanceof UsageError ? error.exitCode : 1);
+
+if (isMain(import.meta.url)) await runCli("seed", () => seed(process.argv.slice(2), process.env), describe, exitCode);

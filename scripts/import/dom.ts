@@ -10,6 +10,10 @@ export interface DomNode {
   nodeName: string;
   textContent: string | null;
   childNodes: ArrayLike<DomNode>;
+  parentNode: DomNode | null;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
+  previousSibling: DomNode | null;
 }
 
 export interface DomElement extends DomNode {
@@ -20,10 +24,27 @@ export interface DomElement extends DomNode {
   hasAttribute(name: string): boolean;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): Iterable<DomElement>;
+  matches(selector: string): boolean;
+  closest(selector: string): DomElement | null;
+  contains(other: DomNode): boolean;
 }
 
 export interface DomDocument extends DomElement {
   body: DomElement;
+  getElementById(id: string): DomElement | null;
+}
+
+export const isElement = (node: DomNode): node is DomElement => node.nodeType === 1;
+
+/**
+ * The element's descendants in document order. Walks that run once per
+ * heading use this rather than querySelectorAll: linkedom compiles the
+ * selector on every call, which costs more than the walk on a small subtree.
+ */
+export function descendants(element: DomElement): DomElement[] {
+  const found: DomElement[] = [];
+  for (const child of Array.from(element.children)) found.push(child, ...descendants(child));
+  return found;
 }
 
 /** Parses a whole HTML page with linkedom (htmlparser2 underneath). */

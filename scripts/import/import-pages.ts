@@ -4,6 +4,7 @@ import type { FaqRecord } from "../../src/faq-record";
 import { runInLanes } from "../../src/lib/run-in-lanes";
 import { extractFaqs, type ExtractedPage, type FaqMarkup } from "./extract-faqs";
 import { pageFaqId } from "./faq-id";
+import type { FaqSelectors } from "./from-selectors";
 import { pageOfUrl } from "./page-url";
 import { AllowedHosts } from "./allowed-hosts";
 import { PageError } from "./page-error";
@@ -23,6 +24,8 @@ export interface ImportOptions {
   fetchPolicy: FetchPolicy;
   /** Pages read at once, over all hosts (each host also has its own limit). */
   concurrency?: number;
+  /** CSS selectors tried before every other rule on each page (--question-selector, --answer-selector); default none. */
+  selectors?: FaqSelectors | null;
 }
 
 export interface ImportedPage {
@@ -46,12 +49,15 @@ export interface ImportResult {
 /** FAQ ids are at most this long; a longer JSON-LD @id is replaced by the hash id. */
 const MAX_ID_CHARS = 200;
 
+/** What a page without FAQs was searched for, in the order of trust. */
+const LOOKED_FOR = "FAQPage JSON-LD or microdata, <details>, <dl>, ARIA accordions, headings that ask";
+
 const isUrl = (source: string) => /^https?:\/\//i.test(source);
 
-async function readPage(source: string, fetcher: PoliteFetcher): Promise<{ url: string | null; key: string; page: ExtractedPage }> {
+async function readPage(source: string, fetcher: PoliteFetcher, selectors: FaqSelectors | null): Promise<{ url: string | null; key: string; page: ExtractedPage }> {
   if (isUrl(source)) {
     const { url, text } = await fetcher.fetchText(source, "html");
-    return { url, key: url, page: extractFaqs(text) };
+    return { url, key: url, page: extractFaqs(text, { selectors }) };
   }
   if (!/\.x?html?$/i.test(source)) throw new PageError(source, "bad_file", "a local page must be an .html file");
   let text: string;
@@ -60,7 +66,7 @@ async function readPage(source: string, fetcher: PoliteFetcher): Promise<{ url: 
   } catch {
     throw new PageError(source, "bad_file", "cannot read the file");
   }
-  const page = extractFaqs(text);
+  const page = extractFaqs(text, { selectors });
   // a saved page keeps its place on the web through its canonical URL, and so its FAQs keep their ids
   return { url: page.canonical, key: page.canonical ?? `file://${resolve(source)}`, page };
 }
@@ -113,7 +119,7 @@ export async function importPages(options: ImportOptions): Promise<ImportResult>
   const reads: Array<Awaited<ReturnType<typeof readPage>> | PageError> = [];
   await runInLanes(sources.length, options.concurrency ?? 8, async (i) => {
     try {
-      reads[i] = await readPage(sources[i]!, fetcher);
+      reads[i] = await readPage(sources[i]!, fetcher, options.selectors ?? null);
     } catch (error) {
       if (!(error instanceof PageError)) throw error;
       reads[i] = error;
@@ -127,7 +133,8 @@ export async function importPages(options: ImportOptions): Promise<ImportResult>
     const source = sources[i]!;
     if (read instanceof PageError) return void failures.push(read.message);
     if (read.page.badJsonLd > 0) notes.push(`${read.url ?? source}: ${read.page.badJsonLd} JSON-LD block(s) are not valid JSON and were skipped`);
-    if (read.page.markup === null) return void failures.push(`${read.url ?? source}: no FAQ found (no FAQPage JSON-LD or microdata, no <details> with a <summary>)`);
+    if (read.page.problem !== null) return void failures.push(`${read.url ?? source}: ${read.page.problem}`);
+    if (read.page.markup === null) return void failures.push(`${read.url ?? source}: no FAQ found (looked for ${options.selectors ? "the selectors, " : ""}${LOOKED_FOR})`);
     let kept = 0;
     for (const record of toRecords(read, options.categoryFrom)) {
       if (ids.has(record.id)) {

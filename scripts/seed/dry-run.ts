@@ -42,12 +42,14 @@ export async function dryRun(args: SeedArgs, pending: PendingIndex, log: (line: 
     ...diff.removed.map((id) => ["-", served.get(id)!] as const),
   ];
   if (pending.pageOf) {
-    // FAQs read from pages: the changes of each page together, pages in the order they were read
+    // FAQs read from pages: the changes of each page together, under the rule that found the page's FAQs
+    // (a page whose FAQs are unchanged is left out; the "read N FAQs" lines above name every page's rule)
     const pages = [...new Set([...pending.records, ...changes.map(([, record]) => record)].map(pending.pageOf))];
     for (const page of pages) {
       const onPage = changes.filter(([, record]) => pending.pageOf!(record) === page);
       if (onPage.length === 0) continue;
       log(`${page}:`);
+      for (const how of pending.foundOn?.(page) ?? []) log(`  ${how}`);
       for (const [mark, record] of onPage) log(`  ${line(mark, record)}`);
     }
   } else {

@@ -22,6 +22,8 @@ export const IMPORT_FETCH_POLICY: FetchPolicy = {
   perHost: 4,
 };
 
+const NO_URL = "(no page URL)";
+
 /** The run fails, writing nothing; the message says why. */
 export class ImportFailed extends Error {
   constructor(message: string) {
@@ -43,6 +45,7 @@ export async function fromPages(args: SeedArgs, env: NodeJS.ProcessEnv, log: (li
     maxPages: args.maxPages,
     allowHosts: args.allowHost,
     fetchPolicy: { ...IMPORT_FETCH_POLICY, timeoutMs: args.pageTimeoutMs },
+    selectors: args.faqSelectors,
   });
   for (const page of result.pages) log(`read ${page.faqs} FAQs from ${page.url ?? page.source} (${page.markup})`);
   for (const note of result.notes) log(`note: ${note}`);
@@ -54,5 +57,12 @@ export async function fromPages(args: SeedArgs, env: NodeJS.ProcessEnv, log: (li
   }
   const source = [...args.fromPage, ...args.sitemap].join(" ");
   const pending = await fromRecords(result.records, source, args, env);
-  return { ...pending, pageOf: (record) => (record.url === null ? "(no page URL)" : pageOfUrl(record.url)) };
+  const pageOf = (url: string | null) => (url === null ? NO_URL : pageOfUrl(url));
+  // pages without a URL share one heading in --dry-run, so their lines name the file
+  const found = result.pages.map((page) => ({ page: pageOf(page.url), line: `found by ${page.markup}: ${page.faqs} FAQs${page.url === null ? ` in ${page.source}` : ""}` }));
+  return {
+    ...pending,
+    pageOf: (record) => pageOf(record.url),
+    foundOn: (page) => found.filter((read) => read.page === page).map((read) => read.line),
+  };
 }

@@ -13,6 +13,8 @@ export interface PendingIndex {
   build(): Promise<SeedBuild>;
   /** The page a FAQ came from, when the FAQs were read from pages: --dry-run lists changes by page. */
   pageOf?: (record: FaqRecord) => string;
+  /** How a page (as pageOf names it) was read, one line per source, such as "found by aria-accordion: 3 FAQs". */
+  foundOn?: (page: string) => string[];
 }
 
 export interface SeedBuild {

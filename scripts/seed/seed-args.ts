@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_HUB_URL, parseHubRepo, type HubDatasetRef } from "../hub/hub-repo";
 import { CALIBRATION_FILE } from "../calibrate/calibration-store";
+import { selectorProblem, type FaqSelectors } from "../import/from-selectors";
 import { UsageError } from "./usage-error";
 
 export { UsageError };
@@ -67,6 +68,8 @@ export interface SeedArgs {
   strict: boolean;
   /** How long one request may take, headers and body together. */
   pageTimeoutMs: number;
+  /** --question-selector and --answer-selector: tried before every other rule on each page; null when not given. */
+  faqSelectors: FaqSelectors | null;
 }
 
 const choice = <T extends string>(name: string, value: string, allowed: readonly T[]): T => {
@@ -115,6 +118,8 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
         "allow-host": { type: "string", multiple: true },
         strict: { type: "boolean", default: false },
         "page-timeout-ms": { type: "string", default: "10000" },
+        "question-selector": { type: "string" },
+        "answer-selector": { type: "string" },
       },
       strict: true,
     }));
@@ -158,6 +163,14 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
   if (!Number.isInteger(maxPages) || maxPages < 1 || maxPages > 100_000) throw new UsageError("--max-pages must be an integer from 1 to 100000");
   const pageTimeoutMs = Number(values["page-timeout-ms"]);
   if (!Number.isInteger(pageTimeoutMs) || pageTimeoutMs < 100 || pageTimeoutMs > 120_000) throw new UsageError("--page-timeout-ms must be an integer from 100 to 120000");
+  const question = values["question-selector"];
+  const answer = values["answer-selector"];
+  if ((question === undefined) !== (answer === undefined)) throw new UsageError("--question-selector and --answer-selector go together: give both", 2);
+  if (question !== undefined && !fromPages) throw new UsageError("--question-selector and --answer-selector only apply with --from-page or --sitemap", 2);
+  for (const [flag, selector] of [["--question-selector", question], ["--answer-selector", answer]] as const) {
+    const problem = selector === undefined ? null : selectorProblem(selector);
+    if (problem) throw new UsageError(`${flag} "${selector}" ${problem}`, 2);
+  }
   return {
     input: values.input ?? DEFAULT_INPUT,
     inputGiven: values.input !== undefined,
@@ -193,5 +206,6 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
     allowHost: (values["allow-host"] ?? []).map((host) => host.trim().toLowerCase()),
     strict: values.strict,
     pageTimeoutMs,
+    faqSelectors: question !== undefined && answer !== undefined ? { question, answer } : null,
   };
 }

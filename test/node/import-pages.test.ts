@@ -115,7 +115,7 @@ describe("sitemaps and fetching", () => {
     ]);
     expect(result.failures).toEqual([
       `${site.url}/private/secret.html: disallowed by robots.txt`,
-      `${site.url}/none.html: no FAQ found (no FAQPage JSON-LD or microdata, no <details> with a <summary>)`,
+      `${site.url}/none.html: no FAQ found (looked for FAQPage JSON-LD or microdata, <details>, <dl>, ARIA accordions, headings that ask)`,
     ]);
     expect(result.notes).toEqual([`${site.url}/sitemap-index.xml: pages on ${new URL(site.otherHostUrl).host} left out (not an allowed host; --allow-host admits one)`]);
     expect(site.requests.some((r) => r.path === "/private/secret.html")).toBe(false);
@@ -216,7 +216,7 @@ describe("npm run seed -- --from-page / --sitemap", () => {
     const out = join(dir, "out-none");
     const { code, stderr } = await seed("--from-page", `${site.url}/none.html`, "--from-page", `${site.url}/missing`, "--out", out);
     expect(code).toBe(1);
-    expect(stderr).toContain(`failed: ${site.url}/none.html: no FAQ found (no FAQPage JSON-LD or microdata, no <details> with a <summary>)`);
+    expect(stderr).toContain(`failed: ${site.url}/none.html: no FAQ found (looked for FAQPage JSON-LD or microdata, <details>, <dl>, ARIA accordions, headings that ask)`);
     expect(stderr).toContain(`failed: ${site.url}/missing: HTTP 404`);
     expect(stderr.trim().split("\n").pop()).toBe("seed: no FAQ found on any page (2 failed); nothing was written");
     await expect(readdir(out)).rejects.toThrow();
