@@ -54,7 +54,7 @@ describe("bodies that stall or are cut short", () => {
     const result = await run({ sitemaps: [`${site.url}/slow-sitemap.xml`, `${site.url}/sitemap-2.xml`] });
     expect(result.failures).toEqual([
       `${site.url}/slow-sitemap.xml: body not complete within 500 ms (3 attempts)`,
-      `${site.url}/none.html: no FAQ found (no FAQPage JSON-LD or microdata, no <details> with a <summary>)`,
+      `${site.url}/none.html: no FAQ found (looked for FAQPage JSON-LD or microdata, <details>, <dl>, ARIA accordions, headings that ask)`,
     ]);
     expect(result.records.map((r) => r.question)).toEqual(SHIPPING);
   });

@@ -75,7 +75,7 @@ describe("allowed hosts", () => {
     const result = await run({ sitemaps: [list("index", [`${b.url}/sitemap-2.xml`, `${a.url}/sitemap-2.xml`])] });
     expect(result.failures).toEqual([
       `${b.url}/sitemap-2.xml: ${refused(hostB)}`,
-      `${a.url}/none.html: no FAQ found (no FAQPage JSON-LD or microdata, no <details> with a <summary>)`,
+      `${a.url}/none.html: no FAQ found (looked for FAQPage JSON-LD or microdata, <details>, <dl>, ARIA accordions, headings that ask)`,
     ]);
     expect(result.records.map((r) => r.question)).toEqual(SHIPPING);
     expect(b.requests.slice(before)).toEqual([]);
