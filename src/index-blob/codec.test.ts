@@ -127,6 +127,15 @@ describe("index blob", () => {
     expect(Array.from(denseScores(current.matrix!, query))).toEqual([1, 3, 5, 7, 8]);
   });
 
+  it("keeps a collection's answer calibration (format 6), and reads a format-5 blob, which has none, as confidence from the lead", async () => {
+    const answer = { model: { mean: [1, 2, 3, 4, 5, 6, 7, 8], scale: [1, 1, 1, 1, 2, 2, 2, 2], weights: [0.5, -1, 0, 0, 0, 0, 0, 2], bias: -3 }, threshold: 0.8, precision: 0.8 };
+    const withAnswer = await decodeIndex((await buildIndex({ ...fiveRows, answer })).blob);
+    expect(withAnswer.answer).toEqual(answer);
+    expect(withAnswer.answerThreshold).toBeNull();
+    const format5 = await decodeIndex(await resigned((await buildIndex({ ...fiveRows, answerThreshold: 0.2 })).blob, (view) => view.setUint16(FIELD.formatVersion, 5, true)));
+    expect(format5).toMatchObject({ answer: null, answerThreshold: 0.2 });
+  });
+
   it.each([
     ["a format-5 flag bit it does not know", async () => resigned((await buildIndex(fiveRows)).blob, (view) => view.setUint16(FIELD.flags, FLAG_ROW_BLOCKS | 8, true)), /unknown flags/],
     ["row blocks in a format-4 blob", async () => resigned(await asFormat4(fiveRows), (view) => view.setUint16(FIELD.flags, FLAG_ROW_BLOCKS, true)), /unknown flags/],
@@ -154,6 +163,8 @@ describe("index blob", () => {
         bytes.set(new TextEncoder().encode(`["billing","billing"]`), at); // the same length as ["billing","account"]
       });
     }, /category names malformed/],
+    ["an answer calibration of the wrong shape", async () => (await buildIndex({ ...fiveRows, answer: { model: { mean: [0], scale: [1], weights: [1], bias: 0 }, threshold: 0.8, precision: 0.8 } })).blob, /bad answer calibration/],
+    ["an answer threshold above 1", async () => (await buildIndex({ ...fiveRows, answer: { model: { mean: Array(8).fill(0), scale: Array(8).fill(1), weights: Array(8).fill(0), bias: 0 }, threshold: 1.5, precision: 0.8 } })).blob, /bad answer calibration/],
     ["a format newer than this code", async () => resigned((await buildIndex(fiveRows)).blob, (view) => view.setUint16(FIELD.formatVersion, FORMAT_VERSION + 1, true)), /unsupported format version/],
   ])("rejects %s, even with a valid checksum", async (_name, make, reason) => {
     await expect(decodeIndex(await make())).rejects.toThrow(reason);

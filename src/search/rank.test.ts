@@ -3,7 +3,7 @@ import { buildIndex } from "../index-blob/build-index";
 import { decodeIndex } from "../index-blob/decode";
 import { matchLexical } from "./bm25";
 import { fuse, lexicalStrength } from "./fuse";
-import { rankFaqs } from "./rank";
+import { rankFaqs, rankQuery } from "./rank";
 
 describe("fusion", () => {
   it("measures word strength against a perfect match, capped at 1", () => {
@@ -57,5 +57,44 @@ describe("rankFaqs", () => {
     expect(query("semantic", "x", [1, 0, 0], "billing").map((h) => h.index)).toEqual([1, 2]);
     expect(query("semantic", "x", [1, 0, 0], "account").map((h) => h.index)).toEqual([0]);
     expect(query("semantic", "x", [1, 0, 0], "none")).toEqual([]);
+  });
+});
+
+describe("rankQuery's signals for confidence", () => {
+  const strength = (text: string, row: number) => {
+    const { scores, perfect } = matchLexical(index.lexical, text, index.count);
+    return lexicalStrength(scores[row]!, perfect);
+  };
+
+  it("describes the first result and each side's own lead, on the hybrid scale", () => {
+    // "change plan" matches FAQ 3 (row 2) by words; the vector points at FAQ 2 (row 1)
+    const ranking = rankQuery(index, { mode: "hybrid", query: "change plan", queryVector: new Float32Array([0, 1, 0]), k: 2, category: null });
+    const s2 = strength("change plan", 2);
+    const fused2 = fuse(Math.fround(0.6), s2, index.fusionAlpha);
+    const fused1 = fuse(1, 0, index.fusionAlpha);
+    expect(ranking.features()).toEqual({
+      fusedTop: fused2,
+      fusedLead: fused2 - fused1,
+      cosineTop: Math.fround(0.6),
+      semanticLead: 1 - Math.fround(0.6),
+      lexicalTop: s2,
+      lexicalLead: s2,
+      sidesAgree: 0,
+      knownShare: 1,
+    });
+  });
+
+  it("matches words for the signals in semantic mode, counts the query's unknown words, and has none in lexical mode", () => {
+    const semantic = rankQuery(index, { mode: "semantic", query: "reset password zebra", queryVector: new Float32Array([1, 0, 0]), k: 2, category: null });
+    expect(semantic.hits[0]!.lexical).toBeNull();
+    expect(semantic.features()).toMatchObject({ cosineTop: 1, lexicalTop: strength("reset password zebra", 0), sidesAgree: 1, knownShare: 2 / 3 });
+    expect(rankQuery(index, { mode: "lexical", query: "reset password", queryVector: null, k: 2, category: null }).features()).toBeNull();
+  });
+
+  it("leaves excluded rows out of the hits and of each side's lead", () => {
+    const ranking = rankQuery(index, { mode: "hybrid", query: "anything", queryVector: new Float32Array([0, 1, 0]), k: 3, category: null, exclude: new Set([1]) });
+    expect(ranking.hits.map((hit) => hit.index)).toEqual([2, 0]);
+    // cosines left: 0.6 (row 2) and 0 (row 0)
+    expect(ranking.features()).toMatchObject({ cosineTop: Math.fround(0.6), semanticLead: Math.fround(0.6), knownShare: 0, sidesAgree: 0 });
   });
 });

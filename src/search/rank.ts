@@ -47,12 +47,12 @@ interface Scored {
 }
 
 /** The best and second-best value over the rows kept, and where the best is (-1 when no row is kept). */
-function bestTwo(values: ArrayLike<number>, count: number, keep: (row: number) => boolean) {
+function bestTwo(valueOf: (row: number) => number, count: number, keep: (row: number) => boolean) {
   let first = Number.NEGATIVE_INFINITY;
   let second = Number.NEGATIVE_INFINITY;
   let at = -1;
   for (let row = 0; row < count; row++) {
-    const value = values[row]!;
+    const value = valueOf(row);
     if (value <= second || !keep(row)) continue;
     if (value > first) {
       second = first;
@@ -99,17 +99,17 @@ function score(index: FaqIndex, request: RankRequest, scorer: SemanticScorer): S
       if (semantic === null || hits.length === 0) return null;
       // semantic mode reports no word strength, but the confidence needs it: matched here, once
       const match: LexicalMatch = words ?? matchLexical(index.lexical, request.query, index.count);
-      const strengths = Float32Array.from({ length: index.count }, (_, row) => lexicalStrength(match.scores[row]!, match.perfect));
-      const fused = (hit: RankedHit) => fuse(hit.semantic!, strengths[hit.index]!, index.fusionAlpha);
-      const cosines = bestTwo(semantic, index.count, keep);
-      const lexicalBest = bestTwo(strengths, index.count, keep);
+      const strengthOf = (row: number) => lexicalStrength(match.scores[row]!, match.perfect);
+      const fused = (hit: RankedHit) => fuse(hit.semantic!, strengthOf(hit.index), index.fusionAlpha);
+      const cosines = bestTwo((row) => semantic[row]!, index.count, keep);
+      const lexicalBest = bestTwo(strengthOf, index.count, keep);
       const top = hits[0]!;
       return {
         fusedTop: fused(top),
         fusedLead: fused(top) - (hits[1] ? fused(hits[1]) : 0),
         cosineTop: top.semantic!,
         semanticLead: cosines.first - cosines.second,
-        lexicalTop: strengths[top.index]!,
+        lexicalTop: strengthOf(top.index),
         lexicalLead: lexicalBest.first - lexicalBest.second,
         sidesAgree: lexicalBest.first > 0 && lexicalBest.at === cosines.at ? 1 : 0,
         knownShare: match.queryWords > 0 ? match.knownWords / match.queryWords : 0,

@@ -168,6 +168,21 @@ describe("modes, filters and answered", () => {
     expect((await search("/faq?q=epsilon&mode=semantic&min_score=0.05")).answered).toBe(true);
   });
 
+  it("gives a probability from the collection's calibrated model and answers from its threshold, min_score overriding", async () => {
+    // a model that reads the first result's cosine only: confidence = sigmoid(cosine)
+    const answer = { model: { mean: Array(8).fill(0), scale: Array(8).fill(1), weights: [0, 0, 1, 0, 0, 0, 0, 0], bias: 0 }, threshold: 0.7, precision: 0.7 };
+    await publish(RECORDS, VECTORS, undefined, 4, null, null, answer);
+    mockEmbeddings((inputs) => json(String(inputs).includes("alpha") ? [1, 0, 0, 0] : [0.6, 0, 0, 0.8]));
+    const weak = (await search("/faq?q=epsilon&mode=semantic")) as Judged;
+    expect(weak.confidence).toBeCloseTo(1 / (1 + Math.exp(-0.6)), 6);
+    expect(weak.answered).toBe(false);
+    const clear = (await search("/faq?q=alpha%20please")) as Judged;
+    expect(clear.confidence).toBeCloseTo(1 / (1 + Math.exp(-1)), 6);
+    expect(clear.answered).toBe(true);
+    expect((await search("/faq?q=alpha%20please&min_score=0.75")).answered).toBe(false);
+    expect((await search("/faq?q=epsilon&mode=semantic&min_score=0.6")).answered).toBe(true);
+  });
+
   it("counts any word match as answered in lexical mode, with no confidence", async () => {
     await publish(RECORDS, VECTORS, undefined, 4, 0.99);
     const body = (await search("/faq?q=gamma&mode=lexical")) as Judged;

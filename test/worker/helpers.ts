@@ -1,6 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { afterEach, expect, vi } from "vitest";
 import type { FaqRecord } from "../../src/faq-record";
+import type { AnswerCalibration } from "../../src/search/answer-model";
 import { buildIndex } from "../../src/index-blob/build-index";
 import { POINTER_KEY, chunkKey, pointerFor, splitBlob, type IndexPointer } from "../../src/index-store/keys";
 import { xxh64Module } from "../../src/index-store/wasm/xxh64-module";
@@ -14,9 +15,9 @@ export const faq = (id: string, question: string, extra: Partial<FaqRecord> = {}
 });
 
 /** Builds a blob and writes its chunks under its version; returns the pointer without flipping it. */
-export async function storeBlob(records: FaqRecord[], vectors: number[][], model = MODEL, dim = 4, answerThreshold: number | null = null, groupThreshold: number | null = null) {
+export async function storeBlob(records: FaqRecord[], vectors: number[][], model = MODEL, dim = 4, answerThreshold: number | null = null, groupThreshold: number | null = null, answer: AnswerCalibration | null = null) {
   const builtAt = "2026-01-02T03:04:05.000Z";
-  const { blob, version } = await buildIndex({ model, builtAt, dim, records, vectors, answerThreshold, groupThreshold });
+  const { blob, version } = await buildIndex({ model, builtAt, dim, records, vectors, answerThreshold, groupThreshold, answer });
   for (const [i, chunk] of splitBlob(blob).entries()) await env.FAQ_KV.put(chunkKey(version, i), chunk);
   const pointer: IndexPointer = pointerFor(blob, { version, model, dim, count: records.length, builtAt }, xxh64Module);
   return { blob, version, pointer };
@@ -25,8 +26,8 @@ export async function storeBlob(records: FaqRecord[], vectors: number[][], model
 export const flipPointer = (pointer: IndexPointer | string) =>
   env.FAQ_KV.put(POINTER_KEY, typeof pointer === "string" ? pointer : JSON.stringify(pointer));
 
-export async function publish(records: FaqRecord[], vectors: number[][], model = MODEL, dim = 4, answerThreshold: number | null = null, groupThreshold: number | null = null) {
-  const stored = await storeBlob(records, vectors, model, dim, answerThreshold, groupThreshold);
+export async function publish(records: FaqRecord[], vectors: number[][], model = MODEL, dim = 4, answerThreshold: number | null = null, groupThreshold: number | null = null, answer: AnswerCalibration | null = null) {
+  const stored = await storeBlob(records, vectors, model, dim, answerThreshold, groupThreshold, answer);
   await flipPointer(stored.pointer);
   return stored;
 }

@@ -92,6 +92,16 @@ describe("logging unanswered questions", () => {
     expect((await db.prepare("SELECT query FROM feedback").first<{ query: string }>())!.query).toBe("refund to card [card]");
   });
 
+  it("logs by the index's own threshold: a caller's min_score changes the answer, not what reaches the inbox", async () => {
+    embedByText();
+    const strict = await ask("/faq?q=How%20do%20I%20reset%20my%20password&min_score=1");
+    expect(((await strict.json()) as { answered: boolean }).answered).toBe(false);
+    expect(await rows()).toEqual([]);
+    const lenient = await ask("/faq?q=Do%20you%20ship%20to%20Canada&min_score=-1");
+    expect(((await lenient.json()) as { answered: boolean }).answered).toBe(true);
+    expect((await rows()).map((r) => r.question_key)).toEqual(["do you ship to canada"]);
+  });
+
   it("does not log lexical requests (what the widget sends while a visitor types)", async () => {
     const response = await ask("/faq?q=dog&mode=lexical");
     expect(((await response.json()) as { answered: boolean }).answered).toBe(false);

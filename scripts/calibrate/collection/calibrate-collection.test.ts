@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { seededRandom, unitMatrix } from "../../../bench/lib/random";
+import { buildIndex } from "../../../src/index-blob/build-index";
+import { decodeIndex } from "../../../src/index-blob/decode";
+import { answerProbability } from "../../../src/search/answer-model";
+import { rankQuery } from "../../../src/search/rank";
+import { l2Normalize } from "../../../src/search/normalize";
+import { tokenize } from "../../../src/search/tokenize";
+import { calibrateCollection, ENOUGH_LABELS } from "./calibrate-collection";
+import { weightFromRatio } from "./fusion-weight";
+
+const DIM = 48;
+const NOUNS = "invoice password refund parcel voucher account plan team export login email device printer widget".split(" ");
+const VERBS = "change cancel find download reset share".split(" ");
+
+/** 40 FAQs built from a small vocabulary, so that words overlap between FAQs as they do on real sites. */
+const records = Array.from({ length: 40 }, (_, i) => {
+  const [a, b, v] = [NOUNS[i % NOUNS.length]!, NOUNS[(i * 5 + 3) % NOUNS.length]!, VERBS[i % VERBS.length]!];
+  return { id: String(i), question: `How do I ${v} the ${a} of my ${b}?`, answer: i % 2 === 0 ? `Open the ${a} page. Then ${v} the ${b} there and save it.` : null, url: null, category: null };
+});
+
+/** A model that knows the language: a text's vector is the sum of its words' vectors. */
+const wordVectors = new Map<string, Float32Array>();
+const seeing = (text: string) => {
+  const sum = new Float32Array(DIM);
+  for (const word of tokenize(text, "none")) {
+    if (!wordVectors.has(word)) wordVectors.set(word, unitMatrix(1, DIM, 1000 + wordVectors.size));
+    wordVectors.get(word)!.forEach((value, j) => (sum[j]! += value));
+  }
+  return l2Normalize(sum.some((v) => v !== 0) ? sum : unitMatrix(1, DIM, 7))!;
+};
+/** A model that does not know the language: every text lands near the same point, as an English model puts Japanese. */
+const blindBase = unitMatrix(1, DIM, 3);
+const blind = (text: string) => {
+  const noise = unitMatrix(1, DIM, [...text].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 17));
+  return l2Normalize(Array.from(blindBase, (v, j) => v + 0.05 * noise[j]!))!;
+};
+
+const OUT_OF_SCOPE = ["What is the capital of France?", "How do I bake bread?", "Tell me a joke", "hello", "Who painted the Mona Lisa?", "Why is the sky blue?"];
+
+async function calibrate(model: (text: string) => Float32Array, labelled?: Array<{ query: string; relevant: string[] }>) {
+  const { blob } = await buildIndex({ model: "m", builtAt: "t", dim: DIM, records, vectors: records.map((r) => model(r.question)), language: "none" });
+  const index = await decodeIndex(blob);
+  const calls: string[][] = [];
+  const calibration = await calibrateCollection({
+    records, index, precision: 0.8, outOfScope: OUT_OF_SCOPE, labelled,
+    embed: async (texts) => {
+      calls.push(texts);
+      return texts.map(model);
+    },
+  });
+  return { index: { ...index, fusionAlpha: calibration.fusionAlpha, answer: calibration.answer }, calibration, calls };
+}
+
+describe("calibrateCollection", () => {
+  it("trusts a model that knows the language at the full weight, and embeds every text once, in one call", async () => {
+    const { calibration, calls } = await calibrate(seeing);
+    expect(calibration.fusionAlpha).toBe(0.5);
+    // 40 questions with words left out, 20 answer sentences, 6 out-of-scope questions
+    expect(calibration.report).toMatchObject({ pseudoQueries: 60, outOfScope: 6, labelled: 0, labelsReplacedPseudo: false });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toHaveLength(66);
+    expect(calibration.answer).toMatchObject({ threshold: 0.8, precision: 0.8 });
+  });
+
+  it("gives a model that does not know the language almost no weight, so hybrid ranks as words do", async () => {
+    const { calibration, index } = await calibrate(blind);
+    expect(calibration.report.semanticRatio).toBeLessThan(0.2);
+    expect(calibration.fusionAlpha).toBe(weightFromRatio(calibration.report.semanticRatio));
+    expect(calibration.fusionAlpha).toBeLessThan(0.15);
+    for (const query of ["cancel the refund", "download my printer export", "reset login password"]) {
+      const request = { query, queryVector: blind(query), k: 3, category: null };
+      const hybrid = rankQuery(index, { ...request, mode: "hybrid" }).hits.map((hit) => hit.index);
+      const lexical = rankQuery(index, { ...request, mode: "lexical" }).hits.map((hit) => hit.index);
+      expect(hybrid[0]).toBe(lexical[0]);
+    }
+  });
+
+  it("is confident about a question its FAQ answers and not about one the collection does not cover", async () => {
+    const { index } = await calibrate(seeing);
+    const confidence = (query: string) => {
+      const features = rankQuery(index, { mode: "hybrid", query, queryVector: seeing(query), k: 3, category: null }).features()!;
+      return answerProbability(index.answer!.model, features);
+    };
+    expect(confidence(records[4]!.question)).toBeGreaterThan(0.8);
+    expect(confidence("What is the capital of Peru?")).toBeLessThan(0.2);
+  });
+
+  it("lets enough labelled questions replace the pseudo-queries and choose the weight", async () => {
+    const random = seededRandom(9);
+    const labelled = Array.from({ length: ENOUGH_LABELS }, (_, i) => {
+      const row = Math.floor(random() * records.length);
+      const words = records[row]!.question.replace("?", "").split(" ").filter((_, j) => j % 2 === i % 2);
+      return { query: words.join(" "), relevant: [records[row]!.id] };
+    });
+    const { calibration, calls } = await calibrate(seeing, [...labelled, { query: "unknown id", relevant: ["nope"] }]);
+    expect(calibration.report).toMatchObject({ labelled: ENOUGH_LABELS, labelsReplacedPseudo: true });
+    expect([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]).toContain(calibration.fusionAlpha);
+    // the question naming no FAQ of the collection is neither embedded nor counted
+    expect(calls[0]).toHaveLength(60 + 6 + ENOUGH_LABELS);
+  });
+});
