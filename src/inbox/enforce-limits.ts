@@ -12,7 +12,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * Deletes questions and feedback older than retentionDays, then all but the
- * maxLoggedQuestions most recent of each, in one batch (one transaction).
+ * maxLoggedQuestions most recent of each, and the writer's batch ids older
+ * than a day, in one batch (one transaction).
  * Run by the daily Cron Trigger.
  */
 export async function enforceInboxLimits(db: D1Database, limits: InboxLimits, now: number): Promise<LimitsEnforced> {
@@ -23,6 +24,8 @@ export async function enforceInboxLimits(db: D1Database, limits: InboxLimits, no
       (SELECT question_key FROM unanswered_questions ORDER BY last_seen DESC, question_key LIMIT -1 OFFSET ?1)`).bind(limits.maxLoggedQuestions),
     db.prepare("DELETE FROM feedback WHERE at < ?1").bind(cutoff),
     db.prepare("DELETE FROM feedback WHERE id IN (SELECT id FROM feedback ORDER BY at DESC, id DESC LIMIT -1 OFFSET ?1)").bind(limits.maxLoggedQuestions),
+    // a batch is only ever written again within minutes: a day of ids is plenty
+    db.prepare("DELETE FROM inbox_flushes WHERE at < ?1").bind(now - DAY_MS),
   ]);
   const changes = results.map((result) => result.meta.changes ?? 0);
   return { questionsDeleted: changes[0]! + changes[1]!, feedbackDeleted: changes[2]! + changes[3]! };

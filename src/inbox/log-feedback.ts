@@ -1,3 +1,5 @@
+import type { WaitUntil } from "./inbox-writer";
+import { writerFor } from "./isolate-writers";
 import { maskPersonalData } from "./mask-personal-data";
 
 export interface Feedback {
@@ -6,9 +8,7 @@ export interface Feedback {
   helpful: boolean;
 }
 
-/** Stores one "Did this answer your question?" click, the question masked like the inbox's. */
-export async function logFeedback(db: D1Database, feedback: Feedback, now: number): Promise<void> {
-  await db.prepare("INSERT INTO feedback (query, faq_id, helpful, at) VALUES (?1, ?2, ?3, ?4)")
-    .bind(maskPersonalData(feedback.query), feedback.id, feedback.helpful ? 1 : 0, now)
-    .run();
+/** Stores one "Did this answer your question?" click, the question masked like the inbox's, through the isolate's writer. */
+export function logFeedback(db: D1Database, feedback: Feedback, now: number, waitUntil: WaitUntil): void {
+  writerFor(db).addFeedback({ query: maskPersonalData(feedback.query), id: feedback.id, helpful: feedback.helpful, at: now }, waitUntil);
 }

@@ -108,7 +108,7 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
     const now = Date.now();
     const nearest = results[0] ? { id: results[0].id, score: results[0].score } : null;
     const question = { text: params.query, nearest, vector: queryVector, model: index.model, degraded };
-    deferInboxWrite(c, "an unanswered question", (db) => logUnanswered(db, question, now));
+    deferInboxWrite(c, "an unanswered question", (db, waitUntil) => logUnanswered(db, question, now, waitUntil));
   }
 
   const body = JSON.stringify({ query: params.query, model: index.model, mode: params.mode, degraded, answered, confidence, results });

@@ -35,7 +35,7 @@ export const feedbackRoute = new Hono<AppEnv>().post(
     const index = await servingIndex(c);
     if (findRow(index, feedback.id) === null) throw badRequest("unknown_id", "Field id names no FAQ in the served index.");
     const now = Date.now();
-    deferInboxWrite(c, "feedback", (db) => logFeedback(db, feedback, now));
+    deferInboxWrite(c, "feedback", (db, waitUntil) => logFeedback(db, feedback, now, waitUntil));
     c.header("Cache-Control", "no-store");
     return c.body(null, 204);
   },

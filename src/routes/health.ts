@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { IndexUnavailableError } from "../errors";
 import { inboxEnabled } from "../inbox/defer-write";
-import { inboxWriteFailures } from "../inbox/write-failures";
+import { inboxCounts } from "../inbox/isolate-writers";
 import { isolateIndexCache, servingIndex } from "../index-store/serving-index";
 import { scorerFor } from "../search/semantic-scorer";
 import { kernelModule } from "../search/wasm/kernel-module";
@@ -25,8 +25,8 @@ export const healthRoute = new Hono<AppEnv>().get("/", async (c) => {
       bytes: index.bytes.length,
       // A newer version exists but was refused; the one above is still served.
       latestRejected: problem ? { code: problem.code, message: problem.message } : null,
-      // Inbox writes happen after answers are sent: failures show up only here (and in the logs).
-      inbox: { logging: inboxEnabled(c), failedWrites: inboxWriteFailures.count() },
+      // Inbox writes happen after answers are sent: what became of them shows only here (and in the logs).
+      inbox: { logging: inboxEnabled(c), ...inboxCounts() },
     });
   } catch (error) {
     if (!(error instanceof IndexUnavailableError)) throw error;

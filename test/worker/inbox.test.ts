@@ -122,19 +122,22 @@ describe("logging unanswered questions", () => {
     await ask("/faq?q=can%20I%20bring%20my%20dog", { LOG_QUESTIONS: "off" });
     expect(await rows()).toEqual([]);
     const health = (await (await ask("/health", { LOG_QUESTIONS: "off" })).json()) as { inbox: unknown };
-    expect(health.inbox).toEqual({ logging: false, failedWrites: expect.any(Number) });
+    expect(health.inbox).toEqual({ logging: false, pending: 0, written: expect.any(Number), dropped: 0, failed: expect.any(Number), retrying: 0 });
   });
 
-  it("answers as usual when the database throws, and counts the failed write in /health", async () => {
+  it("answers as usual when the database throws, tries the write three times, and counts it failed in /health", async () => {
     embedByText();
     const throwing = { prepare: () => { throw new Error("D1_ERROR: database is locked"); } } as unknown as D1Database;
-    const before = ((await (await ask("/health")).json()) as { inbox: { failedWrites: number } }).inbox.failedWrites;
+    type Counts = { pending: number; written: number; failed: number };
+    const before = ((await (await ask("/health")).json()) as { inbox: Counts }).inbox;
     const response = await ask("/faq?q=can%20I%20bring%20my%20dog", { FAQ_DB: throwing });
     expect(response.status).toBe(200);
     const usual = await ask("/faq?q=can%20I%20bring%20my%20dog");
     expect(await response.json()).toEqual(await usual.json());
-    const after = (await (await ask("/health", { FAQ_DB: throwing })).json()) as { inbox: unknown };
-    expect(after.inbox).toEqual({ logging: true, failedWrites: before + 1 });
+    const after = (await (await ask("/health", { FAQ_DB: throwing })).json()) as { inbox: Counts & { logging: boolean } };
+    // the usual request's question was written to the real database; the other one failed every attempt
+    expect(after.inbox).toMatchObject({ logging: true, pending: 0, written: before.written + 1, failed: before.failed + 1, retrying: 0 });
+    expect(await rows()).toHaveLength(1);
   });
 
   it("answers without waiting for a database that never answers", async () => {
@@ -307,6 +310,15 @@ describe("the daily limits (Cron Trigger)", () => {
     expect(keys).toEqual(["recent 1", "recent 2", "recent 3"]);
     const feedback = (await db.prepare("SELECT query FROM feedback ORDER BY at DESC").all<{ query: string }>()).results.map((r) => r.query);
     expect(feedback).toEqual(["f1"]); // f2 (40 days) and f3 (60 days) are past retention
+  });
+
+  it("forgets the writer's batch ids after a day", async () => {
+    await db.batch([
+      db.prepare("INSERT INTO inbox_flushes (id, at) VALUES ('old', ?1)").bind(now - DAY - 1),
+      db.prepare("INSERT INTO inbox_flushes (id, at) VALUES ('new', ?1)").bind(now - DAY + 1),
+    ]);
+    await worker.scheduled(createScheduledController({ scheduledTime: now }), env);
+    expect((await db.prepare("SELECT id FROM inbox_flushes WHERE id IN ('old', 'new')").all<{ id: string }>()).results).toEqual([{ id: "new" }]);
   });
 
   it("keeps 90 days and 100,000 questions by default", async () => {

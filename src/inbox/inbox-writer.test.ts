@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { BUSY_INTERVAL_MS, FLUSH_LOOP_MS, InboxWriter, MAX_ATTEMPTS, MAX_PENDING } from "./inbox-writer";
+import type { PendingQuestion } from "./pending-writes";
+import { WRITE_TIMEOUT_MS, writeBatch, type InboxBatch } from "./write-batch";
+
+/**
+ * D1 as the writer sees it: a transaction per batch, with the flush ids'
+ * primary key, so that a batch written twice is refused the second time.
+ * `next` decides what the next batch does: commit, fail, or never answer
+ * (after committing or not).
+ */
+function fakeD1() {
+  const flushIds = new Set<string>();
+  const counts = new Map<string, number>();
+  const feedback: unknown[][] = [];
+  const batches: Array<{ id: string; keys: string[] }> = [];
+  const plan: Array<"commit" | "fail" | "hang" | "commit-then-hang"> = [];
+  const statement = (sql: string) => ({
+    sql,
+    params: [] as unknown[],
+    bind(...params: unknown[]) {
+      return { ...this, params };
+    },
+    async first() {
+      return flushIds.has(this.params[0] as string) ? { found: 1 } : null;
+    },
+  });
+  const db = {
+    prepare: statement,
+    batch(statements: Array<ReturnType<typeof statement>>) {
+      const [flush, ...rest] = statements;
+      const id = flush!.params[0] as string;
+      batches.push({ id, keys: rest.map((s) => String(s.params[0])) });
+      const what = plan.shift() ?? "commit";
+      if (what === "fail") return Promise.reject(new Error("D1_ERROR: database is locked"));
+      if (what === "hang") return new Promise(() => {});
+      if (flushIds.has(id)) return Promise.reject(new Error("UNIQUE constraint failed: inbox_flushes.id"));
+      flushIds.add(id);
+      for (const s of rest) {
+        if (s.sql.includes("unanswered_questions")) counts.set(String(s.params[0]), (counts.get(String(s.params[0])) ?? 0) + (s.params[2] as number));
+        else feedback.push(s.params);
+      }
+      return what === "commit-then-hang" ? new Promise(() => {}) : Promise.resolve([]);
+    },
+  } as unknown as D1Database;
+  return { db, counts, feedback, batches, plan };
+}
+
+const question = (text: string, at = 0): PendingQuestion => ({ key: text, text, count: 1, firstSeen: at, lastSeen: at, nearest: null, vector: null, model: "m", degraded: false });
+
+/** The requests' waitUntil: every flush loop a request was given. */
+function requests() {
+  const loops: Array<Promise<unknown>> = [];
+  return { loops, waitUntil: (work: Promise<unknown>) => void loops.push(work) };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("InboxWriter", () => {
+  it("writes at once when idle, then gathers what arrives into one batch a second, in one request's flush", async () => {
+    vi.useFakeTimers();
+    const d1 = fakeD1();
+    const writer = new InboxWriter(d1.db);
+    const { loops, waitUntil } = requests();
+    writer.addQuestion(question("ship to canada"), waitUntil);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(d1.batches.map((b) => b.keys)).toEqual([["ship to canada"]]);
+    for (const text of ["ship to canada", "ship to canada", "dogs"]) writer.addQuestion(question(text), waitUntil);
+    await vi.advanceTimersByTimeAsync(BUSY_INTERVAL_MS - 1);
+    expect(d1.batches).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(d1.batches[1]!.keys).toEqual(["ship to canada", "dogs"]);
+    await Promise.all(loops);
+    // the first question's request flushed it; of the three that came after, only the first request flushes
+    expect(loops).toHaveLength(2);
+    expect(Object.fromEntries(d1.counts)).toEqual({ "ship to canada": 3, dogs: 1 });
+    expect(writer.snapshot()).toEqual({ pending: 0, written: 4, dropped: 0, failed: 0, retrying: 0 });
+  });
+
+  it("writes a large flush in batches of 100, and drops and counts what arrives beyond MAX_PENDING", async () => {
+    vi.useFakeTimers();
+    const d1 = fakeD1();
+    const writer = new InboxWriter(d1.db);
+    const { loops, waitUntil } = requests();
+    for (let i = 0; i <= MAX_PENDING; i++) writer.addQuestion(question(`question ${i}`), waitUntil);
+    expect(writer.snapshot()).toMatchObject({ pending: MAX_PENDING, dropped: 1 });
+    await vi.advanceTimersByTimeAsync(0);
+    await Promise.all(loops);
+    expect(d1.batches).toHaveLength(MAX_PENDING / 100);
+    expect(d1.batches.every((b) => b.keys.length === 100)).toBe(true);
+    expect(d1.counts.has(`question ${MAX_PENDING}`)).toBe(false);
+    expect(writer.snapshot()).toEqual({ pending: 0, written: MAX_PENDING, dropped: 1, failed: 0, retrying: 0 });
+  });
+
+  it("writes a failed batch again under its id, and counts it failed after MAX_ATTEMPTS", async () => {
+    vi.useFakeTimers();
+    const d1 = fakeD1();
+    const writer = new InboxWriter(d1.db);
+    const { loops, waitUntil } = requests();
+    d1.plan.push("fail");
+    writer.addQuestion(question("a"), waitUntil);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(writer.snapshot()).toEqual({ pending: 1, written: 0, dropped: 0, failed: 0, retrying: 1 });
+    await vi.advanceTimersByTimeAsync(BUSY_INTERVAL_MS);
+    expect(d1.batches.map((b) => b.id)).toEqual([d1.batches[0]!.id, d1.batches[0]!.id]);
+    expect(writer.snapshot()).toEqual({ pending: 0, written: 1, dropped: 0, failed: 0, retrying: 0 });
+
+    d1.plan.push(...Array<"fail">(MAX_ATTEMPTS).fill("fail"));
+    writer.addQuestion(question("b"), waitUntil);
+    await vi.advanceTimersByTimeAsync(BUSY_INTERVAL_MS * MAX_ATTEMPTS);
+    await Promise.all(loops);
+    expect(d1.counts.has("b")).toBe(false);
+    expect(writer.snapshot()).toEqual({ pending: 0, written: 1, dropped: 0, failed: 1, retrying: 0 });
+  });
+
+  it("writes a batch D1 never answered about again, and counts it once when the first attempt had committed", async () => {
+    vi.useFakeTimers();
+    const d1 = fakeD1();
+    const writer = new InboxWriter(d1.db);
+    const { loops, waitUntil } = requests();
+    d1.plan.push("commit-then-hang");
+    writer.addQuestion(question("a"), waitUntil);
+    await vi.advanceTimersByTimeAsync(WRITE_TIMEOUT_MS);
+    expect(writer.snapshot()).toMatchObject({ pending: 1, written: 0, retrying: 1 });
+    await vi.advanceTimersByTimeAsync(BUSY_INTERVAL_MS);
+    await Promise.all(loops);
+    expect(d1.batches).toHaveLength(2);
+    expect(d1.counts.get("a")).toBe(1);
+    expect(writer.snapshot()).toEqual({ pending: 0, written: 1, dropped: 0, failed: 0, retrying: 0 });
+  });
+
+  it("recovers by itself when a request's flush stops without a word (the runtime cancelled it), writing its batch exactly once", async () => {
+    vi.useFakeTimers();
+    const d1 = fakeD1();
+    let frozen = true;
+    // a stopped request: its write neither answers nor times out (its timers died with it)
+    const write = (db: D1Database, batch: InboxBatch, now: number) => (frozen ? (frozen = false, d1.plan.push("commit-then-hang"), writeBatch(db, batch, now, Number.MAX_SAFE_INTEGER)) : writeBatch(db, batch, now));
+    let clock = 0;
+    const writer = new InboxWriter(d1.db, () => clock, write);
+    const first = requests();
+    writer.addQuestion(question("a"), first.waitUntil);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(d1.batches).toHaveLength(1);
+
+    // questions keep coming while the stopped flush holds the writer: they wait, nothing hangs on the stopped request
+    clock = 5_000;
+    const second = requests();
+    writer.addQuestion(question("b"), second.waitUntil);
+    expect(second.loops).toHaveLength(0);
+
+    // long after the stopped flush was last seen, the next request takes over
+    clock = FLUSH_LOOP_MS + WRITE_TIMEOUT_MS + 10_000;
+    const third = requests();
+    writer.addQuestion(question("c"), third.waitUntil);
+    expect(third.loops).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(0);
+    await third.loops[0];
+    expect(Object.fromEntries(d1.counts)).toEqual({ a: 1, b: 1, c: 1 });
+    expect(writer.snapshot()).toEqual({ pending: 0, written: 3, dropped: 0, failed: 0, retrying: 0 });
+  });
+});
