@@ -3,8 +3,8 @@ import { timing } from "hono/timing";
 import type { AppEnv } from "./app-env";
 import { readConfig } from "./config";
 import { errorBody, errorResponse } from "./error-response";
-import { ApiError } from "./errors";
 import { READ_METHODS, admittedOrigin, crossOrigin } from "./middleware/cross-origin";
+import { allowOnly } from "./middleware/allow-only";
 import { noSniff } from "./middleware/no-sniff";
 import { rateLimit } from "./middleware/rate-limit";
 import { adminRoute } from "./routes/admin";
@@ -13,13 +13,8 @@ import { feedbackRoute } from "./routes/feedback";
 import { healthRoute } from "./routes/health";
 import { pagesRoute } from "./routes/pages";
 
-/** Answers 405 with the methods the path does support. */
-const methodNotAllowed = () => {
-  throw new ApiError(405, "method_not_allowed", "This path only supports GET.", { Allow: READ_METHODS.join(", ") });
-};
-const postOnly = () => {
-  throw new ApiError(405, "method_not_allowed", "This path only supports POST.", { Allow: "POST, OPTIONS" });
-};
+const methodNotAllowed = allowOnly(READ_METHODS);
+const postOnly = allowOnly(["POST", "OPTIONS"]);
 
 export const app = new Hono<AppEnv>();
 
@@ -40,7 +35,11 @@ app.use("*", timing({
 app.route("/", pagesRoute);
 // Loaded on first use: the response schemas and the document builder are not
 // needed to answer questions, and building them cost every cold start.
-app.get("/openapi.json", async (c) => c.json((await import("./api/openapi")).openApiDocument()));
+// The document changes only with a deploy: an hour in caches is fine, and a client may revalidate sooner.
+app.get("/openapi.json", async (c) => {
+  c.header("Cache-Control", "public, max-age=3600");
+  return c.json((await import("./api/openapi")).openApiDocument());
+});
 app.use("/faq", rateLimit);
 app.route("/faq", faqRoute);
 app.use("/feedback", rateLimit);

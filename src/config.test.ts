@@ -20,6 +20,16 @@ describe("readConfig", () => {
     expect(() => readConfig(env({ HF_ENDPOINT_URL: "ftp://x" }))).toThrow("HF_ENDPOINT_URL must be an http(s) URL.");
   });
 
+  it("refuses an ADMIN_TOKEN that nobody could log in with, or that is short enough to guess, saying why", () => {
+    const long = "a".repeat(31) + "b";
+    expect(readConfig(env({ ADMIN_TOKEN: `  ${long}\n` })).adminToken).toBe(long);
+    expect(readConfig(env({ ADMIN_TOKEN: " " })).adminToken).toBeUndefined();
+    expect(() => readConfig(env({ ADMIN_TOKEN: `${long} and more` }))).toThrow("ADMIN_TOKEN must not contain white space: a bearer token cannot carry it, so nobody could log in.");
+    expect(() => readConfig(env({ ADMIN_TOKEN: "a".repeat(31) }))).toThrow("ADMIN_TOKEN must be at least 32 characters long (for example: openssl rand -hex 24).");
+    // characters, not UTF-16 units
+    expect(() => readConfig(env({ ADMIN_TOKEN: "😀".repeat(20) }))).toThrow(/at least 32 characters/);
+  });
+
   it("reads the CORS allowlist on its own", () => {
     expect(allowedOrigins({ ALLOWED_ORIGINS: " https://a.example ,https://b.example, " })).toEqual(["https://a.example", "https://b.example"]);
     expect(allowedOrigins({ ALLOWED_ORIGINS: " , " })).toEqual(["*"]);

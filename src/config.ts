@@ -36,6 +36,25 @@ function integerVar(name: string, raw: string | undefined, fallback: number, min
   return value;
 }
 
+/** Shortest ADMIN_TOKEN accepted: 32 characters of a random token are beyond guessing at the rate limit's pace. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+
+/**
+ * ADMIN_TOKEN, or undefined when unset (the owner's view is off). White
+ * space around it is dropped (a pasted line end); inside it, or a token
+ * under MIN_ADMIN_TOKEN_LENGTH, is refused: a bearer token cannot carry
+ * white space, so nobody could ever log in, and a short one can be guessed.
+ */
+function adminTokenVar(raw: string | undefined): string | undefined {
+  const token = raw?.trim();
+  if (!token) return undefined;
+  if (/\s/.test(token)) throw new ConfigError("ADMIN_TOKEN must not contain white space: a bearer token cannot carry it, so nobody could log in.");
+  if ([...token].length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new ConfigError(`ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long (for example: openssl rand -hex 24).`);
+  }
+  return token;
+}
+
 /** "on" (the default) or "off". */
 function switchVar(name: string, raw: string | undefined): boolean {
   const value = (raw ?? "").trim().toLowerCase();
@@ -84,6 +103,6 @@ export function readConfig(env: Env): WorkerConfig {
     logQuestions: switchVar("LOG_QUESTIONS", env.LOG_QUESTIONS),
     retentionDays: integerVar("RETENTION_DAYS", env.RETENTION_DAYS, 90, 1, 3650),
     maxLoggedQuestions: integerVar("MAX_LOGGED_QUESTIONS", env.MAX_LOGGED_QUESTIONS, 100_000, 1, 10_000_000),
-    adminToken: env.ADMIN_TOKEN?.trim() || undefined,
+    adminToken: adminTokenVar(env.ADMIN_TOKEN),
   };
 }

@@ -6,8 +6,23 @@ export const DEFAULT_GROUP_LIMIT = 50;
 export const MAX_GROUP_LIMIT = 500;
 export const MAX_FEEDBACK_ROWS = 10_000;
 
+const SINCE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-](\d{2}):(\d{2})))?$/;
+
+/**
+ * Whether every part of a `since` value names a real moment: V8's Date.parse
+ * takes 2026-02-30 for March 2, so the calendar is checked here.
+ */
+export function isRealMoment(value: string): boolean {
+  const parts = SINCE.exec(value);
+  if (!parts) return false;
+  const [year, month, day, hour = 0, minute = 0, second = 0, offsetHours = 0, offsetMinutes = 0] = parts.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  return month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth
+    && hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 23 && offsetMinutes <= 59;
+}
+
 const since = documented(
-  z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/), z.refine((value) => !Number.isNaN(Date.parse(value))))),
+  z.optional(z.string().check(z.refine(isRealMoment))),
   { description: "Only what was asked (last) at or after this time: a date (2026-11-01, UTC) or an ISO 8601 date-time with offset. Default: everything kept." },
 );
 const format = documented(z.optional(z.enum(["json", "csv"])), { description: "json (default) or csv." });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UpstreamError } from "../errors";
+import { maxEmbeddingBytes } from "./capped-response";
 import { createHfEmbedder, hfInferenceUrl } from "./hf-embedder";
 
 type Answer = (call: number, init: RequestInit) => Response | Promise<Response>;
@@ -89,6 +90,32 @@ describe("createHfEmbedder", () => {
     const { fetch, calls } = fakeFetch(() => new Response(body, { status: 200, headers: { "content-type": "application/json" } }));
     expect(await codeOf(createHfEmbedder({ model: "m", dim: 2, fetch }).embed(["x"]))).toBe("upstream_bad_response");
     expect(calls).toHaveLength(1);
+  });
+
+  it("stops reading an answer larger than an embedding of the asked size can be, and reports upstream_bad_response", async () => {
+    const limit = maxEmbeddingBytes(1, 2);
+    // streamed without a length: a 20 MB array of numbers, of which at most limit bytes are read
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const chunk = new TextEncoder().encode(sent === 0 ? "[" + "0.5,".repeat(16_383) : "0.5,".repeat(16_384));
+        sent += chunk.byteLength;
+        if (sent > 20_000_000) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const streamed = fakeFetch(() => new Response(endless, { status: 200, headers: { "content-type": "application/json" } }));
+    const error = await createHfEmbedder({ model: "m", dim: 2, fetch: streamed.fetch }).embed(["x"]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).toMatchObject({ code: "upstream_bad_response", message: `The embedding service answered with unusable data: the answer is larger than ${limit} bytes.` });
+    expect(sent).toBeLessThan(limit + 200_000);
+    expect(streamed.calls).toHaveLength(1);
+    // declared too long: refused before reading
+    const declared = fakeFetch(() => new Response("[0.5, 0.5]", { status: 200, headers: { "content-type": "application/json", "content-length": String(limit + 1) } }));
+    expect(await codeOf(createHfEmbedder({ model: "m", dim: 2, fetch: declared.fetch }).embed(["x"]))).toBe("upstream_bad_response");
+    // a token-level answer (mean-pooled) of 256 tokens is still read
+    const tokens = fakeFetch(() => json([Array.from({ length: 256 }, () => [0.123456789012345, -0.98765432109876])]));
+    expect(Array.from((await createHfEmbedder({ model: "m", dim: 2, fetch: tokens.fetch }).embed(["x"]))[0]!)).toEqual([0.123456789012345, -0.98765432109876].map((v) => v / Math.hypot(0.123456789012345, 0.98765432109876)).map(Math.fround));
   });
 
   it("still retries when the network fails before any answer", async () => {

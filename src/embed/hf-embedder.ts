@@ -1,4 +1,5 @@
 import { UpstreamError } from "../errors";
+import { capResponse, maxEmbeddingBytes, type ResponseTooLarge } from "./capped-response";
 import { EmbeddingShapeError, toUnitVectors } from "./embedding-shape";
 import { retryDelayMs, type FailedAttempt } from "./retry-delay";
 import type { TextEmbedder } from "./text-embedder";
@@ -64,13 +65,17 @@ export function createHfEmbedder(options: HfEmbedderOptions): TextEmbedder {
     const { InferenceClient, InferenceClientProviderApiError, InferenceClientProviderOutputError } = hf;
     let retryAfterHeader: string | null = null;
     let answeredOk = false;
+    let tooLarge: ResponseTooLarge | null = null;
     // The client hides response headers; a thin fetch wrapper keeps Retry-After
-    // and whether the server said 2xx (then a parse failure is its answer, not the network's).
+    // and whether the server said 2xx (then a parse failure is its answer, not the network's),
+    // and cuts the body off where no embedding of this size could still be going.
     const recordingFetch: typeof fetch = async (input, init) => {
       const response = await baseFetch(input, init);
       retryAfterHeader = response.headers.get("retry-after");
       answeredOk = response.ok;
-      return response;
+      return capResponse(response, maxEmbeddingBytes(texts.length, dim), (error) => {
+        tooLarge = error;
+      });
     };
     const client = new InferenceClient(options.accessToken, { endpointUrl });
     try {
@@ -84,6 +89,7 @@ export function createHfEmbedder(options: HfEmbedderOptions): TextEmbedder {
         return { failure: { status: error.httpResponse.status, body: error.httpResponse.body, retryAfterHeader } };
       }
       if (signal.aborted) throw new UpstreamError("upstream_timeout", "The embedding service did not answer in time.");
+      if (tooLarge) throw badResponse((tooLarge as ResponseTooLarge).message);
       // A 2xx whose body is not JSON (say NaN from a Python server) is as unusable as a wrong shape.
       if (error instanceof InferenceClientProviderOutputError || answeredOk) throw badResponse("its answer is not an embedding");
       // Network failure: no status to go on.

@@ -9,6 +9,8 @@ import { unansweredGroups } from "../inbox/unanswered-groups";
 import { questionOfId } from "../index-store/find-row";
 import { servingIndex } from "../index-store/serving-index";
 import { adminAuth } from "../middleware/admin-auth";
+import { allowOnly } from "../middleware/allow-only";
+import { READ_METHODS } from "../middleware/cross-origin";
 
 function database(c: Context<AppEnv>): D1Database {
   if (!c.env.FAQ_DB) throw new ApiError(503, "no_database", "This Worker has no FAQ_DB binding, so nothing was logged (README, \"The unanswered-question inbox\").");
@@ -62,4 +64,7 @@ export const adminRoute = new Hono<AppEnv>()
       ));
     }
     return c.json({ feedback, faqs: counts.map((count) => ({ ...count, question: questionOfId(index, count.id) })) });
-  });
+  })
+  // after the token check: a caller who may not see these paths learns nothing of their methods
+  .all("/unanswered", allowOnly(READ_METHODS))
+  .all("/feedback", allowOnly(READ_METHODS));

@@ -9,6 +9,8 @@ import { kernelModule } from "../search/wasm/kernel-module";
 
 /** GET /health : which index this isolate serves, or why it serves none (503). */
 export const healthRoute = new Hono<AppEnv>().get("/", async (c) => {
+  // what this isolate serves and has written, now: a cached copy would be another isolate's or an older moment's
+  c.header("Cache-Control", "no-store");
   try {
     const index = await servingIndex(c);
     const { problem } = isolateIndexCache.status();

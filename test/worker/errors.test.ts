@@ -31,6 +31,11 @@ describe("headers on every answer", () => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
+  it("keeps /health out of caches and lets /openapi.json be kept an hour", async () => {
+    expect((await get("/health")).headers.get("cache-control")).toBe("no-store");
+    expect((await get("/openapi.json")).headers.get("cache-control")).toBe("public, max-age=3600");
+  });
+
   it("keeps errors out of caches", async () => {
     for (const path of ["/faq", "/nope"]) {
       const response = await get(path);

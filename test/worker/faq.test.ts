@@ -201,6 +201,13 @@ describe("routing", () => {
     }
   });
 
+  it("answers a plain OPTIONS (no Origin, not a preflight) with 204 and the methods in Allow", async () => {
+    for (const [path, allow] of [["/faq", "GET, HEAD, OPTIONS"], ["/health", "GET, HEAD, OPTIONS"], ["/feedback", "POST, OPTIONS"]] as const) {
+      const response = await get(path, { method: "OPTIONS" });
+      expect([response.status, response.headers.get("allow")]).toEqual([204, allow]);
+    }
+  });
+
   it("answers unknown paths with a JSON 404", async () => {
     const response = await get("/nope");
     expect(response.status).toBe(404);

@@ -151,6 +151,16 @@ describe("logging unanswered questions", () => {
 });
 
 describe("the owner's view", () => {
+  it("answers other methods with 405 and Allow for an owner, and 401 for anyone else", async () => {
+    for (const method of ["POST", "PUT", "DELETE"]) {
+      for (const path of ["/admin/unanswered", "/admin/feedback"]) {
+        const owner = await ask(path, {}, { method, headers: ADMIN });
+        expect([owner.status, owner.headers.get("allow"), ((await owner.json()) as { error: { code: string } }).error.code]).toEqual([405, "GET, HEAD, OPTIONS", "method_not_allowed"]);
+        expect((await ask(path, {}, { method })).status).toBe(401);
+      }
+    }
+  });
+
   it("does not exist without ADMIN_TOKEN", async () => {
     const response = await ask("/admin/unanswered", { ADMIN_TOKEN: undefined }, { headers: ADMIN });
     expect(response.status).toBe(404);
@@ -222,6 +232,10 @@ describe("the owner's view", () => {
   it.each([
     ["/admin/unanswered?since=yesterday", "invalid_since"],
     ["/admin/unanswered?since=2026-13-45", "invalid_since"],
+    ["/admin/unanswered?since=2026-02-30", "invalid_since"],
+    ["/admin/unanswered?since=2025-02-29", "invalid_since"],
+    ["/admin/feedback?since=2026-11-01T24:00Z", "invalid_since"],
+    ["/admin/feedback?since=2026-11-01T10:00+01:60", "invalid_since"],
     ["/admin/unanswered?limit=0", "invalid_limit"],
     ["/admin/unanswered?limit=501", "invalid_limit"],
     ["/admin/unanswered?format=xml", "invalid_format"],

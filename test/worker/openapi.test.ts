@@ -51,7 +51,7 @@ describe("GET /openapi.json", () => {
     await expectConforms("/faq?k=9", 400, ErrorResponseSchema);
     await expectConforms("/nope", 404, ErrorResponseSchema);
     const admin = { headers: { Authorization: "Bearer openapi-admin-token" } };
-    const adminEnv = { ...env, ADMIN_TOKEN: "openapi-admin-token" };
+    const adminEnv = { ...env, ADMIN_TOKEN: "openapi-admin-token-0123456789abcd" };
     const db = env.FAQ_DB!;
     await db.batch([
       db.prepare("INSERT OR REPLACE INTO unanswered_questions (question_key, text, count, first_seen, last_seen, nearest_id, nearest_score, degraded) VALUES ('q', 'q?', 2, 1, 2, '1', 0.5, 0)"),
