@@ -46,13 +46,13 @@ export async function inbox(argv: string[], print: (text: string) => void = cons
   // the served index gives the model's grouping threshold and the FAQs' questions; the inbox is readable without it
   const index: FaqIndex | null = await withKv(target, { configPath: values.config, persistTo, verbose: false }, readCurrentVersion).catch(() => null);
 
-  const { groups, threshold, questions } = await unansweredGroups(db, index, since, null);
+  const { groups, threshold, questions } = await unansweredGroups(db, "default", index, since, null);
   const shown = groups.slice(0, limit);
   if (values.json) print(JSON.stringify({ groups: shown, total: groups.length, threshold }));
   else print(formatGroups(shown, `Unanswered questions (${target}): ${groups.length} groups of ${questions} questions, grouped at cosine >= ${threshold}${groups.length > limit ? `; the ${limit} most asked shown` : ""}`));
 
   if (values["export-labels"]) {
-    const exported = await exportLabels(values["export-labels"], await readFeedback(db, since, Number.MAX_SAFE_INTEGER), index);
+    const exported = await exportLabels(values["export-labels"], await readFeedback(db, "default", since, Number.MAX_SAFE_INTEGER), index);
     console.error(`wrote ${exported.queries} labelled queries to ${values["export-labels"]}`
       + (exported.droppedUnknownIds ? ` (${exported.droppedUnknownIds} helpful answers about FAQs no longer served left out)` : "")
       + (exported.faqsFile ? `, and the served FAQs to ${exported.faqsFile}` : ""));

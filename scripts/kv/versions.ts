@@ -32,7 +32,7 @@ async function readStored(store: KvStore, pointer: IndexPointer): Promise<FaqInd
   const memory = memoryFor(pointer.bytes);
   const bytes = new Uint8Array(memory.buffer, 0, pointer.bytes);
   const check = pointer.checksums ? matchesChecksums(pointer.checksums, checksumIn(loadXxh64Module(), memory), bytes) : undefined;
-  const bad = await readChunks(pointer, (key) => store.getBytes(key), bytes, 1, check);
+  const bad = await readChunks(pointer, (i) => store.getBytes(chunkKey(pointer.version, i)), bytes, 1, check);
   if (bad !== null) {
     throw new Error(`chunk ${bad} of version ${pointer.version} is missing from KV or has the wrong size${check ? ", or does not match the pointer's checksum" : ""}`);
   }

@@ -1,3 +1,4 @@
+import { COLLECTION_NAME } from "../collections/collection-name";
 import { badRequest } from "../errors";
 import * as z from "zod/mini";
 import { documented, firstIssue } from "./schema";
@@ -26,22 +27,27 @@ const since = documented(
   { description: "Only what was asked (last) at or after this time: a date (2026-11-01, UTC) or an ISO 8601 date-time with offset. Default: everything kept." },
 );
 const format = documented(z.optional(z.enum(["json", "csv"])), { description: "json (default) or csv." });
+const collection = documented(z.optional(z.string().check(z.regex(COLLECTION_NAME))), {
+  description: "The collection whose inbox to read. Default: default, or the one a collection token opens; a collection token naming another is 403.",
+});
 
 /** The query string of GET /admin/unanswered. */
 export const UnansweredQuerySchema = z.object({
   since,
+  collection,
   limit: documented(z.optional(z.string().check(z.regex(/^\d{1,4}$/), z.refine((value) => Number(value) >= 1 && Number(value) <= MAX_GROUP_LIMIT))),
     { description: `How many groups, from 1 to ${MAX_GROUP_LIMIT}. Default ${DEFAULT_GROUP_LIMIT}.` }),
   format,
 });
 
 /** The query string of GET /admin/feedback. */
-export const FeedbackQuerySchema = z.object({ since, format });
+export const FeedbackQuerySchema = z.object({ since, format, collection });
 
 const PROBLEMS: Record<string, [code: string, message: string]> = {
   since: ["invalid_since", "Query parameter since must be a date (2026-11-01) or an ISO 8601 date-time with offset."],
   limit: ["invalid_limit", `Query parameter limit must be an integer from 1 to ${MAX_GROUP_LIMIT}.`],
   format: ["invalid_format", "Query parameter format must be json or csv."],
+  collection: ["invalid_collection", "Query parameter collection must be 1 to 63 lower-case letters, digits or hyphens, starting with a letter or digit."],
 };
 
 /** A `since` value in milliseconds since the epoch: a bare date is midnight UTC. */
@@ -52,6 +58,8 @@ export interface AdminParams {
   since: number;
   limit: number;
   format: "json" | "csv";
+  /** The collection named, if any (the caller's scope decides the default). */
+  collection: string | undefined;
 }
 
 /** Validates the query string of an /admin/* listing; the first problem becomes a 400 with its code. */
@@ -62,8 +70,9 @@ export function parseAdminParams(schema: typeof UnansweredQuerySchema | typeof F
     const [code, message] = PROBLEMS[field]!;
     throw badRequest(code, message);
   }
-  const data = parsed.data as { since?: string; limit?: string; format?: "json" | "csv" };
+  const data = parsed.data as { since?: string; limit?: string; format?: "json" | "csv"; collection?: string };
   return {
+    collection: data.collection,
     since: data.since === undefined ? 0 : sinceMs(data.since),
     limit: data.limit === undefined ? DEFAULT_GROUP_LIMIT : Number(data.limit),
     format: data.format ?? "json",

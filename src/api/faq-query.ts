@@ -1,3 +1,4 @@
+import { COLLECTION_NAME, DEFAULT_COLLECTION } from "../collections/collection-name";
 import { badRequest } from "../errors";
 import { SEARCH_MODES, type SearchMode } from "../search/rank";
 import { isBlankQuery, normalizeQuery } from "./normalize-query";
@@ -28,7 +29,9 @@ export const FaqQuerySchema = z.object({
   category: documented(z.optional(z.string().check(z.refine((c) => codePoints(c) <= MAX_CATEGORY_CHARS))),
     { description: `Keep only FAQs of this category (exact, case-insensitive), at most ${MAX_CATEGORY_CHARS} characters.` }),
   min_score: documented(z.optional(z.string().check(z.regex(/^-?(\d+(\.\d*)?|\.\d+)$/), z.refine((s) => Math.abs(Number(s)) <= 1))),
-    { description: "The confidence (the best match's lead over the next) needed for answered to be true, from -1 to 1. Default: the index's calibrated threshold." }),
+    { description: "The confidence needed for answered to be true, from -1 to 1: a probability from 0 to 1 for collections calibrated on their own FAQs (the default), the best match's lead otherwise. Default: the collection's threshold. It changes what this answer says, not what reaches the inbox." }),
+  collection: documented(z.optional(z.string().check(z.regex(COLLECTION_NAME))),
+    { description: "The FAQ collection to search: 1 to 63 lower-case letters, digits or hyphens. Default: default.", example: "help-de" }),
 });
 
 /** The stable error code for a bad value of each parameter, and the message people see. */
@@ -39,6 +42,7 @@ const PROBLEMS: Record<string, [code: string, message: string]> = {
   mode: ["invalid_mode", `Query parameter mode must be one of ${SEARCH_MODES.join(", ")}.`],
   category: ["invalid_category", `Query parameter category must be at most ${MAX_CATEGORY_CHARS} characters.`],
   min_score: ["invalid_min_score", "Query parameter min_score must be a number from -1 to 1."],
+  collection: ["invalid_collection", "Query parameter collection must be 1 to 63 lower-case letters, digits or hyphens, starting with a letter or digit."],
 };
 
 export interface FaqParams {
@@ -49,15 +53,17 @@ export interface FaqParams {
   category: string | null;
   /** Overrides the index's calibrated answer threshold. */
   minScore: number | null;
+  /** The collection asked. */
+  collection: string;
 }
 
-export type RawFaqParams = Partial<Record<"q" | "k" | "mode" | "category" | "min_score", string>>;
+export type RawFaqParams = Partial<Record<"q" | "k" | "mode" | "category" | "min_score" | "collection", string>>;
 
 /** Validates the query string of GET /faq with FaqQuerySchema; the first problem becomes a 400 with its code. */
 export function parseFaqParams(raw: RawFaqParams): FaqParams {
   const category = raw.category?.trim();
   const query = normalizeQuery(raw.q ?? "");
-  const parsed = FaqQuerySchema.safeParse({ ...raw, q: isBlankQuery(query) ? "" : query, category: category === "" ? undefined : category });
+  const parsed = FaqQuerySchema.safeParse({ ...raw, q: isBlankQuery(query) ? "" : query, category: category === "" ? undefined : category, collection: raw.collection === "" ? undefined : raw.collection });
   if (!parsed.success) {
     // q first, then the others in schema order
     const issue = firstIssue(FaqQuerySchema, parsed.error.issues);
@@ -66,12 +72,13 @@ export function parseFaqParams(raw: RawFaqParams): FaqParams {
     const [code, message] = PROBLEMS[tooLong ? "q_long" : field] ?? PROBLEMS.q!;
     throw badRequest(code, message);
   }
-  const { q, k, mode, category: keptCategory, min_score } = parsed.data;
+  const { q, k, mode, category: keptCategory, min_score, collection } = parsed.data;
   return {
     query: q,
     k: k === undefined ? DEFAULT_K : Number(k),
     mode: mode ?? "hybrid",
     category: keptCategory ? keptCategory.toLowerCase() : null,
     minScore: min_score === undefined ? null : Number(min_score),
+    collection: collection ?? DEFAULT_COLLECTION,
   };
 }

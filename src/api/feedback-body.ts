@@ -1,3 +1,4 @@
+import { COLLECTION_NAME, DEFAULT_COLLECTION } from "../collections/collection-name";
 import { ApiError, badRequest } from "../errors";
 import { MAX_QUERY_CHARS } from "./faq-query";
 import { isBlankQuery, normalizeQuery } from "./normalize-query";
@@ -20,15 +21,17 @@ export const FeedbackBodySchema = documented(z.strictObject({
     { description: `The question the visitor asked, 1 to ${MAX_QUERY_CHARS} characters.`, example: "How can Medicare help me?" }),
   id: documented(z.string().check(z.minLength(1), z.maxLength(MAX_ID_CHARS)), { description: "The id of the FAQ the visitor opened; it must be in the served index.", example: "8" }),
   helpful: documented(z.boolean(), { description: "The visitor's answer to \"Did this answer your question?\"." }),
+  collection: documented(z.optional(z.string().check(z.regex(COLLECTION_NAME))), { description: "The collection the question was asked of. Default: default.", example: "help-de" }),
 }), { id: "Feedback" });
 
-export type FeedbackBody = z.infer<typeof FeedbackBodySchema>;
+export type FeedbackBody = Omit<z.infer<typeof FeedbackBodySchema>, "collection"> & { collection: string };
 
 const PROBLEMS: Record<string, [code: string, message: string]> = {
   query: ["missing_query", "Field query is required and must be a non-blank string."],
   query_long: ["query_too_long", `Field query must be at most ${MAX_QUERY_CHARS} characters.`],
   id: ["invalid_id", `Field id must be a string of 1 to ${MAX_ID_CHARS} characters.`],
   helpful: ["invalid_helpful", "Field helpful must be true or false."],
+  collection: ["invalid_collection", "Field collection must be 1 to 63 lower-case letters, digits or hyphens, starting with a letter or digit."],
 };
 
 /** Parses and validates a feedback body (text already read); each problem is a 400 with a stable code. */
@@ -43,10 +46,10 @@ export function parseFeedbackBody(text: string): FeedbackBody {
   const body = raw as Record<string, unknown>;
   const query = typeof body.query === "string" ? normalizeQuery(body.query) : body.query;
   const parsed = FeedbackBodySchema.safeParse({ ...body, query: typeof query === "string" && isBlankQuery(query) ? "" : query });
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { ...parsed.data, collection: parsed.data.collection ?? DEFAULT_COLLECTION };
   const issue = firstIssue(FeedbackBodySchema, parsed.error.issues);
   if (issue.code === "unrecognized_keys") {
-    throw badRequest("unknown_field", `Unknown field ${issue.keys.map((key) => JSON.stringify(key)).join(", ")}; the body has query, id and helpful.`);
+    throw badRequest("unknown_field", `Unknown field ${issue.keys.map((key) => JSON.stringify(key)).join(", ")}; the body has query, id, helpful and collection.`);
   }
   const field = String(issue.path[0]);
   const tooLong = field === "query" && issue.code === "custom";

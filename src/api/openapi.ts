@@ -2,7 +2,7 @@ import { FeedbackQuerySchema, UnansweredQuerySchema } from "./admin-query";
 import { FaqQuerySchema } from "./faq-query";
 import { FeedbackBodySchema } from "./feedback-body";
 import {
-  ErrorResponseSchema, FaqResponseSchema, FeedbackListSchema, HealthResponseSchema, HealthUnavailableSchema, UnansweredResponseSchema,
+  CollectionsResponseSchema, ErrorResponseSchema, FaqResponseSchema, FeedbackListSchema, HealthResponseSchema, HealthUnavailableSchema, UnansweredResponseSchema,
 } from "./response-schemas";
 import * as z from "zod/mini";
 
@@ -42,9 +42,11 @@ function componentSchemas(): Record<string, JsonSchema> {
 function buildDocument() {
   const admin = { security: [{ adminToken: [] }] };
   const adminErrors = {
-    400: error("Invalid parameter: invalid_since, invalid_limit, invalid_format."),
-    401: error("Missing or wrong bearer token (unauthorized), with WWW-Authenticate."),
+    400: error("Invalid parameter: invalid_since, invalid_limit, invalid_format, invalid_collection."),
+    401: error("Missing, wrong or revoked bearer token (unauthorized), with WWW-Authenticate."),
+    403: error("A collection token naming another collection (forbidden_collection)."),
     404: error("No ADMIN_TOKEN is configured, so the owner's view does not exist (not_found)."),
+    405: error("Method not allowed (method_not_allowed), with Allow."),
     503: error("No FAQ_DB binding (no_database)."),
   };
   const withCsv = (schema: Schema, description: string) => ({
@@ -56,7 +58,7 @@ function buildDocument() {
     info: { title: "faq-edge", version: "1.0.0", description: "Semantic FAQ search at the edge." },
     components: {
       schemas: componentSchemas(),
-      securitySchemes: { adminToken: { type: "http", scheme: "bearer", description: "The ADMIN_TOKEN secret." } },
+      securitySchemes: { adminToken: { type: "http", scheme: "bearer", description: "The ADMIN_TOKEN secret (every collection), or a collection token (one collection)." } },
     },
     paths: {
       "/faq": {
@@ -66,7 +68,9 @@ function buildDocument() {
           responses: {
             200: json(FaqResponseSchema, "The best matches, best first."),
             304: { description: "Not modified: the If-None-Match ETag still holds (same index version and parameters)." },
-            400: error("Invalid parameter: missing_query, query_too_long, invalid_k, invalid_mode, invalid_category, invalid_min_score."),
+            400: error("Invalid parameter: missing_query, query_too_long, invalid_k, invalid_mode, invalid_category, invalid_min_score, invalid_collection."),
+            403: error("The collection answers only some origins, and this Origin is not one (origin_not_allowed)."),
+            404: error("There is no collection of that name (unknown_collection)."),
             405: error("Method not allowed (method_not_allowed), with Allow."),
             429: error("Too many requests from this client (rate_limited), with Retry-After."),
             502: error("The embedding service failed (upstream_error, upstream_bad_response), with Retry-After."),
@@ -81,9 +85,9 @@ function buildDocument() {
           requestBody: { required: true, content: { "application/json": { schema: ref(FeedbackBodySchema) } } },
           responses: {
             204: { description: "Recorded (after the answer is sent)." },
-            400: error("Invalid body: invalid_json, missing_query, query_too_long, invalid_id, unknown_id, invalid_helpful, unknown_field."),
-            403: error("The Origin is not in ALLOWED_ORIGINS (origin_not_allowed)."),
-            404: error("This deployment records no feedback: LOG_QUESTIONS=off or no FAQ_DB (feedback_off)."),
+            400: error("Invalid body: invalid_json, missing_query, query_too_long, invalid_id, unknown_id, invalid_helpful, unknown_field, invalid_collection."),
+            403: error("The Origin is not in ALLOWED_ORIGINS, or not among the collection's origins (origin_not_allowed)."),
+            404: error("This deployment records no feedback: LOG_QUESTIONS=off or no FAQ_DB (feedback_off); or there is no collection of that name (unknown_collection)."),
             413: error("The body is over 4096 bytes (payload_too_large)."),
             415: error("The body is not application/json (unsupported_media_type)."),
             429: error("Too many requests from this client (rate_limited), with Retry-After."),
@@ -106,10 +110,23 @@ function buildDocument() {
           responses: { 200: withCsv(FeedbackListSchema, "Feedback, newest first, and counts per FAQ (CSV: one row per feedback)."), ...adminErrors },
         },
       },
+      "/admin/collections": {
+        get: {
+          summary: "The FAQ collections of this deployment",
+          ...admin,
+          responses: { 200: json(CollectionsResponseSchema, "Every collection in KV (a collection token: its own)."), ...adminErrors },
+        },
+      },
       "/health": {
         get: {
-          summary: "The index this Worker serves",
-          responses: { 200: json(HealthResponseSchema, "The served index."), 503: json(HealthUnavailableSchema, "No index can be served.") },
+          summary: "The index this Worker serves for a collection",
+          parameters: [{ name: "collection", in: "query", required: false, description: "The collection; default: default.", schema: { type: "string" } }],
+          responses: {
+            200: json(HealthResponseSchema, "The served index."),
+            400: error("A malformed collection name (invalid_collection)."),
+            404: error("There is no collection of that name (unknown_collection)."),
+            503: json(HealthUnavailableSchema, "No index can be served."),
+          },
         },
       },
       "/widget.js": {

@@ -28,13 +28,21 @@ export const FaqResponseSchema = documented(z.strictObject({
   model: z.string(),
   mode: z.enum(SEARCH_MODES),
   degraded: documented(z.boolean(), { description: "True when embedding failed and the results come from words alone." }),
-  answered: documented(z.boolean(), { description: "False when the best match does not lead the next one clearly enough to count as an answer (see confidence)." }),
-  confidence: documented(z.nullable(z.number()), { description: "The best match's score minus the next one's (on the hybrid scale); answered compares it with the calibrated threshold or min_score. Null in lexical mode." }),
+  answered: documented(z.boolean(), { description: "True when confidence reaches the collection's threshold (the precision it promises, 0.8 by default) or min_score." }),
+  confidence: documented(z.nullable(z.number()), { description: "The probability, from 0 to 1, that the first result is right, from a model calibrated on the collection's own FAQs; for indexes built with --no-calibrate, the best match's lead over the next on the hybrid scale. Null in lexical mode." }),
   results: z.array(FaqResultSchema),
 }), { id: "FaqResponse" });
 
+const indexMemory = documented(z.strictObject({
+  heldBytes: z.int(),
+  peakBytes: z.int(),
+  budgetBytes: z.int(),
+  collectionsLoaded: z.int(),
+}), { description: "Index memory of all the collections this isolate holds, against its budget." });
+
 export const HealthResponseSchema = documented(z.strictObject({
   status: z.literal("ok"),
+  collection: z.string(),
   version: z.string(),
   model: z.string(),
   dim: z.int(),
@@ -46,18 +54,26 @@ export const HealthResponseSchema = documented(z.strictObject({
   latestRejected: z.nullable(z.strictObject({ code: z.string(), message: z.string() })),
   inbox: z.strictObject({
     logging: documented(z.boolean(), { description: "Whether unanswered questions and feedback are stored (a FAQ_DB binding, LOG_QUESTIONS not off)." }),
-    failedWrites: documented(z.int(), { description: "Inbox writes that failed in this isolate since it started." }),
+    pending: documented(z.int(), { description: "Askings (a question, or a feedback) this isolate holds for its next write, or is writing." }),
+    written: documented(z.int(), { description: "Askings stored since this isolate started." }),
+    dropped: documented(z.int(), { description: "Askings never stored: the isolate already held its most when they came." }),
+    failed: documented(z.int(), { description: "Askings never stored: every attempt to write them failed." }),
+    retrying: documented(z.int(), { description: "Askings (part of pending) being written again after a failure or a write whose outcome was unknown." }),
   }),
+  indexMemory,
 }), { id: "Health" });
 
 export const HealthUnavailableSchema = documented(z.strictObject({
   status: z.enum(["no_index", "index_corrupt", "model_mismatch", "index_unavailable"]),
+  collection: z.string(),
   error: ErrorResponseSchema.shape.error,
+  indexMemory,
 }), { id: "HealthUnavailable" });
 
 const isoTime = () => documented(z.string(), { description: "ISO 8601, UTC." });
 
 export const UnansweredResponseSchema = documented(z.strictObject({
+  collection: z.string(),
   groups: documented(z.array(z.strictObject({
     label: documented(z.string(), { description: "The group's most asked question." }),
     count: documented(z.int(), { description: "How often the group's questions were asked, together." }),
@@ -73,6 +89,7 @@ export const UnansweredResponseSchema = documented(z.strictObject({
 }), { id: "Unanswered" });
 
 export const FeedbackListSchema = documented(z.strictObject({
+  collection: z.string(),
   feedback: documented(z.array(z.strictObject({ query: z.string(), id: z.string(), helpful: z.boolean(), at: isoTime() })), { description: "Newest first, at most 10,000." }),
   faqs: documented(z.array(z.strictObject({
     id: z.string(),
@@ -81,3 +98,15 @@ export const FeedbackListSchema = documented(z.strictObject({
     unhelpful: z.int(),
   })), { description: "Per FAQ, over the whole period: most unhelpful first." }),
 }), { id: "FeedbackList" });
+
+export const CollectionsResponseSchema = documented(z.strictObject({
+  collections: documented(z.array(z.strictObject({
+    name: z.string(),
+    version: z.string(),
+    count: documented(z.int(), { description: "FAQs." }),
+    model: z.string(),
+    dim: z.int(),
+    builtAt: z.string(),
+    bytes: documented(z.int(), { description: "The index's size in KV." }),
+  })), { description: "By name, default first; a collection token sees its own only." }),
+}), { id: "Collections" });

@@ -1,26 +1,27 @@
-import type { Context } from "hono";
-import { endTime, startTime } from "hono/timing";
-import type { AppEnv } from "../app-env";
+import type { WorkerConfig } from "../config";
 import { UpstreamError } from "../errors";
-import { waitUntilOf } from "../lib/wait-until";
+import type { StepTimer } from "../lib/step-timer";
 import { createHfEmbedder } from "./hf-embedder";
-import { QueryEmbeddingCache } from "./query-embedding-cache";
+import type { Defer, QueryEmbeddingCache } from "./query-embedding-cache";
 
-let isolateEmbeddingCache: QueryEmbeddingCache | null = null;
-/** One cache per isolate, made on first use: the Cache API is only reachable inside a request. */
-const embeddingCache = () =>
-  (isolateEmbeddingCache ??= new QueryEmbeddingCache({ cacheStore: typeof caches === "undefined" ? null : caches.default }));
+/** What embedding a question needs from the request: the settings, the isolate's cache, waitUntil, and a timer. */
+export interface EmbedDeps {
+  config: WorkerConfig;
+  cache: QueryEmbeddingCache;
+  waitUntil: Defer;
+  timer: StepTimer;
+}
 
 /**
  * The unit embedding of a question (already normalised by parseFaqParams),
  * from the isolate's cache, the Cache API, or the configured embedding
- * service. Server-Timing gets the duration only: where the embedding came
- * from would tell any site whether someone asked the same question lately.
+ * service. Two collections built with the same model share the embeddings:
+ * the cache keys by model and question only. Server-Timing gets the
+ * duration only (docs/api.md says what that still tells).
  * Throws UpstreamError when the service fails within its budget.
  */
-export async function embedQuery(c: Context<AppEnv>, dim: number | null, query: string): Promise<Float32Array> {
-  const config = c.get("config");
-  startTime(c, "embed");
+export async function embedQuery({ config, cache, waitUntil, timer }: EmbedDeps, dim: number | null, query: string): Promise<Float32Array> {
+  timer.start("embed");
   // The client is made only on a cache miss: most questions never need it.
   const embedUpstream = async () => {
     const embedder = createHfEmbedder({
@@ -34,23 +35,23 @@ export async function embedQuery(c: Context<AppEnv>, dim: number | null, query: 
     return (await embedder.embed([query]))[0]!;
   };
   try {
-    const { vector } = await embeddingCache().get(config.model, query, embedUpstream, waitUntilOf(c));
+    const { vector } = await cache.get(config.model, query, embedUpstream, waitUntil);
     return vector;
   } finally {
-    endTime(c, "embed");
+    timer.end("embed");
   }
 }
 
 /**
  * Starts embedding a question before the index it will be ranked on is
- * loaded (an isolate's first request: the index comes from KV in megabytes,
- * the embedding from a round trip, and neither needs the other). Returns the
- * way to collect it once the index is known: a vector of another width than
- * the index's is refused as the embedder refuses one, and a failure waits to
- * be collected instead of being reported as unhandled.
+ * loaded (a collection's first request: the index comes from KV in
+ * megabytes, the embedding from a round trip, and neither needs the other).
+ * Returns the way to collect it once the index is known: a vector of another
+ * width than the index's is refused as the embedder refuses one, and a
+ * failure waits to be collected instead of being reported as unhandled.
  */
-export function embedQueryAhead(c: Context<AppEnv>, query: string): (indexDim: number) => Promise<Float32Array> {
-  const settled = embedQuery(c, c.get("config").dim, query).then(
+export function embedQueryAhead(deps: EmbedDeps, query: string): (indexDim: number) => Promise<Float32Array> {
+  const settled = embedQuery(deps, deps.config.dim, query).then(
     (vector) => ({ vector }),
     (error: unknown) => ({ error }),
   );

@@ -34,5 +34,5 @@ export class AnswerCache {
   }
 }
 
-/** 256 answers of at most 16 Ki characters (32 KiB as UTF-16): at most 8 MiB, far less for typical answers of a few KiB. */
-export const isolateAnswerCache = new AnswerCache(256, 16 * 1024);
+
+

@@ -46,7 +46,7 @@ function fakeD1() {
   return { db, counts, feedback, batches, plan };
 }
 
-const question = (text: string, at = 0): PendingQuestion => ({ key: text, text, count: 1, firstSeen: at, lastSeen: at, nearest: null, vector: null, model: "m", degraded: false });
+const question = (text: string, at = 0): PendingQuestion => ({ collection: "default", key: text, text, count: 1, firstSeen: at, lastSeen: at, nearest: null, vector: null, model: "m", degraded: false });
 
 /** The requests' waitUntil: every flush loop a request was given. */
 function requests() {

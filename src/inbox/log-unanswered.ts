@@ -1,5 +1,4 @@
-import type { WaitUntil } from "./inbox-writer";
-import { writerFor } from "./isolate-writers";
+import type { InboxWriter, WaitUntil } from "./inbox-writer";
 import { maskPersonalData } from "./mask-personal-data";
 import { questionKey } from "./question-key";
 import { toStoredVector } from "./question-vector";
@@ -10,6 +9,7 @@ import { toStoredVector } from "./question-vector";
  * before it is stored (mask-personal-data.ts).
  */
 export interface UnansweredQuestion {
+  collection: string;
   text: string;
   nearest: { id: string; score: number } | null;
   /** The query's unit vector; null when it was not embedded (degraded answer). */
@@ -19,13 +19,14 @@ export interface UnansweredQuestion {
 }
 
 /**
- * Records (or counts again) one question the FAQ did not answer, through the
- * isolate's writer for `db`: it is written after the answer is sent, with
- * what other requests asked meanwhile (inbox-writer.ts).
+ * Records (or counts again) one question a collection did not answer,
+ * through the isolate's writer: it is written after the answer is sent,
+ * with what other requests asked meanwhile (inbox-writer.ts).
  */
-export function logUnanswered(db: D1Database, question: UnansweredQuestion, now: number, waitUntil: WaitUntil): void {
+export function logUnanswered(writer: InboxWriter, question: UnansweredQuestion, now: number, waitUntil: WaitUntil): void {
   const text = maskPersonalData(question.text);
-  writerFor(db).addQuestion({
+  writer.addQuestion({
+    collection: question.collection,
     key: questionKey(text),
     text,
     count: 1,

@@ -9,6 +9,7 @@ export interface PendingStatement {
 
 /** An unanswered question as held for the next flush: the same wording asked again adds to its count. */
 export interface PendingQuestion {
+  collection: string;
   key: string;
   text: string;
   count: number;
@@ -21,6 +22,7 @@ export interface PendingQuestion {
 }
 
 export interface PendingFeedback {
+  collection: string;
   query: string;
   id: string;
   helpful: boolean;
@@ -30,16 +32,16 @@ export interface PendingFeedback {
 // Adds `count` askings; the newest wording, nearest match and vector replace the old.
 // A degraded repeat (no vector) keeps the vector from before.
 const UPSERT_QUESTION = `INSERT INTO unanswered_questions
-  (question_key, text, count, first_seen, last_seen, nearest_id, nearest_score, model, vector, degraded)
-  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-  ON CONFLICT (question_key) DO UPDATE SET
+  (question_key, text, count, first_seen, last_seen, nearest_id, nearest_score, model, vector, degraded, collection)
+  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+  ON CONFLICT (collection, question_key) DO UPDATE SET
     text = excluded.text, count = count + excluded.count,
     first_seen = MIN(first_seen, excluded.first_seen), last_seen = MAX(last_seen, excluded.last_seen),
     nearest_id = excluded.nearest_id, nearest_score = excluded.nearest_score,
     model = COALESCE(excluded.model, model), vector = COALESCE(excluded.vector, vector),
     degraded = excluded.degraded`;
 
-const INSERT_FEEDBACK = "INSERT INTO feedback (query, faq_id, helpful, at) VALUES (?1, ?2, ?3, ?4)";
+const INSERT_FEEDBACK = "INSERT INTO feedback (query, faq_id, helpful, at, collection) VALUES (?1, ?2, ?3, ?4, ?5)";
 
 /**
  * What the next flush will write, coalesced: the same question asked 500
@@ -57,12 +59,13 @@ export class PendingWrites {
   }
 
   addQuestion(question: PendingQuestion): void {
-    const before = this.questions.get(question.key);
+    const slot = `${question.collection}\n${question.key}`;
+    const before = this.questions.get(slot);
     if (!before && this.size >= this.max) {
       this.counts.dropped += question.count;
       return;
     }
-    this.questions.set(question.key, before ? {
+    this.questions.set(slot, before ? {
       ...question,
       count: before.count + question.count,
       firstSeen: Math.min(before.firstSeen, question.firstSeen),
@@ -92,11 +95,11 @@ export class PendingWrites {
     for (const q of this.questions.values()) {
       statements.push({
         sql: UPSERT_QUESTION,
-        params: [q.key, q.text, q.count, q.firstSeen, q.lastSeen, q.nearest?.id ?? null, q.nearest?.score ?? null, q.vector ? q.model : null, q.vector ? q.vector.buffer : null, q.degraded ? 1 : 0],
+        params: [q.key, q.text, q.count, q.firstSeen, q.lastSeen, q.nearest?.id ?? null, q.nearest?.score ?? null, q.vector ? q.model : null, q.vector ? q.vector.buffer : null, q.degraded ? 1 : 0, q.collection],
         askings: q.count,
       });
     }
-    for (const f of this.feedback) statements.push({ sql: INSERT_FEEDBACK, params: [f.query, f.id, f.helpful ? 1 : 0, f.at], askings: 1 });
+    for (const f of this.feedback) statements.push({ sql: INSERT_FEEDBACK, params: [f.query, f.id, f.helpful ? 1 : 0, f.at, f.collection], askings: 1 });
     this.questions.clear();
     this.feedback = [];
     return statements;

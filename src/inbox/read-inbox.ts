@@ -32,11 +32,11 @@ interface QuestionRow {
   degraded: number;
 }
 
-/** The most asked questions last seen at or after `since` (ms), at most `max` of them. */
-export async function readUnanswered(db: D1Database, since: number, max: number): Promise<LoggedQuestion[]> {
+/** A collection's most asked questions last seen at or after `since` (ms), at most `max` of them. */
+export async function readUnanswered(db: D1Database, collection: string, since: number, max: number): Promise<LoggedQuestion[]> {
   const { results } = await db.prepare(`SELECT text, count, first_seen, last_seen, nearest_id, nearest_score, model, vector, degraded
-      FROM unanswered_questions WHERE last_seen >= ?1 ORDER BY count DESC, last_seen DESC, question_key LIMIT ?2`)
-    .bind(since, max)
+      FROM unanswered_questions WHERE collection = ?3 AND last_seen >= ?1 ORDER BY count DESC, last_seen DESC, question_key LIMIT ?2`)
+    .bind(since, max, collection)
     .all<QuestionRow>();
   return results.map((row) => ({
     text: row.text,
@@ -51,10 +51,10 @@ export async function readUnanswered(db: D1Database, since: number, max: number)
   }));
 }
 
-/** Feedback given at or after `since` (ms), newest first, at most `max` rows. */
-export async function readFeedback(db: D1Database, since: number, max: number): Promise<FeedbackRow[]> {
-  const { results } = await db.prepare("SELECT query, faq_id, helpful, at FROM feedback WHERE at >= ?1 ORDER BY at DESC, id DESC LIMIT ?2")
-    .bind(since, max)
+/** A collection's feedback given at or after `since` (ms), newest first, at most `max` rows. */
+export async function readFeedback(db: D1Database, collection: string, since: number, max: number): Promise<FeedbackRow[]> {
+  const { results } = await db.prepare("SELECT query, faq_id, helpful, at FROM feedback WHERE collection = ?3 AND at >= ?1 ORDER BY at DESC, id DESC LIMIT ?2")
+    .bind(since, max, collection)
     .all<{ query: string; faq_id: string; helpful: number; at: number }>();
   return results.map((row) => ({ query: row.query, id: row.faq_id, helpful: row.helpful === 1, at: row.at }));
 }
@@ -65,11 +65,11 @@ export interface FeedbackCount {
   unhelpful: number;
 }
 
-/** Per FAQ, how many visitors said it answered their question and how many said not, since `since` (ms); most unhelpful first. */
-export async function readFeedbackCounts(db: D1Database, since: number): Promise<FeedbackCount[]> {
+/** Per FAQ of a collection, how many visitors said it answered their question and how many said not, since `since` (ms); most unhelpful first. */
+export async function readFeedbackCounts(db: D1Database, collection: string, since: number): Promise<FeedbackCount[]> {
   const { results } = await db.prepare(`SELECT faq_id, SUM(helpful) AS helpful, SUM(1 - helpful) AS unhelpful
-      FROM feedback WHERE at >= ?1 GROUP BY faq_id ORDER BY unhelpful DESC, helpful DESC, faq_id`)
-    .bind(since)
+      FROM feedback WHERE collection = ?2 AND at >= ?1 GROUP BY faq_id ORDER BY unhelpful DESC, helpful DESC, faq_id`)
+    .bind(since, collection)
     .all<{ faq_id: string; helpful: number; unhelpful: number }>();
   return results.map((row) => ({ id: row.faq_id, helpful: row.helpful, unhelpful: row.unhelpful }));
 }

@@ -18,6 +18,8 @@ export interface BuildIndexInput {
   answerThreshold?: number | null;
   /** Default null: confidence is the lead, judged against answerThreshold. */
   answer?: AnswerCalibration | null;
+  /** Default null: the Worker's ALLOWED_ORIGINS apply as they are. */
+  allowedOrigins?: string[] | null;
   /** Default null: the inbox groups with its uncalibrated default. */
   groupThreshold?: number | null;
   /** Default RANKING_DEFAULTS. */
@@ -50,6 +52,7 @@ export function buildIndex(input: BuildIndexInput): Promise<EncodedIndex> {
     fusionAlpha: input.fusionAlpha ?? RANKING_DEFAULTS.fusionAlpha,
     answerThreshold: input.answerThreshold ?? null,
     answer: input.answer ?? null,
+    allowedOrigins: input.allowedOrigins ?? null,
     groupThreshold: input.groupThreshold ?? null,
     encoding: input.encoding,
   });

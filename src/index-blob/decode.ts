@@ -100,6 +100,7 @@ export async function decodeIndex(input: ArrayBuffer | Uint8Array, expectedVersi
   // absent in blobs built before the inbox: not calibrated
   // absent before format 6: confidence is the lead, as it was
   check(meta.answer == null || isAnswerCalibration(meta.answer), "meta has a bad answer calibration");
+  check(meta.allowedOrigins == null || (Array.isArray(meta.allowedOrigins) && meta.allowedOrigins.every((o) => typeof o === "string")), "meta has bad allowed origins");
   check(meta.groupThreshold == null || (typeof meta.groupThreshold === "number" && Math.abs(meta.groupThreshold) <= 1), "meta has a bad group threshold");
 
   const vectors = readVectors(section(SECTION.vectors, vectorSectionSize(encoding, count, dim)), flags, count, dim);
@@ -123,6 +124,7 @@ export async function decodeIndex(input: ArrayBuffer | Uint8Array, expectedVersi
     fusionAlpha: meta.fusionAlpha,
     answerThreshold: meta.answerThreshold ?? null,
     answer: meta.answer ?? null,
+    allowedOrigins: meta.allowedOrigins ?? null,
     groupThreshold: meta.groupThreshold ?? null,
     dim,
     count,

@@ -49,7 +49,7 @@ export async function encodeIndex(input: EncodeInput): Promise<EncodedIndex> {
     return unit;
   });
 
-  const meta: IndexMeta = { model: input.model, builtAt: input.builtAt, fusionAlpha: input.fusionAlpha, answerThreshold: input.answerThreshold, answer: input.answer, groupThreshold: input.groupThreshold };
+  const meta: IndexMeta = { model: input.model, builtAt: input.builtAt, fusionAlpha: input.fusionAlpha, answerThreshold: input.answerThreshold, answer: input.answer, allowedOrigins: input.allowedOrigins, groupThreshold: input.groupThreshold };
   const [recordOffsets, recordBytes] = recordSections(records);
   const sections: Uint8Array[] = [];
   sections[SECTION.meta] = utf8(meta);

@@ -67,6 +67,8 @@ export interface IndexMeta {
   answerThreshold: number | null;
   /** How `confidence` and `answered` are computed for this collection; null: from the lead (answerThreshold). */
   answer: AnswerCalibration | null;
+  /** Browser origins this collection answers, narrowing the Worker's ALLOWED_ORIGINS; null: those. */
+  allowedOrigins: string[] | null;
   /** Cosine from which the inbox groups two unanswered questions; null: not calibrated (src/inbox/group-questions.ts has the default). */
   groupThreshold: number | null;
 }

@@ -1,12 +1,15 @@
+import { IndexMemory, type MemoryHolder } from "../collections/index-memory";
 import { IndexUnavailableError } from "../errors";
 import { CorruptIndexError, decodeIndex } from "../index-blob/decode";
 import type { FaqIndex } from "../index-blob/format";
-import { CHUNK_BYTES, POINTER_KEY, isIndexPointer, type IndexPointer } from "./keys";
+import { CHUNK_BYTES, collectionKeys, isIndexPointer, type CollectionKeys, type IndexPointer } from "./keys";
 import type { ChunkChecksum } from "./chunk-checksum";
 import { matchesChecksums, readChunks } from "./read-chunks";
 
 export interface IndexRequest {
   kv: KVNamespace;
+  /** The collection's keys; default: the default collection's. */
+  keys?: CollectionKeys;
   /** How long a loaded version is trusted before the pointer is read again. */
   recheckMs: number;
   /** Rejects an index this Worker cannot serve (say, another model) with the error to report. */
@@ -76,9 +79,13 @@ const heldBy = (index: FaqIndex) => (index.memory ? index.memory.buffer.byteLeng
 export interface IndexCacheOptions {
   now?: () => number;
   allocator?: BlobAllocator;
-  /** Default INDEX_MEMORY_BUDGET. */
+  /** The budget this cache shares with the isolate's other collections; default one of its own, of memoryBudgetBytes. */
+  memory?: IndexMemory;
+  /** Default INDEX_MEMORY_BUDGET (only without `memory`). */
   memoryBudgetBytes?: number;
 }
+
+const DEFAULT_KEYS = collectionKeys("default");
 
 /**
  * Holds the decoded index for the life of an isolate. The pointer is reread
@@ -95,7 +102,7 @@ export interface IndexCacheOptions {
  * wait for the load, and if the new version is refused the old one is
  * fetched back into place.
  */
-export class IndexCache {
+export class IndexCache implements MemoryHolder {
   private current: FaqIndex | null = null;
   private currentPointer: IndexPointer | null = null;
   private problem: IndexUnavailableError | null = null;
@@ -103,14 +110,58 @@ export class IndexCache {
   private checkedAt = Number.NEGATIVE_INFINITY;
   private inFlight: Promise<void> | null = null;
   private readonly stats: MemoryStats = { heldBytes: 0, peakBytes: 0 };
+  /** Bytes of a load in progress beyond what is served: the new allocation and the chunks in flight. */
+  private loadingBytes = 0;
+  private leases = 0;
+  private usedAt = Number.NEGATIVE_INFINITY;
   private readonly now: () => number;
   private readonly allocator: BlobAllocator;
-  private readonly budget: number;
+  private readonly memory: IndexMemory;
 
   constructor(options: IndexCacheOptions = {}) {
     this.now = options.now ?? (() => Date.now());
     this.allocator = options.allocator ?? plainAllocator;
-    this.budget = options.memoryBudgetBytes ?? INDEX_MEMORY_BUDGET;
+    this.memory = options.memory ?? new IndexMemory(options.memoryBudgetBytes ?? INDEX_MEMORY_BUDGET);
+    this.memory.add(this);
+  }
+
+  heldBytes(): number {
+    return this.stats.heldBytes + this.loadingBytes;
+  }
+
+  inUse(): boolean {
+    return this.leases > 0;
+  }
+
+  lastUsed(): number {
+    return this.usedAt;
+  }
+
+  /**
+   * Marks the cache as answering a request until the returned function is
+   * called: meanwhile the isolate's other loads may not evict it.
+   */
+  lease(): () => void {
+    this.leases++;
+    this.usedAt = this.now();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.leases--;
+    };
+  }
+
+  /** Drops the served index to make room for another collection; the next request loads it again. */
+  evict(): void {
+    this.serve(null, null);
+    this.checkedAt = Number.NEGATIVE_INFINITY;
+    this.memory.noteUse();
+  }
+
+  /** Leaves the isolate's budget: the cache is dropped for good. */
+  close(): void {
+    this.memory.remove(this);
   }
 
   status(): IndexStatus {
@@ -132,6 +183,7 @@ export class IndexCache {
 
   /** The index to serve, or the reason there is none. */
   async get(request: IndexRequest): Promise<FaqIndex> {
+    this.usedAt = this.now();
     if (this.now() - this.checkedAt >= request.recheckMs) {
       // Concurrent requests in one isolate share a single refresh.
       this.inFlight ??= this.refresh(request).finally(() => {
@@ -165,12 +217,13 @@ export class IndexCache {
     this.current = index;
     this.currentPointer = pointer;
     this.stats.heldBytes = index ? heldBy(index) : 0;
+    this.memory.noteUse();
   }
 
-  private async readPointer(kv: KVNamespace): Promise<IndexPointer> {
+  private async readPointer(kv: KVNamespace, keys: CollectionKeys): Promise<IndexPointer> {
     let text: string | null;
     try {
-      text = await kv.get(POINTER_KEY, "text");
+      text = await kv.get(keys.pointer, "text");
     } catch {
       throw storeUnreachable();
     }
@@ -186,7 +239,8 @@ export class IndexCache {
   }
 
   private async loadLatest(request: IndexRequest): Promise<void> {
-    const pointer = await this.readPointer(request.kv);
+    const keys = request.keys ?? DEFAULT_KEYS;
+    const pointer = await this.readPointer(request.kv, keys);
     if (this.current?.version === pointer.version) return;
     if (this.rejected?.version === pointer.version && this.now() < this.rejected.until) throw this.rejected.error;
 
@@ -194,33 +248,50 @@ export class IndexCache {
     const oldPointer = this.currentPointer;
     const oldBytes = old ? heldBy(old) : 0;
     const size = this.allocator.size(pointer);
-    // Both versions at once, plus one chunk in flight, must fit; else the old one makes room.
-    const inPlace = old !== null && oldBytes + size + chunkBytes(pointer) > this.budget;
+    // Both versions at once, plus one chunk in flight, must fit (idle collections are evicted for it); else the old one makes room.
+    const room = this.memory.makeRoom(this, oldBytes + size + chunkBytes(pointer));
+    const inPlace = old !== null && oldBytes + size + chunkBytes(pointer) > room;
+    const needed = inPlace ? Math.max(size, oldBytes) : oldBytes + size;
+    if (needed + chunkBytes(pointer) > room) {
+      // every other collection is answering a request: this one waits for the next
+      throw new IndexUnavailableError("index_unavailable", "The isolate's index memory is taken by collections being answered; try again shortly.");
+    }
     if (inPlace) this.serve(null, null);
     try {
-      const index = await this.load(request, pointer, inPlace ? Math.max(size, oldBytes) : oldBytes + size, inPlace ? old : undefined);
+      const index = await this.load(request, keys, pointer, room, needed, inPlace ? old : undefined);
       this.serve(index, pointer);
     } catch (error) {
       if (!(error instanceof IndexUnavailableError)) throw error;
       if (error.code !== "index_unavailable") this.rejected = { version: pointer.version, error, until: this.now() + REJECTION_MEMORY_MS };
       if (inPlace && oldPointer) {
         // The refused version overwrote the old one's memory: fetch the old one back.
-        this.serve(await this.load(request, oldPointer, Math.max(size, oldBytes), old ?? undefined), oldPointer);
+        this.serve(await this.load(request, keys, oldPointer, room, Math.max(size, oldBytes), old ?? undefined), oldPointer);
       }
       throw error;
     }
   }
 
-  /** Fetches, decodes and checks one version, counting what it holds against the budget. */
-  private async load(request: IndexRequest, pointer: IndexPointer, heldAfterAllocation: number, reuse?: BlobAllocation): Promise<FaqIndex> {
-    const lanes = Math.max(1, Math.min(CHUNK_FETCHES, pointer.chunks, Math.floor((this.budget - heldAfterAllocation) / chunkBytes(pointer))));
-    this.stats.peakBytes = Math.max(this.stats.peakBytes, heldAfterAllocation + lanes * chunkBytes(pointer));
+  /** Fetches, decodes and checks one version, counting what it holds against the budget (`room`: what this cache may hold). */
+  private async load(request: IndexRequest, keys: CollectionKeys, pointer: IndexPointer, room: number, heldAfterAllocation: number, reuse?: BlobAllocation): Promise<FaqIndex> {
+    const lanes = Math.max(1, Math.min(CHUNK_FETCHES, pointer.chunks, Math.floor((room - heldAfterAllocation) / chunkBytes(pointer))));
+    const peak = heldAfterAllocation + lanes * chunkBytes(pointer);
+    this.stats.peakBytes = Math.max(this.stats.peakBytes, peak);
+    this.loadingBytes = peak - this.stats.heldBytes;
+    this.memory.noteUse();
+    try {
+      return await this.fetchAndDecode(request, keys, pointer, lanes, reuse);
+    } finally {
+      this.loadingBytes = 0;
+    }
+  }
+
+  private async fetchAndDecode(request: IndexRequest, keys: CollectionKeys, pointer: IndexPointer, lanes: number, reuse?: BlobAllocation): Promise<FaqIndex> {
     const { bytes, memory, checksum } = this.allocator.allocate(pointer, reuse);
     // Each chunk checked as it lands, at memory speed; else SHA-256 over the whole blob once it is in.
     const checkChunk = pointer.checksums && checksum ? matchesChecksums(pointer.checksums, checksum, bytes) : undefined;
     let bad: number | null;
     try {
-      bad = await readChunks(pointer, (key) => request.kv.get(key, "arrayBuffer"), bytes, lanes, checkChunk);
+      bad = await readChunks(pointer, (i) => request.kv.get(keys.chunk(pointer.version, i), "arrayBuffer"), bytes, lanes, checkChunk);
     } catch {
       throw storeUnreachable();
     }

@@ -1,9 +1,10 @@
+import { DEFAULT_COLLECTION } from "../collections/collection-name";
 import { checksumsOf } from "./chunk-checksum";
 
-/** KV key of the small pointer that names the current version. */
+/** KV key of the small pointer that names the default collection's current version. */
 export const POINTER_KEY = "faq-index/current";
 
-/** KV key of the list of recent pointers, newest first: what rollback goes back to. */
+/** KV key of the default collection's recent pointers, newest first: what rollback goes back to. */
 export const HISTORY_KEY = "faq-index/history";
 
 /**
@@ -12,8 +13,34 @@ export const HISTORY_KEY = "faq-index/history";
  */
 export const CHUNK_BYTES = 10 * 1024 * 1024;
 
-/** KV key of chunk `i` of one immutable, content-addressed index blob. */
+/** KV key of chunk `i` of one immutable, content-addressed index blob of the default collection. */
 export const chunkKey = (version: string, i: number) => `faq-index/blob/${version}/${i}`;
+
+/** Where one collection lives in KV. */
+export interface CollectionKeys {
+  pointer: string;
+  history: string;
+  chunk: (version: string, i: number) => string;
+}
+
+/** The pointers of every collection but the default one start with this, so that one KV list finds them all. */
+export const COLLECTION_POINTER_PREFIX = "collections/pointer/";
+
+/**
+ * A collection's keys. The default collection keeps the keys it always had,
+ * so indexes seeded before collections existed are served as they are.
+ * Every other collection has its own pointer, history and chunks: a blob is
+ * content-addressed, but two collections never share chunks, because
+ * publishing one deletes the chunks of its own old versions.
+ */
+export function collectionKeys(name: string): CollectionKeys {
+  if (name === DEFAULT_COLLECTION) return { pointer: POINTER_KEY, history: HISTORY_KEY, chunk: chunkKey };
+  return {
+    pointer: `${COLLECTION_POINTER_PREFIX}${name}`,
+    history: `collections/history/${name}`,
+    chunk: (version, i) => `collections/blob/${name}/${version}/${i}`,
+  };
+}
 
 /** What the pointer holds: enough to describe the index and fetch its chunks. */
 export interface IndexPointer {

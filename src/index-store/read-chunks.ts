@@ -1,9 +1,9 @@
 import { runInLanes } from "../lib/run-in-lanes";
 import type { ChunkChecksum } from "./chunk-checksum";
-import { CHUNK_BYTES, chunkKey, type IndexPointer } from "./keys";
+import { CHUNK_BYTES, type IndexPointer } from "./keys";
 
-/** Reads one KV value as bytes, or null when the key is missing. */
-export type ChunkReader = (key: string) => Promise<ArrayBuffer | Uint8Array | null>;
+/** Reads chunk `i` of the version being read as bytes (the caller knows the collection's keys), or null when it is missing. */
+export type ChunkReader = (i: number) => Promise<ArrayBuffer | Uint8Array | null>;
 
 /** Whether chunk `index`, just copied into place at `offset`, holds what the pointer promised. */
 export type ChunkCheck = (index: number, offset: number, length: number) => boolean;
@@ -25,7 +25,7 @@ export const matchesChecksums = (sums: readonly string[], checksum: ChunkChecksu
 export async function readChunks(pointer: IndexPointer, read: ChunkReader, into: Uint8Array, concurrency = 1, check?: ChunkCheck): Promise<number | null> {
   let bad: number | null = null;
   await runInLanes(pointer.chunks, concurrency, async (i) => {
-    const chunk = await read(chunkKey(pointer.version, i));
+    const chunk = await read(i);
     const expected = Math.min(CHUNK_BYTES, pointer.bytes - i * CHUNK_BYTES);
     if (chunk === null || chunk.byteLength !== expected) {
       bad ??= i;

@@ -5,8 +5,9 @@ import { MAX_FEEDBACK_BYTES, parseFeedbackBody, payloadTooLarge } from "../api/f
 import { ApiError, badRequest } from "../errors";
 import { deferInboxWrite, inboxEnabled } from "../inbox/defer-write";
 import { logFeedback } from "../inbox/log-feedback";
+import { checkCollectionOrigin, findCollection } from "../collections/find-collection";
 import { findRow } from "../index-store/find-row";
-import { servingIndex } from "../index-store/serving-index";
+import { isolate } from "../isolate";
 import { admittedOrigin } from "../middleware/cross-origin";
 
 /** Who may send feedback, whether this deployment takes it, and in what form: checked before the body is read. */
@@ -32,10 +33,16 @@ export const feedbackRoute = new Hono<AppEnv>().post(
   bodyLimit({ maxSize: MAX_FEEDBACK_BYTES, onError: () => { throw payloadTooLarge(); } }),
   async (c) => {
     const feedback = parseFeedbackBody(await c.req.text());
-    const index = await servingIndex(c);
-    if (findRow(index, feedback.id) === null) throw badRequest("unknown_id", "Field id names no FAQ in the served index.");
+    const services = isolate();
+    const lease = await findCollection({ collections: services.collections, kv: c.env.FAQ_KV, config: c.get("config"), name: feedback.collection });
+    try {
+      checkCollectionOrigin(lease.index, c.req.header("origin"));
+      if (findRow(lease.index, feedback.id) === null) throw badRequest("unknown_id", "Field id names no FAQ in the served index.");
+    } finally {
+      lease.release();
+    }
     const now = Date.now();
-    deferInboxWrite(c, "feedback", (db, waitUntil) => logFeedback(db, feedback, now, waitUntil));
+    deferInboxWrite(c, "feedback", (db, waitUntil) => logFeedback(services.inbox.writerFor(db), feedback, now, waitUntil));
     c.header("Cache-Control", "no-store");
     return c.body(null, 204);
   },

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { parseFaqParams } from "../../src/api/faq-query";
-import { AnswerCache, isolateAnswerCache } from "../../src/http/answer-cache";
+import { AnswerCache } from "../../src/http/answer-cache";
+import { isolate } from "../../src/isolate";
 import { faq, get, json, mockEmbeddings, publish, resetIndex } from "./helpers";
 
 const FAQS = [faq("1", "How do I reset my password?"), faq("2", "Where are my invoices?")];
@@ -21,7 +22,7 @@ describe("answer cache", () => {
     expect(first.status).toBe(200);
     const body = await first.text();
     expect(JSON.parse(body)).toMatchObject({ answered: true, degraded: false, results: [{ id: "1" }, { id: "2" }] });
-    expect(isolateAnswerCache.get(keyFor(version, { q: "reset password", k: "2" }))).toBe(body);
+    expect(isolate().answers.get(keyFor(version, { q: "reset password", k: "2" }))).toBe(body);
 
     const repeat = await get("/faq?q=reset%20password&k=2");
     expect(repeat.status).toBe(200);
@@ -42,7 +43,7 @@ describe("answer cache", () => {
     await get("/health"); // the pointer is read again: the test settings recheck it at once
     const after = await (await get("/faq?q=which%20version")).text();
     expect((JSON.parse(after) as { results: Array<{ id: string }> }).results.map((r) => r.id)).toEqual(["1", "3", "2"]);
-    expect(isolateAnswerCache.get(keyFor(version, { q: "which version" }))).toBe(after);
+    expect(isolate().answers.get(keyFor(version, { q: "which version" }))).toBe(after);
   });
 
   it("keeps neither unanswered nor degraded answers", async () => {
@@ -50,14 +51,14 @@ describe("answer cache", () => {
     mockEmbeddings(() => json([0.5, 0.5, 0.5, 0.5]));
     const unanswered = await get("/faq?q=something%20else%20entirely");
     expect(((await unanswered.json()) as { answered: boolean }).answered).toBe(false);
-    expect(isolateAnswerCache.get(keyFor(version, { q: "something else entirely" }))).toBeUndefined();
+    expect(isolate().answers.get(keyFor(version, { q: "something else entirely" }))).toBeUndefined();
 
     vi.spyOn(console, "warn").mockImplementation(() => undefined);
     mockEmbeddings(() => json({ error: "boom" }, 500));
     const degraded = await get("/faq?q=password%20invoices%20outage");
     expect(degraded.status).toBe(200);
     expect(((await degraded.json()) as { degraded: boolean }).degraded).toBe(true);
-    expect(isolateAnswerCache.get(keyFor(version, { q: "password invoices outage" }))).toBeUndefined();
+    expect(isolate().answers.get(keyFor(version, { q: "password invoices outage" }))).toBeUndefined();
   });
 
   it("does not keep a body longer than its limit", () => {

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { isolateIndexCache } from "../../src/index-store/serving-index";
+import { isolate } from "../../src/isolate";
 import { faq, get, json, mockEmbeddings, publish, resetIndex } from "./helpers";
 
 const FAQS = [faq("1", "How do I reset my password?"), faq("2", "Where are my invoices?")];
@@ -21,7 +21,7 @@ async function beforeFirstIndex() {
   expect(((await failed.json()) as { error: { code: string } }).error.code).toBe("index_unavailable");
   // with an empty KV the index is known to be missing, so that request did not embed
   expect(calls).toHaveLength(0);
-  expect(isolateIndexCache.awaitingFirstIndex()).toBe(true);
+  expect(isolate().collections.awaitingFirstIndex("default")).toBe(true);
   vi.restoreAllMocks();
 }
 

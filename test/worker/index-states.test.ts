@@ -44,11 +44,16 @@ describe("index states", () => {
     const { version } = await publish(RECORDS, VECTORS);
     const response = await get("/health");
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
-      status: "ok", version, model: "test/tiny-model", dim: 4, count: 2, builtAt: "2026-01-02T03:04:05.000Z",
+    const body = (await response.json()) as { bytes: number; indexMemory: { heldBytes: number; peakBytes: number } };
+    expect(body).toEqual({
+      status: "ok", collection: "default", version, model: "test/tiny-model", dim: 4, count: 2, builtAt: "2026-01-02T03:04:05.000Z",
       vectors: "f32", kernel: "wasm-f32", bytes: expect.any(Number), latestRejected: null,
-      inbox: { logging: true, failedWrites: 0 },
+      inbox: { logging: true, pending: 0, written: expect.any(Number), dropped: 0, failed: expect.any(Number), retrying: 0 },
+      indexMemory: { heldBytes: expect.any(Number), peakBytes: expect.any(Number), budgetBytes: 100 * 2 ** 20, collectionsLoaded: 1 },
     });
+    // the blob and the kernels' scratch, in whole WebAssembly pages
+    expect(body.indexMemory.heldBytes).toBeGreaterThan(body.bytes);
+    expect(body.indexMemory.peakBytes).toBeGreaterThanOrEqual(body.indexMemory.heldBytes);
   });
 
   it.each([

@@ -4,7 +4,7 @@ import { buildIndex } from "../../src/index-blob/build-index";
 import { CHUNK_BYTES, chunkKey, pointerFor, splitBlob } from "../../src/index-store/keys";
 import { xxh64Module } from "../../src/index-store/wasm/xxh64-module";
 import { INDEX_MEMORY_BUDGET } from "../../src/index-store/index-cache";
-import { isolateIndexCache } from "../../src/index-store/serving-index";
+import { isolate } from "../../src/isolate";
 import { app } from "../../src/app";
 import { faq, flipPointer, json, mockEmbeddings, resetIndex } from "./helpers";
 
@@ -68,7 +68,7 @@ describe("a 100k-FAQ index", () => {
   it("swaps to a new 100k version within the memory budget, reusing the memory in place", async () => {
     mockEmbeddings(() => json(Array.from(vectorOf(4_242, 1))));
     const before = (await (await get("/health")).json()) as { version: string };
-    const served = isolateIndexCache.status().index!;
+    const served = isolate().collections.cacheOf("default")!.status().index!;
     const memory = served.memory!;
 
     const next = await publishLarge(1);
@@ -81,9 +81,9 @@ describe("a 100k-FAQ index", () => {
 
     // Two versions and their chunks would not fit; the old one made room.
     expect(blobBytes * 2).toBeGreaterThan(INDEX_MEMORY_BUDGET);
-    expect(isolateIndexCache.status().index!.memory).toBe(memory);
+    expect(isolate().collections.cacheOf("default")!.status().index!.memory).toBe(memory);
     expect(served.retired).toBe(true);
-    const { peakBytes, heldBytes } = isolateIndexCache.memoryStats();
+    const { peakBytes, heldBytes } = isolate().collections.cacheOf("default")!.memoryStats();
     expect(heldBytes).toBe(memory.buffer.byteLength);
     expect(peakBytes).toBeLessThanOrEqual(INDEX_MEMORY_BUDGET);
     console.log(`100k int8 swap: blob ${(next.bytes / 2 ** 20).toFixed(1)} MiB, held ${(heldBytes / 2 ** 20).toFixed(1)} MiB, peak ${(peakBytes / 2 ** 20).toFixed(1)} MiB (budget ${INDEX_MEMORY_BUDGET / 2 ** 20} MiB)`);

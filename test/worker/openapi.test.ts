@@ -4,7 +4,7 @@ import { FaqQuerySchema } from "../../src/api/faq-query";
 import type * as z from "zod/mini";
 import { env } from "cloudflare:workers";
 import { app } from "../../src/app";
-import { ErrorResponseSchema, FaqResponseSchema, FeedbackListSchema, HealthResponseSchema, UnansweredResponseSchema } from "../../src/api/response-schemas";
+import { CollectionsResponseSchema, ErrorResponseSchema, FaqResponseSchema, FeedbackListSchema, HealthResponseSchema, UnansweredResponseSchema } from "../../src/api/response-schemas";
 import { faq, get, json, mockEmbeddings, publish, resetIndex } from "./helpers";
 
 beforeAll(async () => {
@@ -20,12 +20,12 @@ describe("GET /openapi.json", () => {
     expect(response.status).toBe(200);
     const doc = (await response.json()) as { openapi: string; paths: Record<string, { get: Operation }> };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/admin/feedback", "/admin/unanswered", "/faq", "/feedback", "/health", "/openapi.json", "/widget.js"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/admin/collections", "/admin/feedback", "/admin/unanswered", "/faq", "/feedback", "/health", "/openapi.json", "/widget.js"]);
     const faqOp = doc.paths["/faq"]!.get;
     expect(faqOp.parameters!.map((p) => [p.name, p.in, p.required ?? false])).toEqual(
       Object.keys(FaqQuerySchema.shape).map((name) => [name, "query", name === "q"]),
     );
-    expect(Object.keys(faqOp.responses).sort()).toEqual(["200", "304", "400", "405", "429", "502", "503", "504"]);
+    expect(Object.keys(faqOp.responses).sort()).toEqual(["200", "304", "400", "403", "404", "405", "429", "502", "503", "504"]);
     const unanswered = (doc.paths["/admin/unanswered"] as unknown as { get: Operation & { security: unknown } }).get;
     expect(unanswered.parameters!.map((p) => p.name)).toEqual(Object.keys(UnansweredQuerySchema.shape));
     expect(unanswered.security).toEqual([{ adminToken: [] }]);
@@ -50,18 +50,18 @@ describe("GET /openapi.json", () => {
     await expectConforms("/health", 200, HealthResponseSchema);
     await expectConforms("/faq?k=9", 400, ErrorResponseSchema);
     await expectConforms("/nope", 404, ErrorResponseSchema);
-    const admin = { headers: { Authorization: "Bearer openapi-admin-token" } };
+    const admin = { headers: { Authorization: "Bearer openapi-admin-token-0123456789abcd" } };
     const adminEnv = { ...env, ADMIN_TOKEN: "openapi-admin-token-0123456789abcd" };
     const db = env.FAQ_DB!;
     await db.batch([
       db.prepare("INSERT OR REPLACE INTO unanswered_questions (question_key, text, count, first_seen, last_seen, nearest_id, nearest_score, degraded) VALUES ('q', 'q?', 2, 1, 2, '1', 0.5, 0)"),
       db.prepare("INSERT INTO feedback (query, faq_id, helpful, at) VALUES ('reset', '1', 1, 3)"),
     ]);
-    for (const [path, schema] of [["/admin/unanswered", UnansweredResponseSchema], ["/admin/feedback", FeedbackListSchema]] as const) {
+    for (const [path, schema] of [["/admin/unanswered", UnansweredResponseSchema], ["/admin/feedback", FeedbackListSchema], ["/admin/collections", CollectionsResponseSchema]] as const) {
       const response = await app.request(path, admin, adminEnv);
       expect(response.status, path).toBe(200);
       const body = await response.json();
-      expect(JSON.stringify(body), path).toMatch(/"question":"reset my password"/);
+      expect(JSON.stringify(body), path).toMatch(path === "/admin/collections" ? /"name":"default"/ : /"question":"reset my password"/);
       const parsed = schema.safeParse(body);
       expect(parsed.error?.issues ?? [], path).toEqual([]);
     }
