@@ -3,7 +3,7 @@ import { afterEach, expect, vi } from "vitest";
 import type { FaqRecord } from "../../src/faq-record";
 import type { AnswerCalibration } from "../../src/search/answer-model";
 import { buildIndex } from "../../src/index-blob/build-index";
-import { POINTER_KEY, chunkKey, pointerFor, splitBlob, type IndexPointer } from "../../src/index-store/keys";
+import { POINTER_KEY, chunkKey, collectionKeys, pointerFor, splitBlob, type IndexPointer } from "../../src/index-store/keys";
 import { xxh64Module } from "../../src/index-store/wasm/xxh64-module";
 
 export const ENDPOINT = env.HF_ENDPOINT_URL!;
@@ -20,6 +20,19 @@ export async function storeBlob(records: FaqRecord[], vectors: number[][], model
   const { blob, version } = await buildIndex({ model, builtAt, dim, records, vectors, answerThreshold, groupThreshold, answer });
   for (const [i, chunk] of splitBlob(blob).entries()) await env.FAQ_KV.put(chunkKey(version, i), chunk);
   const pointer: IndexPointer = pointerFor(blob, { version, model, dim, count: records.length, builtAt }, xxh64Module);
+  return { blob, version, pointer };
+}
+
+/** Builds a blob and publishes it to a named collection (its own chunks, pointer and history). */
+export async function publishTo(collection: string, records: FaqRecord[], vectors: number[][], options: { model?: string; dim?: number; allowedOrigins?: string[] | null; answer?: AnswerCalibration | null } = {}) {
+  const model = options.model ?? MODEL;
+  const dim = options.dim ?? 4;
+  const builtAt = "2026-01-02T03:04:05.000Z";
+  const { blob, version } = await buildIndex({ model, builtAt, dim, records, vectors, allowedOrigins: options.allowedOrigins ?? null, answer: options.answer ?? null });
+  const keys = collectionKeys(collection);
+  for (const [i, chunk] of splitBlob(blob).entries()) await env.FAQ_KV.put(keys.chunk(version, i), chunk);
+  const pointer = pointerFor(blob, { version, model, dim, count: records.length, builtAt }, xxh64Module);
+  await env.FAQ_KV.put(keys.pointer, JSON.stringify(pointer));
   return { blob, version, pointer };
 }
 
