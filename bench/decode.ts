@@ -43,7 +43,7 @@ export async function benchDecode(count = 10_000, dim = 384) {
   const inMemory = new Uint8Array(memory.buffer, 0, source.length);
   const checksum = checksumIn(xxh64, memory);
   const copyAndCheck = async () => {
-    const bad = await readChunks(pointer, async (key) => chunks.get(key) ?? null, inMemory, 1, matchesChecksums(pointer.checksums!, checksum, inMemory));
+    const bad = await readChunks(pointer, async (i) => chunks.get(chunkKey(version, i)) ?? null, inMemory, 1, matchesChecksums(pointer.checksums!, checksum, inMemory));
     if (bad !== null) throw new Error(`chunk ${bad} failed its checksum`);
   };
   // The first load of an isolate runs before the engine has optimised the checksum: timed alone, once.

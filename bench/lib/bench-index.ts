@@ -11,7 +11,7 @@ export function vectorOnlyIndex(matrix: Float32Array, dim: number, encoding: "f3
   const rows = Array.from({ length: count }, (_, row) => matrix.subarray(row * dim, (row + 1) * dim));
   const vectors = readVectors(encodeVectors(encoding, rows, dim), vectorFlags(encoding), count, dim);
   return {
-    version: encoding, model: "bench", builtAt: "", fusionAlpha: 0.6, answerThreshold: null, answer: null, groupThreshold: null,
+    version: encoding, model: "bench", builtAt: "", fusionAlpha: 0.6, answerThreshold: null, answer: null, allowedOrigins: null, groupThreshold: null,
     dim, count,
     ...vectors,
     bytes: new Uint8Array(0),

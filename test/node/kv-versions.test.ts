@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KvStore } from "../../scripts/kv/kv-store";
 import { withLocalKv } from "../../scripts/kv/local-kv";
-import { KEEP_VERSIONS, publishVersion, readHistory, rollbackVersion } from "../../scripts/kv/versions";
+import { KEEP_VERSIONS, publishVersion, readCurrentVersion, readHistory, rollbackVersion } from "../../scripts/kv/versions";
 import { buildIndex } from "../../src/index-blob/build-index";
-import { HISTORY_KEY, POINTER_KEY, chunkKey, pointerFor } from "../../src/index-store/keys";
+import { HISTORY_KEY, POINTER_KEY, chunkKey, collectionKeys, pointerFor } from "../../src/index-store/keys";
 import { loadXxh64Module } from "../../scripts/lib/load-wasm";
 import { runScript } from "./helpers";
 
@@ -64,6 +64,32 @@ describe("KV versions", () => {
     expect(store.data.has(chunkKey(versions[0]!.version, 0))).toBe(false);
     expect(store.data.has(chunkKey(versions[1]!.version, 0))).toBe(true);
     expect(JSON.parse(store.data.get(HISTORY_KEY) as string)).toHaveLength(3);
+  });
+});
+
+describe("collections in KV", () => {
+  it("publishes and rolls back a named collection under its own keys, leaving the default one alone", async () => {
+    const store = memoryStore();
+    const keys = collectionKeys("help-de");
+    const main = await version("main");
+    await publishVersion(store, main.blob, main.pointer);
+    const before = new Map(store.data);
+    const first = await version("erste");
+    const second = await version("zweite");
+    await publishVersion(store, first.blob, first.pointer, keys);
+    await publishVersion(store, second.blob, second.pointer, keys);
+    for (const [key, value] of before) expect(store.data.get(key)).toEqual(value);
+    const added = [...store.data.keys()].filter((key) => !before.has(key)).sort();
+    expect(added).toEqual([
+      `collections/blob/help-de/${first.pointer.version}/0`,
+      `collections/blob/help-de/${second.pointer.version}/0`,
+      "collections/history/help-de",
+      "collections/pointer/help-de",
+    ].sort());
+    expect(await rollbackVersion(store, undefined, keys)).toEqual([second.pointer.version, first.pointer]);
+    expect(JSON.parse(store.data.get(keys.pointer) as string).version).toBe(first.pointer.version);
+    expect(JSON.parse(store.data.get(POINTER_KEY) as string).version).toBe(main.pointer.version);
+    expect((await readCurrentVersion(store, keys))!.record(0).question).toBe("erste");
   });
 });
 
