@@ -89,11 +89,11 @@ describe("npm run seed", () => {
     await expect(readdir(out)).rejects.toMatchObject({ code: "ENOENT" });
   });
 
-  it("rejects unknown flags and values", async () => {
-    expect((await seed("--kv", "cloud")).stderr.trim()).toBe("seed: --kv must be one of local, remote, none");
-    expect((await seed("--embedder", "openai")).stderr.trim()).toBe("seed: --embedder must be one of hf, local");
-    const unknown = await seed("--frobnicate");
-    expect(unknown.code).toBe(1);
+  it("rejects unknown flags and values with exit 2", async () => {
+    const [kv, embedder, unknown] = await Promise.all([seed("--kv", "cloud"), seed("--embedder", "openai"), seed("--frobnicate")]);
+    expect([kv.code, kv.stderr.trim()]).toEqual([2, "seed: --kv must be one of local, remote, none"]);
+    expect([embedder.code, embedder.stderr.trim()]).toEqual([2, "seed: --embedder must be one of hf, local"]);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("seed: Unknown option '--frobnicate'");
   });
 
