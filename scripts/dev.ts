@@ -13,6 +13,8 @@
  * server loads it when it starts, after the options are read.
  */
 import { spawnSync } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { WORKER_VARIABLES } from "../src/env";
 import { applyLocalMigrations } from "./lib/apply-local-migrations";
 import { readOptionsOrExit, type CliCommand } from "./lib/cli-options";
@@ -22,6 +24,8 @@ import { workerVarsFromEnv } from "./lib/worker-vars-from-env";
 import { startInferenceServer } from "./inference-server";
 
 const DEMO_FAQS = "data/medicare-faqs.json";
+/** Where the seed writes its artifacts (its default), faqs.jsonl among them: the FAQs as served. */
+const BUILD_DIR = "build";
 
 const DEV_COMMAND = {
   name: "start",
@@ -68,7 +72,7 @@ const sourceLabel = args.input ?? ([...args["from-page"], ...args.sitemap].join(
 // handlers that would otherwise swallow Ctrl-C here.
 const seeded = spawnSync(
   process.execPath,
-  ["--import", "tsx", "scripts/seed.ts", ...source, "--embedder", "local", "--kv", "local", "--persist-to", persistTo],
+  ["--import", "tsx", "scripts/seed.ts", ...source, "--embedder", "local", "--kv", "local", "--persist-to", persistTo, "--out", BUILD_DIR],
   { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" },
 );
 if (seeded.status !== 0) {
@@ -77,6 +81,7 @@ if (seeded.status !== 0) {
 }
 const summary = JSON.parse(seeded.stdout.trim().split("\n").pop()!) as { faqs: number; version: string };
 console.log(`seeded ${summary.faqs} FAQs from ${sourceLabel} (version ${summary.version})`);
+const question = await firstQuestion();
 
 // the inbox's tables in the local D1 database
 await applyLocalMigrations(persistTo);
@@ -91,6 +96,7 @@ if (passed.length > 0) console.log(`from the environment: ${passed.join(", ")}`)
 const worker = await startWranglerDev({
   port,
   persistTo,
+  quietStartup: true,
   // the local model unless the environment says otherwise
   vars: { EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM), ...(inference ? { HF_ENDPOINT_URL: inference.url } : {}), ...given.vars },
   secrets: given.secrets,
@@ -120,7 +126,21 @@ worker.child.once("exit", (code) => {
 
 const publicUrl = `http://localhost:${port}`;
 console.log(`\nfaq-edge is running at ${publicUrl}`);
-console.log(`  try: curl '${publicUrl}/faq?q=How%20can%20Medicare%20help%20me%3F'`);
+// ' too: the URL sits between single quotes
+if (question) console.log(`  try: curl '${publicUrl}/faq?q=${encodeURIComponent(question).replace(/'/g, "%27")}'`);
+else console.log(`  try: curl ${publicUrl}/health`);
+console.log(`  the inbox's daily clean-up (Cron Trigger) runs when asked: curl ${publicUrl}/cdn-cgi/handler/scheduled`);
 if (given.secrets.ADMIN_TOKEN) console.log(`  inbox: curl -H "Authorization: Bearer $ADMIN_TOKEN" ${publicUrl}/admin/unanswered  (or npm run inbox -- --local)`);
 else console.log("  the owner's view (/admin/*) is off: set ADMIN_TOKEN to turn it on");
 console.log("  Ctrl-C stops everything.\n");
+
+/** A question to try: the first served FAQ's, from the faqs.jsonl the seed just wrote; null if it cannot be read. */
+async function firstQuestion(): Promise<string | null> {
+  try {
+    const first = (await readFile(join(BUILD_DIR, "faqs.jsonl"), "utf8")).split("\n", 1)[0]!;
+    const { question } = JSON.parse(first) as { question?: unknown };
+    return typeof question === "string" && question.trim() !== "" ? question : null;
+  } catch {
+    return null;
+  }
+}
