@@ -11,14 +11,14 @@ import { kernelModule } from "../search/wasm/kernel-module";
 export const healthRoute = new Hono<AppEnv>().get("/", async (c) => {
   try {
     const index = await servingIndex(c);
-    const { problem } = isolateIndexCache.status();
+    const { problem, pointer } = isolateIndexCache.status();
     return c.json({
       status: "ok",
       version: index.version,
       model: index.model,
       dim: index.dim,
       count: index.count,
-      builtAt: index.builtAt,
+      builtAt: pointer?.builtAt || index.builtAt,
       vectors: index.matrix ? "f32" : "int8",
       // which loop ranks: the SIMD kernel, or the JS fallback where WebAssembly cannot run
       kernel: scorerFor(index, kernelModule).kernel,
