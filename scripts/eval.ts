@@ -7,11 +7,11 @@
  * vectors), and prints a table. --typos asks every query again with one typo.
  * The last line on stdout is a JSON summary, with the answered promise
  * measured on this dataset, which the threshold never saw.
+ * Options: EVAL_COMMAND below, printed by `npm run eval -- --help`.
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { decodeIndex } from "../src/index-blob/decode";
 import { rowOf } from "../src/search/f32-matrix";
 import { SEARCH_MODES } from "../src/search/rank";
@@ -24,11 +24,27 @@ import { embedViaEndpoint, queryWorker, type WorkerOutcome } from "./eval/query-
 import { withTypo } from "./eval/typos";
 import { freePort } from "./lib/free-port";
 import { startInferenceProcess } from "./lib/inference-process";
+import { readOptions, type CliCommand } from "./lib/cli-options";
 import { isMain } from "./lib/is-main";
 import { runCli } from "./lib/run-cli";
-import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "./lib/local-model";
+import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "./lib/local-model-id";
 import { runNode } from "./lib/run-node";
+import { UsageError } from "./lib/usage-error";
 import { startWranglerDev, type RunningWorker } from "./lib/wrangler-dev";
+
+export const EVAL_COMMAND = {
+  name: "eval",
+  run: "npm run eval --",
+  summary: `Builds an index of DIR/faqs.jsonl with the local model, serves it with wrangler dev, sends every
+query of DIR/queries.jsonl through the Worker in each search mode, runs two peers (MiniSearch BM25,
+Orama hybrid) on the same data, and prints a table; the last line on stdout is a JSON summary.`,
+  options: [
+    { name: "dataset", type: "string", valueName: "DIR", defaultText: "none, required", description: "a folder with faqs.jsonl and queries.jsonl (npm run inbox -- --export-labels writes one)" },
+    { name: "typos", type: "boolean", description: "ask every query again with one typo" },
+    { name: "concurrency", type: "string", integer: [1, 64], default: "4", description: "queries in flight at once" },
+  ],
+  examples: ["npm run eval -- --dataset labels --typos"],
+} as const satisfies CliCommand;
 
 const pad = (text: string, width: number) => text.padEnd(width);
 const header = `${pad("mode", 10)} ${["top1", "mrr10", "recall5"].map((h) => h.padStart(8)).join(" ")}`;
@@ -67,15 +83,8 @@ function verdicts(modes: Record<string, RetrievalMetrics>): string[] {
 }
 
 async function main(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      dataset: { type: "string" },
-      typos: { type: "boolean", default: false },
-      concurrency: { type: "string", default: "4" },
-    },
-  });
-  if (!values.dataset) throw new Error("--dataset DIR is required");
+  const values = readOptions(EVAL_COMMAND, argv);
+  if (!values.dataset) throw new UsageError("--dataset DIR is required");
   const dataset = await readDataset(values.dataset);
   const workDir = await mkdtemp(join(tmpdir(), "faq-eval-"));
   const inference = await startInferenceProcess();
@@ -94,7 +103,7 @@ async function main(argv: string[]) {
       output: "ignore",
       vars: { HF_ENDPOINT_URL: inference.url, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM), EMBED_TIMEOUT_MS: "30000", RATE_LIMIT: "off" },
     });
-    const concurrency = Number(values.concurrency);
+    const concurrency = values.concurrency;
     let plain;
     let typos;
     try {

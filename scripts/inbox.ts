@@ -1,13 +1,12 @@
 /**
- * `npm run inbox -- [--local|--remote] [--persist-to DIR] [--config FILE] [--since DATE] [--limit N] [--json] [--export-labels FILE]`:
- * what visitors asked that the FAQ did not answer, grouped by meaning as
- * /admin/unanswered groups it, read straight from the D1 database: the local
- * one `npm start` uses (default), or the deployed one (--remote, with the
- * account's wrangler login or CLOUDFLARE_API_TOKEN). No ADMIN_TOKEN needed.
- * --export-labels writes what visitors marked helpful as a queries.jsonl
- * that `npm run eval` and `npm run calibrate` read.
+ * `npm run inbox`: what visitors asked that the FAQ did not answer, grouped
+ * by meaning as /admin/unanswered groups it, read straight from the D1
+ * database: the local one `npm start` uses (default), or the deployed one
+ * (--remote, with the account's wrangler login or CLOUDFLARE_API_TOKEN). No
+ * ADMIN_TOKEN needed. --export-labels writes what visitors marked helpful as
+ * a queries.jsonl that `npm run eval` and `npm run calibrate` read.
+ * Options: INBOX_COMMAND below, printed by `npm run inbox -- --help`.
  */
-import { parseArgs } from "node:util";
 import { sinceMs } from "../src/api/admin-query";
 import type { FaqIndex } from "../src/index-blob/format";
 import { readFeedback } from "../src/inbox/read-inbox";
@@ -17,29 +16,37 @@ import { formatGroups } from "./inbox/print-groups";
 import { wranglerD1 } from "./inbox/wrangler-d1";
 import { withKv } from "./kv/open-kv";
 import { readCurrentVersion } from "./kv/versions";
+import { readOptions, type CliCommand } from "./lib/cli-options";
 import { isMain } from "./lib/is-main";
 import { runCli } from "./lib/run-cli";
+import { UsageError } from "./lib/usage-error";
+
+export const INBOX_COMMAND = {
+  name: "inbox",
+  run: "npm run inbox --",
+  summary: `Prints what visitors asked that the FAQ did not answer, grouped by meaning, most asked first,
+from the local D1 database that npm start uses or the deployed one. No ADMIN_TOKEN needed.`,
+  options: [
+    { name: "local", type: "boolean", description: "read the local database (what npm start uses; the default)" },
+    { name: "remote", type: "boolean", description: "read the deployed database (wrangler login or CLOUDFLARE_API_TOKEN)" },
+    { name: "persist-to", type: "string", valueName: "DIR", default: ".wrangler/state", description: "the local state folder, as wrangler dev --persist-to" },
+    { name: "config", type: "string", valueName: "FILE", default: "wrangler.toml", description: "wrangler config for the D1 and KV bindings" },
+    { name: "since", type: "string", valueName: "DATE", description: "only questions asked since then: 2026-11-01 or an ISO 8601 date-time" },
+    { name: "limit", type: "string", integer: [1], default: "20", description: "groups shown at most" },
+    { name: "json", type: "boolean", description: "print the groups as one JSON object" },
+    { name: "export-labels", type: "string", valueName: "FILE", description: "also write what visitors marked helpful as a queries.jsonl for npm run eval and npm run calibrate" },
+  ],
+  environment: [["CLOUDFLARE_API_TOKEN", "with --remote, unless wrangler is logged in"]],
+  examples: ["npm run inbox -- --since 2026-11-01 --limit 10"],
+} as const satisfies CliCommand;
 
 export async function inbox(argv: string[], print: (text: string) => void = console.log) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      local: { type: "boolean", default: false },
-      remote: { type: "boolean", default: false },
-      "persist-to": { type: "string", default: ".wrangler/state" },
-      config: { type: "string", default: "wrangler.toml" },
-      since: { type: "string" },
-      limit: { type: "string", default: "20" },
-      json: { type: "boolean", default: false },
-      "export-labels": { type: "string" },
-    },
-  });
-  if (values.local && values.remote) throw new Error("give --local or --remote, not both");
+  const values = readOptions(INBOX_COMMAND, argv);
+  if (values.local && values.remote) throw new UsageError("give --local or --remote, not both");
   const target = values.remote ? "remote" : "local";
-  const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw new Error("--limit must be a positive integer");
+  const limit = values.limit;
   const since = values.since === undefined ? 0 : sinceMs(values.since);
-  if (Number.isNaN(since)) throw new Error("--since must be a date (2026-11-01) or an ISO 8601 date-time");
+  if (Number.isNaN(since)) throw new UsageError("--since must be a date (2026-11-01) or an ISO 8601 date-time");
 
   const persistTo = values["persist-to"];
   const db = wranglerD1({ target, configPath: values.config, persistTo });

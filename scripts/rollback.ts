@@ -1,29 +1,36 @@
 /**
- * `npm run rollback -- [--to VERSION] [--kv local|remote] [--persist-to DIR] [--config FILE] [--verbose]`:
- * points the index back to the version published before the one served now
- * (run again to go further back; KV keeps the last three), or to `--to`
- * VERSION (or a unique prefix), after checking that version is whole.
- * Prints {"from","to","kv"}.
+ * `npm run rollback`: points the index back to the version published before
+ * the one served now (run again to go further back; KV keeps the last three),
+ * or to `--to` VERSION (or a unique prefix), after checking that version is
+ * whole. Prints {"from","to","kv"}.
+ * Options: ROLLBACK_COMMAND below, printed by `npm run rollback -- --help`.
  */
-import { parseArgs } from "node:util";
+import { readOptions, type CliCommand } from "./lib/cli-options";
 import { isMain } from "./lib/is-main";
 import { runCli } from "./lib/run-cli";
 import { withKv } from "./kv/open-kv";
 import { requireCloudflareToken } from "./kv/remote-kv";
 import { rollbackVersion } from "./kv/versions";
 
+export const ROLLBACK_COMMAND = {
+  name: "rollback",
+  run: "npm run rollback --",
+  summary: `Points the served index back to the version published before the one served now (run it
+again to go further back; KV keeps the last three), or to --to VERSION, after checking that
+version is whole. Prints {"from","to","kv"}.`,
+  options: [
+    { name: "to", type: "string", valueName: "VERSION", defaultText: "the one before", description: "the version to serve, or a unique prefix of it" },
+    { name: "kv", type: "string", choices: ["local", "remote"], default: "local", description: "the local KV that wrangler dev reads, or the real namespace" },
+    { name: "persist-to", type: "string", valueName: "DIR", defaultText: ".wrangler/state", description: "local KV folder, as wrangler dev --persist-to" },
+    { name: "config", type: "string", valueName: "FILE", default: "wrangler.toml", description: "wrangler config for the KV binding" },
+    { name: "verbose", type: "boolean", description: "print the wrangler commands used for --kv remote" },
+  ],
+  environment: [["CLOUDFLARE_API_TOKEN", "with --kv remote: a token with Workers KV Storage: Edit"]],
+  examples: ["npm run rollback -- --kv remote"],
+} as const satisfies CliCommand;
+
 export async function rollback(argv: string[], env: NodeJS.ProcessEnv) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      kv: { type: "string", default: "local" },
-      "persist-to": { type: "string" },
-      config: { type: "string", default: "wrangler.toml" },
-      verbose: { type: "boolean", default: false },
-      to: { type: "string" },
-    },
-  });
-  if (values.kv !== "local" && values.kv !== "remote") throw new Error("--kv must be local or remote");
+  const values = readOptions(ROLLBACK_COMMAND, argv);
   if (values.kv === "remote") requireCloudflareToken(env);
   const kvOptions = { configPath: values.config, persistTo: values["persist-to"], verbose: values.verbose };
   const [from, to] = await withKv(values.kv, kvOptions, (store) => rollbackVersion(store, values.to));

@@ -5,9 +5,7 @@
  * --dry-run shows what would change and writes nothing.
  * The last line on stdout is a JSON summary.
  * --from-page and --sitemap read the FAQs from pages where they already live.
- * Usage: npm run seed -- [--input FILE | --from-page URL|FILE ... | --sitemap URL] [--embedder local|hf] [--out DIR] [--kv none|local|remote]
- *                        [--hub owner/name [--private] [--license ID]] [--from-hub owner/name[@revision]] [--dry-run]
- *                        [--question-selector CSS --answer-selector CSS] (with --from-page or --sitemap; docs/notes/faq-markup.md)
+ * Options: SEED_COMMAND in seed/seed-args.ts, printed by `npm run seed -- --help`.
  */
 import { ApiError } from "../src/errors";
 import { datasetFiles } from "./hub/dataset-files";
@@ -25,7 +23,7 @@ import { fromFaqFile } from "./seed/from-faq-file";
 import { fromHub } from "./seed/from-hub";
 import { fromPages } from "./seed/from-pages";
 import { parseSeedArgs } from "./seed/seed-args";
-import { UsageError } from "./seed/usage-error";
+import { UsageError } from "./lib/usage-error";
 
 const log = (line: string) => console.error(line);
 
@@ -67,6 +65,4 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const exitCode = (error: unknown) => (error instanceof UsageError ? error.exitCode : 1);
-
-if (isMain(import.meta.url)) await runCli("seed", () => seed(process.argv.slice(2), process.env), describe, exitCode);
+if (isMain(import.meta.url)) await runCli("seed", () => seed(process.argv.slice(2), process.env), describe);

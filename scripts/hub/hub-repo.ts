@@ -1,4 +1,4 @@
-import { UsageError } from "../seed/usage-error";
+import { UsageError } from "../lib/usage-error";
 
 export const DEFAULT_HUB_URL = "https://huggingface.co";
 
@@ -32,15 +32,17 @@ export function parseHubRepo(value: string, flag: string, allowRevision: boolean
 
 /**
  * HF_TOKEN from the environment. Required to publish; optional to read a
- * public dataset. The token itself never goes into a message.
+ * public dataset. The token itself never goes into a message. A missing or
+ * malformed token is the environment's problem, not the command line's: exit 1,
+ * as for a missing CLOUDFLARE_API_TOKEN.
  */
 export function hubToken(env: NodeJS.ProcessEnv, required: boolean): string | undefined {
   const token = env.HF_TOKEN?.trim() || undefined;
   if (!token && required) {
-    throw new UsageError("--hub needs HF_TOKEN in the environment (a write token from https://huggingface.co/settings/tokens); nothing was embedded or written");
+    throw new Error("--hub needs HF_TOKEN in the environment (a write token from https://huggingface.co/settings/tokens); nothing was embedded or written");
   }
   if (token && !token.startsWith("hf_")) {
-    throw new UsageError("HF_TOKEN is not a Hugging Face access token (those start with hf_); nothing was embedded or written");
+    throw new Error("HF_TOKEN is not a Hugging Face access token (those start with hf_); nothing was embedded or written");
   }
   return token;
 }

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { wranglerBin } from "./wrangler-bin";
+import { wranglerEnv } from "./wrangler-env";
 
 export interface RunWranglerOptions {
   /** Print the command on stderr before it runs. */
@@ -18,7 +19,7 @@ export function runWrangler(args: string[], options: RunWranglerOptions = {}): P
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [wranglerBin(), ...args], {
       stdio: ["ignore", "pipe", options.captureStderr ? "pipe" : "inherit"],
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+      env: wranglerEnv(),
     });
     const out: Buffer[] = [];
     let err = "";

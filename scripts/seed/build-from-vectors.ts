@@ -22,7 +22,9 @@ export async function buildFromVectors(
   const builtAt = new Date().toISOString();
   const encoding = args.vectors === "auto" ? chooseEncoding(records.length, dim) : args.vectors;
   const { fusionAlpha, answerThreshold, answer, groupThreshold, language, synonyms } = ranking;
-  const { blob, version } = await buildIndex({ model, builtAt, dim, records, vectors, fusionAlpha, answerThreshold, answer, groupThreshold, encoding, language, synonyms });
+  // No clock in the hashed blob (builtAt "": not recorded there), so the same FAQs, model and settings give the
+  // same version; the time goes in the pointer, the manifest and the dataset card (docs/notes/first-hour.md).
+  const { blob, version } = await buildIndex({ model, builtAt: "", dim, records, vectors, fusionAlpha, answerThreshold, answer, groupThreshold, encoding, language, synonyms });
   return {
     blob,
     pointer: pointerFor(blob, { version, model, dim, count: records.length, builtAt }, loadXxh64Module()),

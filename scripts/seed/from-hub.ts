@@ -31,7 +31,9 @@ async function fromPublishedIndex(blob: ArrayBuffer, where: string, env: NodeJS.
     throw new Error(`${where} was embedded with ${index.model} (${index.dim}-d), but EMBED_MODEL/EMBED_DIM say ${wanted}${env.EMBED_DIM ? ` (${env.EMBED_DIM}-d)` : ""}; nothing was written`);
   }
   const records = Array.from({ length: index.count }, (_, row) => index.record(row));
-  const pointer = pointerFor(blob, { version: index.version, model: index.model, dim: index.dim, count: index.count, builtAt: index.builtAt }, loadXxh64Module());
+  // blobs built since versions became reproducible record no time: the pointer says when it was seeded
+  const builtAt = index.builtAt || new Date().toISOString();
+  const pointer = pointerFor(blob, { version: index.version, model: index.model, dim: index.dim, count: index.count, builtAt }, loadXxh64Module());
   return { records, model: index.model, source: `hf://datasets/${where}`, toEmbed: 0, build: async () => ({ blob, pointer, embedded: 0, reused: 0, built: null }) };
 }
 

@@ -29,7 +29,10 @@ describe("--question-selector and --answer-selector", () => {
     expect(usageError(argv)).toEqual({ message, exitCode: 2 });
   });
 
-  it("leaves the exit code of the older usage errors at 1", () => {
-    expect(usageError(["--kv", "cloud"])).toEqual({ message: "--kv must be one of local, remote, none", exitCode: 1 });
+  it("gives every usage error exit 2, the older ones too", () => {
+    expect(usageError(["--kv", "cloud"])).toEqual({ message: "--kv must be one of local, remote, none", exitCode: 2 });
+    expect(usageError(["--batch-size", "0"])).toEqual({ message: "--batch-size must be an integer from 1 to 256", exitCode: 2 });
+    expect(usageError(["--input", "a.json", "--from-page", "faq.html"]))
+      .toEqual({ message: "--input cannot be combined with --from-page or --sitemap: the FAQs come from one place", exitCode: 2 });
   });
 });

@@ -1,8 +1,8 @@
-import { parseArgs } from "node:util";
 import { DEFAULT_HUB_URL, parseHubRepo, type HubDatasetRef } from "../hub/hub-repo";
 import { CALIBRATION_FILE } from "../calibrate/calibration-store";
 import { selectorProblem, type FaqSelectors } from "../import/from-selectors";
-import { UsageError } from "./usage-error";
+import { readOptions, type CliCommand } from "../lib/cli-options";
+import { UsageError } from "../lib/usage-error";
 
 export { UsageError };
 
@@ -72,66 +72,68 @@ export interface SeedArgs {
   faqSelectors: FaqSelectors | null;
 }
 
-const choice = <T extends string>(name: string, value: string, allowed: readonly T[]): T => {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(", ")}`);
-  return value as T;
-};
+const WITH_PAGES = "with --from-page or --sitemap";
 
-/** Parses `npm run seed -- ...` flags. Defaults: the demo FAQs, the local model, build/, no KV. */
+/** The seed's options: parsed by readOptions, printed by --help (docs/notes/first-hour.md). */
+export const SEED_COMMAND = {
+  name: "seed",
+  run: "npm run seed --",
+  summary: `Builds an FAQ index: reads and checks the FAQs, embeds the questions, writes the build
+artifacts (--out), and publishes the index to KV (--kv) and the dataset to the Hub (--hub).
+The last line on stdout is a JSON summary. The same FAQs, model and settings give the same version.`,
+  options: [
+    { name: "input", type: "string", valueName: "FILE", defaultText: DEFAULT_INPUT, description: "FAQs as a JSON array (.json), JSON Lines (.jsonl) or CSV (.csv, header id,question,answer,url,category)" },
+    { name: "from-page", type: "string", multiple: true, valueName: "URL|FILE", description: "read the FAQs from a web page or a saved .html file instead of --input" },
+    { name: "sitemap", type: "string", multiple: true, valueName: "URL", description: "read the FAQs from the pages a sitemap (or sitemap index) lists" },
+    { name: "from-hub", type: "string", valueName: "OWNER/NAME[@REV]", description: "seed from a published Hub dataset instead of embedding" },
+    { name: "embedder", type: "string", choices: ["hf", "local"], default: "local", description: "hf: the HF API (HF_TOKEN, EMBED_MODEL, EMBED_DIM or HF_ENDPOINT_URL); local: the bundled offline model" },
+    { name: "out", type: "string", valueName: "DIR", default: "build", description: "where the artifacts go" },
+    { name: "kv", type: "string", choices: ["local", "remote", "none"], default: "none", description: "also publish to the local KV that wrangler dev reads, or to the real namespace" },
+    { name: "persist-to", type: "string", valueName: "DIR", defaultText: ".wrangler/state", description: "local KV folder, as wrangler dev --persist-to" },
+    { name: "config", type: "string", valueName: "FILE", default: "wrangler.toml", description: "wrangler config for the KV binding" },
+    { name: "verbose", type: "boolean", description: "print the wrangler commands used for --kv remote" },
+    { name: "dry-run", type: "boolean", description: "show which FAQs would be added, changed and removed; embed and write nothing" },
+    { name: "batch-size", type: "string", integer: [1, 256], default: "32", description: "texts per embedding call" },
+    { name: "concurrency", type: "string", integer: [1, 16], default: "1", description: "embedding calls in flight at once" },
+    { name: "max-retries", type: "string", integer: [0, 10], default: "5", description: "retries per batch on 429/5xx" },
+    { name: "cache", type: "string", valueName: "DIR", default: ".faq-edge/embeddings", description: "embeddings kept between runs" },
+    { name: "no-cache", type: "boolean", description: "keep no embeddings between runs" },
+    { name: "vectors", type: "string", choices: ["auto", "f32", "int8"], default: "auto", description: "vector storage; auto takes int8 once float32 would pass 32 MiB" },
+    { name: "language", type: "string", choices: ["en", "none", "auto"], default: "auto", description: "English stemming, none, or decided from the FAQs' words" },
+    { name: "synonyms", type: "string", valueName: "FILE", description: "JSON array of groups of equivalent words or phrases (data/synonyms.example.json)" },
+    { name: "answer-threshold", type: "string", valueName: "X", defaultText: "calibrated", description: "the confidence the best match needs to count as answered, from -1 to 1" },
+    { name: "answer-precision", type: "string", valueName: "P", default: "0.8", description: "the precision answered: true promises; the threshold is calibrated for it" },
+    { name: "no-calibrate", type: "boolean", description: "do not calibrate (fusion weight 0.5, no threshold)" },
+    { name: "calibrate-with", type: "string", valueName: "FILE", description: "labelled visitor questions (npm run inbox -- --export-labels) to calibrate with" },
+    { name: "calibration-file", type: "string", valueName: "FILE", default: CALIBRATION_FILE, description: "where calibrations are kept, per model" },
+    { name: "hub", type: "string", valueName: "OWNER/NAME", description: "also publish the dataset to the Hub in one commit (HF_TOKEN with write access)" },
+    { name: "private", type: "boolean", description: "with --hub: create the dataset private" },
+    { name: "license", type: "string", valueName: "ID", defaultText: "unknown", description: "with --hub: the licence on the dataset card, e.g. cc-by-4.0, mit" },
+    { name: "hub-message", type: "string", valueName: "TEXT", defaultText: "faq-edge: index <version> (<n> FAQs, <model>)", description: "with --hub: the commit message" },
+    { name: "hub-url", type: "string", valueName: "URL", default: DEFAULT_HUB_URL, description: "another Hub endpoint (a mirror, a private Hub)" },
+    { name: "category-from", type: "string", choices: ["title", "h1", "none"], default: "title", description: `${WITH_PAGES}: the category of a page's FAQs` },
+    { name: "max-pages", type: "string", integer: [1, 100_000], default: "500", description: `${WITH_PAGES}: pages read at most` },
+    { name: "allow-host", type: "string", multiple: true, valueName: "HOST", description: `${WITH_PAGES}: another host the import may reach (redirects, listed pages)` },
+    { name: "page-timeout-ms", type: "string", integer: [100, 120_000], default: "10000", description: `${WITH_PAGES}: how long one request may take` },
+    { name: "strict", type: "boolean", description: `${WITH_PAGES}: fail, writing nothing, if any page fails` },
+    { name: "question-selector", type: "string", valueName: "CSS", description: `${WITH_PAGES}, with --answer-selector: where the questions are (docs/notes/faq-markup.md)` },
+    { name: "answer-selector", type: "string", valueName: "CSS", description: `${WITH_PAGES}, with --question-selector: where the answers are` },
+  ],
+  environment: [
+    ["HF_TOKEN", "with --embedder hf or --hub: a Hugging Face access token"],
+    ["HF_ENDPOINT_URL", "with --embedder hf: a TEI or Inference Endpoint URL instead of the HF API"],
+    ["EMBED_MODEL, EMBED_DIM", "with --embedder hf: the model and its width (default sentence-transformers/all-MiniLM-L6-v2, 384)"],
+    ["CLOUDFLARE_API_TOKEN", "with --kv remote: a token with Workers KV Storage: Edit"],
+  ],
+  examples: [
+    "npm run seed -- --input faqs.csv --kv local",
+    "npm run seed -- --from-page https://example.com/faq --dry-run",
+  ],
+} as const satisfies CliCommand;
+
+/** Parses `npm run seed -- ...` flags (SEED_COMMAND). Defaults: the demo FAQs, the local model, build/, no KV. */
 export function parseSeedArgs(argv: string[]): SeedArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        input: { type: "string" },
-        embedder: { type: "string", default: "local" },
-        out: { type: "string", default: "build" },
-        kv: { type: "string", default: "none" },
-        "batch-size": { type: "string", default: "32" },
-        concurrency: { type: "string", default: "1" },
-        cache: { type: "string", default: ".faq-edge/embeddings" },
-        "no-cache": { type: "boolean", default: false },
-        "max-retries": { type: "string", default: "5" },
-        "answer-threshold": { type: "string" },
-        "answer-precision": { type: "string", default: "0.8" },
-        "no-calibrate": { type: "boolean", default: false },
-        "calibrate-with": { type: "string" },
-        "calibration-file": { type: "string", default: CALIBRATION_FILE },
-        language: { type: "string", default: "auto" },
-        synonyms: { type: "string" },
-        vectors: { type: "string", default: "auto" },
-        config: { type: "string", default: "wrangler.toml" },
-        "persist-to": { type: "string" },
-        verbose: { type: "boolean", default: false },
-        hub: { type: "string" },
-        private: { type: "boolean", default: false },
-        license: { type: "string" },
-        "hub-url": { type: "string", default: DEFAULT_HUB_URL },
-        "hub-message": { type: "string" },
-        "from-hub": { type: "string" },
-        "dry-run": { type: "boolean", default: false },
-        "from-page": { type: "string", multiple: true },
-        sitemap: { type: "string", multiple: true },
-        "category-from": { type: "string", default: "title" },
-        "max-pages": { type: "string", default: "500" },
-        "allow-host": { type: "string", multiple: true },
-        strict: { type: "boolean", default: false },
-        "page-timeout-ms": { type: "string", default: "10000" },
-        "question-selector": { type: "string" },
-        "answer-selector": { type: "string" },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const batchSize = Number(values["batch-size"]);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 256) throw new UsageError("--batch-size must be an integer from 1 to 256");
-  const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError("--concurrency must be an integer from 1 to 16");
-  const maxRetries = Number(values["max-retries"]);
-  if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) throw new UsageError("--max-retries must be an integer from 0 to 10");
+  const values = readOptions(SEED_COMMAND, argv);
   const rawThreshold = values["answer-threshold"];
   const answerThreshold = rawThreshold === undefined ? null : Number(rawThreshold);
   if (rawThreshold !== undefined && !(rawThreshold.trim() !== "" && answerThreshold! >= -1 && answerThreshold! <= 1)) {
@@ -152,43 +154,39 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
   const license = values.license ?? "unknown";
   if (!/^[a-z0-9][a-z0-9.+-]*$/.test(license)) throw new UsageError("--license must be a licence id such as mit, cc-by-4.0 or other");
   if (!/^https?:\/\/[^\s/]+/.test(values["hub-url"])) throw new UsageError("--hub-url must be an http(s) URL");
-  const fromPage = values["from-page"] ?? [];
-  const sitemap = values.sitemap ?? [];
+  const fromPage = values["from-page"];
+  const sitemap = values.sitemap;
   const fromPages = fromPage.length > 0 || sitemap.length > 0;
   if (fromPages && values.input !== undefined) throw new UsageError("--input cannot be combined with --from-page or --sitemap: the FAQs come from one place");
   if (fromPages && fromHub !== null) throw new UsageError("--from-hub cannot be combined with --from-page or --sitemap");
   for (const url of sitemap) if (!/^https?:\/\/\S+$/i.test(url)) throw new UsageError(`--sitemap must be an http(s) URL, got "${url}"`);
-  if (!fromPages && (values.strict || values["allow-host"] !== undefined)) throw new UsageError("--strict and --allow-host only apply with --from-page or --sitemap");
-  const maxPages = Number(values["max-pages"]);
-  if (!Number.isInteger(maxPages) || maxPages < 1 || maxPages > 100_000) throw new UsageError("--max-pages must be an integer from 1 to 100000");
-  const pageTimeoutMs = Number(values["page-timeout-ms"]);
-  if (!Number.isInteger(pageTimeoutMs) || pageTimeoutMs < 100 || pageTimeoutMs > 120_000) throw new UsageError("--page-timeout-ms must be an integer from 100 to 120000");
+  if (!fromPages && (values.strict || values["allow-host"].length > 0)) throw new UsageError("--strict and --allow-host only apply with --from-page or --sitemap");
   const question = values["question-selector"];
   const answer = values["answer-selector"];
-  if ((question === undefined) !== (answer === undefined)) throw new UsageError("--question-selector and --answer-selector go together: give both", 2);
-  if (question !== undefined && !fromPages) throw new UsageError("--question-selector and --answer-selector only apply with --from-page or --sitemap", 2);
+  if ((question === undefined) !== (answer === undefined)) throw new UsageError("--question-selector and --answer-selector go together: give both");
+  if (question !== undefined && !fromPages) throw new UsageError("--question-selector and --answer-selector only apply with --from-page or --sitemap");
   for (const [flag, selector] of [["--question-selector", question], ["--answer-selector", answer]] as const) {
     const problem = selector === undefined ? null : selectorProblem(selector);
-    if (problem) throw new UsageError(`${flag} "${selector}" ${problem}`, 2);
+    if (problem) throw new UsageError(`${flag} "${selector}" ${problem}`);
   }
   return {
     input: values.input ?? DEFAULT_INPUT,
     inputGiven: values.input !== undefined,
-    embedder: choice("embedder", values.embedder, ["hf", "local"] as const),
+    embedder: values.embedder,
     out: values.out,
-    kv: choice("kv", values.kv, ["local", "remote", "none"] as const),
-    batchSize,
-    concurrency,
+    kv: values.kv,
+    batchSize: values["batch-size"],
+    concurrency: values.concurrency,
     cacheDir: values["no-cache"] ? null : values.cache,
-    maxRetries,
+    maxRetries: values["max-retries"],
     answerThreshold,
     answerPrecision,
     calibrate: !values["no-calibrate"],
     calibrateWith: values["calibrate-with"] ?? null,
     calibrationFile: values["calibration-file"],
-    language: choice("language", values.language, ["en", "none", "auto"] as const),
+    language: values.language,
     synonyms: values.synonyms ?? null,
-    vectors: choice("vectors", values.vectors, ["auto", "f32", "int8"] as const),
+    vectors: values.vectors,
     config: values.config,
     persistTo: values["persist-to"],
     verbose: values.verbose,
@@ -201,11 +199,11 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
     dryRun: values["dry-run"],
     fromPage,
     sitemap,
-    categoryFrom: choice("category-from", values["category-from"], ["title", "h1", "none"] as const),
-    maxPages,
-    allowHost: (values["allow-host"] ?? []).map((host) => host.trim().toLowerCase()),
+    categoryFrom: values["category-from"],
+    maxPages: values["max-pages"],
+    allowHost: values["allow-host"].map((host) => host.trim().toLowerCase()),
     strict: values.strict,
-    pageTimeoutMs,
+    pageTimeoutMs: values["page-timeout-ms"],
     faqSelectors: question !== undefined && answer !== undefined ? { question, answer } : null,
   };
 }

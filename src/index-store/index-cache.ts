@@ -18,6 +18,8 @@ export interface IndexRequest {
 
 export interface IndexStatus {
   index: FaqIndex | null;
+  /** The pointer `index` was loaded from: its builtAt is the build time (a blob records none since versions are reproducible). */
+  pointer: IndexPointer | null;
   /** Why the newest pointer target is not being served, if it is not. */
   problem: IndexUnavailableError | null;
 }
@@ -165,7 +167,7 @@ export class IndexCache implements MemoryHolder {
   }
 
   status(): IndexStatus {
-    return { index: this.current, problem: this.problem };
+    return { index: this.current, pointer: this.currentPointer, problem: this.problem };
   }
 
   /**

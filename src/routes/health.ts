@@ -21,7 +21,7 @@ export const healthRoute = new Hono<AppEnv>().get("/", async (c) => {
     const lease = await findCollection({ collections: services.collections, kv: c.env.FAQ_KV, config: c.get("config"), name });
     try {
       const { index } = lease;
-      const problem = services.collections.cacheOf(name)?.status().problem ?? null;
+      const { problem, pointer } = services.collections.cacheOf(name)?.status() ?? { problem: null, pointer: null };
       return c.json({
         status: "ok",
         collection: name,
@@ -29,7 +29,8 @@ export const healthRoute = new Hono<AppEnv>().get("/", async (c) => {
         model: index.model,
         dim: index.dim,
         count: index.count,
-        builtAt: index.builtAt,
+        // the pointer's: a blob records no build time since versions are reproducible
+        builtAt: pointer?.builtAt || index.builtAt,
         vectors: index.matrix ? "f32" : "int8",
         // which loop ranks: the SIMD kernel, or the JS fallback where WebAssembly cannot run
         kernel: scorerFor(index, kernelModule).kernel,

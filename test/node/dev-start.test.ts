@@ -21,6 +21,7 @@ let endpoint: Server;
 let start: ChildProcess;
 let output = "";
 let base: string;
+let port: number;
 const authorizations: Array<string | undefined> = [];
 
 beforeAll(async () => {
@@ -44,13 +45,15 @@ beforeAll(async () => {
   });
   const endpointPort = await freePort();
   await new Promise<void>((resolve) => endpoint.listen(endpointPort, "127.0.0.1", resolve));
-  const port = await freePort();
+  port = await freePort();
   base = `http://127.0.0.1:${port}`;
+  // as a person starts it: vitest's NODE_ENV=test would make miniflare skip what it does for them
+  const { NODE_ENV: _, ...userEnv } = process.env;
   start = spawn(process.execPath, ["--import", "tsx", "scripts/dev.ts", "--persist-to", persistTo, "--from-page", page], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
-      ...process.env,
+      ...userEnv,
       WRANGLER_SEND_METRICS: "false",
       PORT: String(port),
       RATE_LIMIT: "off",
@@ -86,6 +89,17 @@ describe("npm start with Worker variables in the environment", () => {
     expect(output).toContain("from the environment: HF_ENDPOINT_URL, EMBED_TIMEOUT_MS, EMBED_MAX_RETRIES, ALLOWED_ORIGINS, RATE_LIMIT, HF_TOKEN, ADMIN_TOKEN");
     expect(output).not.toContain(TOKEN);
     expect(output).not.toContain(ADMIN_TOKEN);
+  });
+
+  it("starts quietly, offline, and suggests a question from the FAQs it serves", () => {
+    // what wrangler used to print: the Request.cf download failing offline, its update check, the [build]
+    // command's second run announced as a file change, and the warning about the Cron Trigger
+    for (const noise of ["ENOTFOUND", "Unable to fetch the `Request.cf` object", "update available", "changed, restarting build", "[custom build]", "Scheduled Workers are not automatically triggered", "GET /widget.js"]) {
+      expect(output).not.toContain(noise);
+    }
+    expect(output).not.toMatch(/^\s+at /m);
+    expect(output).toContain(`  try: curl 'http://localhost:${port}/faq?q=How%20do%20I%20get%20a%20replacement%20Medicare%20card%3F'`);
+    expect(output).toContain(`  the inbox's daily clean-up (Cron Trigger) runs when asked: curl http://localhost:${port}/cdn-cgi/handler/scheduled`);
   });
 
   it("serves the FAQs of the page given with --from-page", async () => {

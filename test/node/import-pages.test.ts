@@ -232,7 +232,7 @@ describe("npm run seed -- --from-page / --sitemap", () => {
 
   it("refuses --input with --from-page", async () => {
     const { code, stderr } = await seed("--input", "data/medicare-faqs.json", "--from-page", `${site.url}/details.html`);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr.trim()).toBe("seed: --input cannot be combined with --from-page or --sitemap: the FAQs come from one place");
   });
 });

@@ -89,7 +89,7 @@ describe.sequential("calibration at build time", () => {
 
   it("refuses a precision outside (0, 1)", async () => {
     const result = await seed("never", ["--answer-precision", "1.5"]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe("seed: --answer-precision must be a number between 0 and 1, such as 0.8");
   });
 });

@@ -48,6 +48,22 @@ describe("npm run seed", () => {
     expect(index.record(11)).toMatchObject({ id: "11", question: "What is TRICARE ?", url: "https://www.medicare.gov/basics/get-started-with-medicare" });
   });
 
+  it("gives the same FAQs the same version, and changed FAQs another; the time is in the manifest, not the blob", async () => {
+    const input = join(dir, "same.jsonl");
+    const changed = join(dir, "changed.jsonl");
+    await writeFile(input, '{"id":"a","question":"How do I cancel?","answer":"From settings."}\n{"id":"b","question":"Where is my parcel?"}\n');
+    await writeFile(changed, '{"id":"a","question":"How do I cancel?","answer":"From the settings page."}\n{"id":"b","question":"Where is my parcel?"}\n');
+    // each run with its own embedding cache: nothing is carried over but the FAQs
+    const runs = await Promise.all([["same-1", input], ["same-2", input], ["changed", changed]].map(([out, file]) => seed("--input", file!, "--out", join(dir, out!))));
+    expect(runs.map((run) => run.code)).toEqual([0, 0, 0]);
+    const [first, second, other] = runs.map((run) => summaryLine(run.stdout).version);
+    expect(second).toBe(first);
+    expect(other).not.toBe(first);
+    const { manifest, index } = await checkArtifacts(join(dir, "same-1"), 2);
+    expect(manifest.builtAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(index.builtAt).toBe("");
+  }, 60_000);
+
   it.each([
     ["faqs.jsonl", '{"id":"a","question":"How do I cancel?"}\n{"id":"b","question":"Where is my parcel?"}\n'],
     ["faqs.csv", "id,question,answer\na,How do I cancel?,From settings.\nb,Where is my parcel?,\n"],
@@ -89,11 +105,11 @@ describe("npm run seed", () => {
     await expect(readdir(out)).rejects.toMatchObject({ code: "ENOENT" });
   });
 
-  it("rejects unknown flags and values", async () => {
-    expect((await seed("--kv", "cloud")).stderr.trim()).toBe("seed: --kv must be one of local, remote, none");
-    expect((await seed("--embedder", "openai")).stderr.trim()).toBe("seed: --embedder must be one of hf, local");
-    const unknown = await seed("--frobnicate");
-    expect(unknown.code).toBe(1);
+  it("rejects unknown flags and values with exit 2", async () => {
+    const [kv, embedder, unknown] = await Promise.all([seed("--kv", "cloud"), seed("--embedder", "openai"), seed("--frobnicate")]);
+    expect([kv.code, kv.stderr.trim()]).toEqual([2, "seed: --kv must be one of local, remote, none"]);
+    expect([embedder.code, embedder.stderr.trim()]).toEqual([2, "seed: --embedder must be one of hf, local"]);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("seed: Unknown option '--frobnicate'");
   });
 
