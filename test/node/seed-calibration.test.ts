@@ -83,8 +83,8 @@ describe.sequential("calibration at build time", () => {
 
   it("refuses --calibrate-with together with --no-calibrate", async () => {
     const result = await seed("never", ["--no-calibrate", "--calibrate-with", join(dir, "labels.jsonl")]);
-    expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe("seed: --calibrate-with cannot be combined with --no-calibrate");
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")[0]).toBe("seed: --calibrate-with cannot be combined with --no-calibrate");
   });
 
   it("refuses a precision outside (0, 1)", async () => {
