@@ -15,7 +15,11 @@
 import { spawnSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { WORKER_VARIABLES } from "../src/env";
+import { DEFAULT_COLLECTION } from "../src/collections/collection-name";
+import { readConfig } from "../src/config";
+import { WORKER_VARIABLES, type Env } from "../src/env";
+import { ConfigError } from "../src/errors";
+import { COLLECTION_OPTION, collectionArg } from "./lib/collection-option";
 import { applyLocalMigrations } from "./lib/apply-local-migrations";
 import { readOptionsOrExit, type CliCommand } from "./lib/cli-options";
 import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "./lib/local-model-id";
@@ -38,6 +42,7 @@ and prints where to send questions. Ctrl-C stops everything.`,
     { name: "from-page", type: "string", multiple: true, valueName: "URL|FILE", description: "read the FAQs from a web page or a saved .html file instead" },
     { name: "sitemap", type: "string", multiple: true, valueName: "URL", description: "read the FAQs from the pages a sitemap lists instead" },
     { name: "persist-to", type: "string", valueName: "DIR", default: ".wrangler/state", description: "where local KV and D1 keep their data" },
+    COLLECTION_OPTION,
   ],
   environment: [
     ["PORT", "the Worker's port (default 8787)"],
@@ -45,7 +50,7 @@ and prints where to send questions. Ctrl-C stops everything.`,
     ["HF_ENDPOINT_URL", "embed queries there instead of starting the local inference server"],
     ["Worker variables", `passed on to the Worker when set: ${WORKER_VARIABLES.map((v) => v.name).join(", ")}`],
   ],
-  examples: ["npm start -- --from-page https://example.com/faq", "PORT=8788 ADMIN_TOKEN=secret npm start"],
+  examples: ["npm start -- --from-page https://example.com/faq", "PORT=8788 ADMIN_TOKEN=$(openssl rand -hex 24) npm start", "npm start -- --input faqs-de.jsonl --collection help-de"],
 } as const satisfies CliCommand;
 
 // First, before anything starts: --help and a mistyped option end here.
@@ -53,6 +58,22 @@ const args = readOptionsOrExit(DEV_COMMAND, process.argv.slice(2));
 if (args.input !== undefined && args["from-page"].length + args.sitemap.length > 0) {
   console.error("start: --input cannot be combined with --from-page or --sitemap: the FAQs come from one place");
   process.exit(2);
+}
+const collection = (() => {
+  try {
+    return collectionArg(args.collection);
+  } catch (error) {
+    console.error(`start: ${(error as Error).message}`);
+    process.exit(2);
+  }
+})();
+// The Worker's own checks, before anything starts: a bad setting (ADMIN_TOKEN too short, say) stops here with its reason.
+try {
+  readConfig({ ...process.env, FAQ_KV: undefined } as unknown as Env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`start: ${error.message}`);
+  process.exit(1);
 }
 const persistTo = args["persist-to"];
 const port = Number(process.env.PORT ?? 8787);
@@ -72,7 +93,7 @@ const sourceLabel = args.input ?? ([...args["from-page"], ...args.sitemap].join(
 // handlers that would otherwise swallow Ctrl-C here.
 const seeded = spawnSync(
   process.execPath,
-  ["--import", "tsx", "scripts/seed.ts", ...source, "--embedder", "local", "--kv", "local", "--persist-to", persistTo, "--out", BUILD_DIR],
+  ["--import", "tsx", "scripts/seed.ts", ...source, "--embedder", "local", "--kv", "local", "--persist-to", persistTo, "--out", BUILD_DIR, "--collection", collection],
   { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" },
 );
 if (seeded.status !== 0) {
@@ -80,7 +101,7 @@ if (seeded.status !== 0) {
   process.exit(1);
 }
 const summary = JSON.parse(seeded.stdout.trim().split("\n").pop()!) as { faqs: number; version: string };
-console.log(`seeded ${summary.faqs} FAQs from ${sourceLabel} (version ${summary.version})`);
+console.log(`seeded ${summary.faqs} FAQs from ${sourceLabel} into the collection ${collection} (version ${summary.version})`);
 const question = await firstQuestion();
 
 // the inbox's tables in the local D1 database
@@ -127,7 +148,8 @@ worker.child.once("exit", (code) => {
 const publicUrl = `http://localhost:${port}`;
 console.log(`\nfaq-edge is running at ${publicUrl}`);
 // ' too: the URL sits between single quotes
-if (question) console.log(`  try: curl '${publicUrl}/faq?q=${encodeURIComponent(question).replace(/'/g, "%27")}'`);
+const collectionParam = collection === DEFAULT_COLLECTION ? "" : `&collection=${collection}`;
+if (question) console.log(`  try: curl '${publicUrl}/faq?q=${encodeURIComponent(question).replace(/'/g, "%27")}${collectionParam}'`);
 else console.log(`  try: curl ${publicUrl}/health`);
 console.log(`  the inbox's daily clean-up (Cron Trigger) runs when asked: curl ${publicUrl}/cdn-cgi/handler/scheduled`);
 if (given.secrets.ADMIN_TOKEN) console.log(`  inbox: curl -H "Authorization: Bearer $ADMIN_TOKEN" ${publicUrl}/admin/unanswered  (or npm run inbox -- --local)`);

@@ -16,6 +16,8 @@ import { formatGroups } from "./inbox/print-groups";
 import { wranglerD1 } from "./inbox/wrangler-d1";
 import { withKv } from "./kv/open-kv";
 import { readCurrentVersion } from "./kv/versions";
+import { COLLECTION_OPTION, collectionArg } from "./lib/collection-option";
+import { collectionKeys } from "../src/index-store/keys";
 import { readOptions, type CliCommand } from "./lib/cli-options";
 import { isMain } from "./lib/is-main";
 import { runCli } from "./lib/run-cli";
@@ -31,13 +33,14 @@ from the local D1 database that npm start uses or the deployed one. No ADMIN_TOK
     { name: "remote", type: "boolean", description: "read the deployed database (wrangler login or CLOUDFLARE_API_TOKEN)" },
     { name: "persist-to", type: "string", valueName: "DIR", default: ".wrangler/state", description: "the local state folder, as wrangler dev --persist-to" },
     { name: "config", type: "string", valueName: "FILE", default: "wrangler.toml", description: "wrangler config for the D1 and KV bindings" },
+    COLLECTION_OPTION,
     { name: "since", type: "string", valueName: "DATE", description: "only questions asked since then: 2026-11-01 or an ISO 8601 date-time" },
     { name: "limit", type: "string", integer: [1], default: "20", description: "groups shown at most" },
     { name: "json", type: "boolean", description: "print the groups as one JSON object" },
     { name: "export-labels", type: "string", valueName: "FILE", description: "also write what visitors marked helpful as a queries.jsonl for npm run eval and npm run calibrate" },
   ],
   environment: [["CLOUDFLARE_API_TOKEN", "with --remote, unless wrangler is logged in"]],
-  examples: ["npm run inbox -- --since 2026-11-01 --limit 10"],
+  examples: ["npm run inbox -- --since 2026-11-01 --limit 10", "npm run inbox -- --collection help-de"],
 } as const satisfies CliCommand;
 
 export async function inbox(argv: string[], print: (text: string) => void = console.log) {
@@ -51,15 +54,16 @@ export async function inbox(argv: string[], print: (text: string) => void = cons
   const persistTo = values["persist-to"];
   const db = wranglerD1({ target, configPath: values.config, persistTo });
   // the served index gives the model's grouping threshold and the FAQs' questions; the inbox is readable without it
-  const index: FaqIndex | null = await withKv(target, { configPath: values.config, persistTo, verbose: false }, readCurrentVersion).catch(() => null);
+  const collection = collectionArg(values.collection);
+  const index: FaqIndex | null = await withKv(target, { configPath: values.config, persistTo, verbose: false }, (store) => readCurrentVersion(store, collectionKeys(collection))).catch(() => null);
 
-  const { groups, threshold, questions } = await unansweredGroups(db, "default", index, since, null);
+  const { groups, threshold, questions } = await unansweredGroups(db, collection, index, since, null);
   const shown = groups.slice(0, limit);
   if (values.json) print(JSON.stringify({ groups: shown, total: groups.length, threshold }));
-  else print(formatGroups(shown, `Unanswered questions (${target}): ${groups.length} groups of ${questions} questions, grouped at cosine >= ${threshold}${groups.length > limit ? `; the ${limit} most asked shown` : ""}`));
+  else print(formatGroups(shown, `Unanswered questions (${target}, ${collection}): ${groups.length} groups of ${questions} questions, grouped at cosine >= ${threshold}${groups.length > limit ? `; the ${limit} most asked shown` : ""}`));
 
   if (values["export-labels"]) {
-    const exported = await exportLabels(values["export-labels"], await readFeedback(db, "default", since, Number.MAX_SAFE_INTEGER), index);
+    const exported = await exportLabels(values["export-labels"], await readFeedback(db, collection, since, Number.MAX_SAFE_INTEGER), index);
     console.error(`wrote ${exported.queries} labelled queries to ${values["export-labels"]}`
       + (exported.droppedUnknownIds ? ` (${exported.droppedUnknownIds} helpful answers about FAQs no longer served left out)` : "")
       + (exported.faqsFile ? `, and the served FAQs to ${exported.faqsFile}` : ""));

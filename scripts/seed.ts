@@ -16,6 +16,8 @@ import { runCli } from "./lib/run-cli";
 import { withKv } from "./kv/open-kv";
 import { requireCloudflareToken } from "./kv/remote-kv";
 import { publishVersion } from "./kv/versions";
+import { collectionKeys } from "../src/index-store/keys";
+import { checkFitsIndexMemory } from "./seed/fits-index-memory";
 import { writeArtifacts } from "./seed/artifacts";
 import { dryRun } from "./seed/dry-run";
 import { FaqInputError } from "./seed/faq-input-error";
@@ -38,6 +40,8 @@ export async function seed(argv: string[], env: NodeJS.ProcessEnv): Promise<Reco
   if (args.dryRun) return dryRun(args, pending, log);
 
   const { blob, pointer, embedded, reused, built } = await pending.build();
+  // refused here rather than at its first request: a Worker could never load it
+  checkFitsIndexMemory(pointer);
   if (built) await writeArtifacts(args.out, built, pending.source);
   let hub: Record<string, unknown> | undefined;
   if (args.hub && built) {
@@ -49,11 +53,11 @@ export async function seed(argv: string[], env: NodeJS.ProcessEnv): Promise<Reco
   }
   // KV last: a failed Hub publish leaves the served index as it was.
   if (args.kv !== "none") {
-    await withKv(args.kv, { configPath: args.config, persistTo: args.persistTo, verbose: args.verbose }, (store) => publishVersion(store, blob, pointer));
+    await withKv(args.kv, { configPath: args.config, persistTo: args.persistTo, verbose: args.verbose }, (store) => publishVersion(store, blob, pointer, collectionKeys(args.collection)));
   }
 
   return {
-    faqs: pointer.count, embedded, reused, model: pointer.model, dim: pointer.dim, version: pointer.version, kv: args.kv,
+    faqs: pointer.count, embedded, reused, model: pointer.model, dim: pointer.dim, version: pointer.version, kv: args.kv, collection: args.collection,
     ...(hub && { hub }),
     ...(args.fromHub && { fromHub: refLabel(args.fromHub) }),
   };

@@ -14,7 +14,7 @@ export async function buildFromVectors(
   records: FaqRecord[],
   vectors: Float32Array[],
   model: string,
-  args: Pick<SeedArgs, "vectors">,
+  args: Pick<SeedArgs, "vectors" | "allowedOrigins">,
   counts: { embedded: number; reused: number },
   ranking: RankingSettings,
 ): Promise<SeedBuild> {
@@ -24,7 +24,7 @@ export async function buildFromVectors(
   const { fusionAlpha, answerThreshold, answer, groupThreshold, language, synonyms } = ranking;
   // No clock in the hashed blob (builtAt "": not recorded there), so the same FAQs, model and settings give the
   // same version; the time goes in the pointer, the manifest and the dataset card (docs/notes/first-hour.md).
-  const { blob, version } = await buildIndex({ model, builtAt: "", dim, records, vectors, fusionAlpha, answerThreshold, answer, groupThreshold, encoding, language, synonyms });
+  const { blob, version } = await buildIndex({ model, builtAt: "", dim, records, vectors, fusionAlpha, answerThreshold, answer, allowedOrigins: args.allowedOrigins, groupThreshold, encoding, language, synonyms });
   return {
     blob,
     pointer: pointerFor(blob, { version, model, dim, count: records.length, builtAt }, loadXxh64Module()),

@@ -5,6 +5,7 @@ import { decodeIndex } from "../../src/index-blob/decode";
 import type { FaqIndex } from "../../src/index-blob/format";
 import { withKv } from "../kv/open-kv";
 import { readCurrentVersion } from "../kv/versions";
+import { collectionKeys } from "../../src/index-store/keys";
 import { diffRecords } from "./index-diff";
 import type { PendingIndex } from "./pending-index";
 import type { SeedArgs } from "./seed-args";
@@ -12,7 +13,7 @@ import type { SeedArgs } from "./seed-args";
 /** The index this run would replace: the one KV serves (--kv local|remote), else the last build in --out. */
 async function currentIndex(args: SeedArgs): Promise<{ where: string; index: FaqIndex } | null> {
   if (args.kv !== "none") {
-    const index = await withKv(args.kv, { configPath: args.config, persistTo: args.persistTo, verbose: args.verbose }, readCurrentVersion);
+    const index = await withKv(args.kv, { configPath: args.config, persistTo: args.persistTo, verbose: args.verbose }, (store) => readCurrentVersion(store, collectionKeys(args.collection)));
     return index && { where: `${args.kv} KV`, index };
   }
   let manifest: { version: string; files: { blob: string } };

@@ -3,6 +3,7 @@ import { CALIBRATION_FILE } from "../calibrate/calibration-store";
 import { selectorProblem, type FaqSelectors } from "../import/from-selectors";
 import { readOptions, type CliCommand } from "../lib/cli-options";
 import { UsageError } from "../lib/usage-error";
+import { DEFAULT_COLLECTION, isCollectionName } from "../../src/collections/collection-name";
 
 export { UsageError };
 
@@ -70,6 +71,10 @@ export interface SeedArgs {
   pageTimeoutMs: number;
   /** --question-selector and --answer-selector: tried before every other rule on each page; null when not given. */
   faqSelectors: FaqSelectors | null;
+  /** The collection the index is published to (KV keys, the inbox). */
+  collection: string;
+  /** Browser origins this collection answers, narrowing the Worker's ALLOWED_ORIGINS; null: those. */
+  allowedOrigins: string[] | null;
 }
 
 const WITH_PAGES = "with --from-page or --sitemap";
@@ -89,6 +94,8 @@ The last line on stdout is a JSON summary. The same FAQs, model and settings giv
     { name: "embedder", type: "string", choices: ["hf", "local"], default: "local", description: "hf: the HF API (HF_TOKEN, EMBED_MODEL, EMBED_DIM or HF_ENDPOINT_URL); local: the bundled offline model" },
     { name: "out", type: "string", valueName: "DIR", default: "build", description: "where the artifacts go" },
     { name: "kv", type: "string", choices: ["local", "remote", "none"], default: "none", description: "also publish to the local KV that wrangler dev reads, or to the real namespace" },
+    { name: "collection", type: "string", valueName: "NAME", default: DEFAULT_COLLECTION, description: "the FAQ collection to publish to: lower-case letters, digits and hyphens (docs/collections.md)" },
+    { name: "allowed-origins", type: "string", valueName: "ORIGINS", description: "comma-separated browser origins this collection answers, narrowing the Worker's ALLOWED_ORIGINS" },
     { name: "persist-to", type: "string", valueName: "DIR", defaultText: ".wrangler/state", description: "local KV folder, as wrangler dev --persist-to" },
     { name: "config", type: "string", valueName: "FILE", default: "wrangler.toml", description: "wrangler config for the KV binding" },
     { name: "verbose", type: "boolean", description: "print the wrangler commands used for --kv remote" },
@@ -128,6 +135,7 @@ The last line on stdout is a JSON summary. The same FAQs, model and settings giv
   examples: [
     "npm run seed -- --input faqs.csv --kv local",
     "npm run seed -- --from-page https://example.com/faq --dry-run",
+    "npm run seed -- --input faqs-de.jsonl --collection help-de --kv local",
   ],
 } as const satisfies CliCommand;
 
@@ -144,6 +152,11 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
     throw new UsageError("--answer-precision must be a number between 0 and 1, such as 0.8");
   }
   if (values["no-calibrate"] && values["calibrate-with"] !== undefined) throw new UsageError("--calibrate-with cannot be combined with --no-calibrate");
+  if (!isCollectionName(values.collection)) throw new UsageError("--collection must be 1 to 63 lower-case letters, digits or hyphens, starting with a letter or digit");
+  const allowedOrigins = values["allowed-origins"] === undefined ? null : values["allowed-origins"].split(",").map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of allowedOrigins ?? []) {
+    if (!/^https?:\/\/[^\s/]+$/.test(origin)) throw new UsageError(`--allowed-origins takes origins such as https://help.example.com, got "${origin}"`);
+  }
   const hub = values.hub ?? null;
   const fromHub = values["from-hub"] ?? null;
   if (hub !== null && fromHub !== null) throw new UsageError("--hub and --from-hub cannot be combined: publish from the FAQ file, or seed from a published dataset");
@@ -172,6 +185,8 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
   return {
     input: values.input ?? DEFAULT_INPUT,
     inputGiven: values.input !== undefined,
+    collection: values.collection,
+    allowedOrigins,
     embedder: values.embedder,
     out: values.out,
     kv: values.kv,
