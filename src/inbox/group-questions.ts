@@ -14,8 +14,10 @@ export const DEFAULT_GROUP_THRESHOLD = 0.8;
 
 /**
  * Grouping compares every pair of questions, so it runs over the most asked
- * questions only: 1,000 of them is half a million dot products, about 200 ms
- * in V8 for 512 dimensions (`npm run bench:inbox` times the whole grouping).
+ * questions only: 1,000 of them is half a million dot products.
+ * `npm run bench:inbox` grouped 1,000 questions of 512 dimensions in 290 to
+ * 330 ms in V8 (the cosine-only rule it replaced: 490 ms in the same run for
+ * its worst case, 170 to 260 ms on the development sets, where it stopped early).
  */
 export const MAX_GROUPED_QUESTIONS = 1000;
 
