@@ -32,7 +32,7 @@ describe("groupQuestions", () => {
   });
 
   it("joins the two Paris questions by their rare words, which their cosine alone does not", () => {
-    // the local model's cosine of the two is 0.677; these vectors have 0.677
+    // the local model's cosine of the two is 0.677; these vectors have 0.677: 0.802 with a shared rare word, against 0.75 + 0.05
     const paris = [asked("When does the train to Paris leave?", 2, [100, 0, 0, 0]), asked("train times to Paris", 1, [68, 74, 0, 0])];
     expect(labels(groupQuestions(paris, 0.75, "m"))).toEqual([["When does the train to Paris leave?", 3, ["When does the train to Paris leave?", "train times to Paris"]]]);
     // the same cosine with only a function word in common ("to") stays apart
@@ -40,14 +40,18 @@ describe("groupQuestions", () => {
     expect(groupQuestions(unrelated, 0.75, "m")).toHaveLength(2);
   });
 
-  it("joins the README's three Canada questions, as far from the Medicare demo's FAQs as the local model puts them", () => {
-    // cosines 0.82, 0.62 and 0.56, nearest FAQs and scores as measured with the local model on the demo
+  it("joins the README's two Canada questions that share words, but not \"can you deliver to Toronto\"", () => {
+    // cosines 0.82, 0.62 and 0.56, nearest FAQs and scores as the local model puts them on the Medicare demo.
+    // Toronto shares no rare word with the others, and unrelated questions reach 0.6 as often: see docs/notes/inbox-grouping.md
     const groups = groupQuestions([
       asked("do you ship to Canada", 3, [100, 0, 0, 0], "m", ["0", 0.449]),
       asked("shipping to canada?", 2, [82, 57, 0, 0], "m", ["4", 0.209]),
       asked("can you deliver to Toronto", 1, [62, 9, 78, 0], "m", ["7", 0.385]),
     ], 0.75, "m", medicareWords);
-    expect(labels(groups)).toEqual([["do you ship to Canada", 6, ["do you ship to Canada", "shipping to canada?", "can you deliver to Toronto"]]]);
+    expect(labels(groups)).toEqual([
+      ["do you ship to Canada", 5, ["do you ship to Canada", "shipping to canada?"]],
+      ["can you deliver to Toronto", 1, ["can you deliver to Toronto"]],
+    ]);
   });
 
   it("keeps two Medicare questions apart when each came close to a different FAQ, though their cosine is 0.84", () => {
@@ -96,7 +100,7 @@ describe("groupQuestions", () => {
   it("averages over a group (average linkage), so a chain of near neighbours does not join", () => {
     // a~b and b~c reach cos 0.8 (angle 0.6 rad apart), a and c (1.2 rad) do not
     const at = (angle: number) => [Math.round(100 * Math.cos(angle)), Math.round(100 * Math.sin(angle)), 0, 0];
-    const groups = groupQuestions([asked("a", 3, at(0)), asked("b", 2, at(0.6)), asked("c", 1, at(1.2))], 0.8, "m");
+    const groups = groupQuestions([asked("a", 3, at(0)), asked("b", 2, at(0.6)), asked("c", 1, at(1.2))], 0.75, "m");
     expect(labels(groups)).toEqual([["a", 5, ["a", "b"]], ["c", 1, ["c"]]]);
   });
 
@@ -109,10 +113,11 @@ describe("groupQuestions", () => {
     expect(labels(groups)).toEqual([["x", 5, ["x"]], ["y", 5, ["y", "between, nearer y"]]]);
   });
 
-  it("uses the threshold it is given", () => {
+  it("needs the mean to reach the threshold it is given plus 0.05, or the margin it is given", () => {
     const pair = [asked("p", 2, [100, 0, 0, 0]), asked("q", 1, [90, 44, 0, 0])]; // cosine 0.898
-    expect(groupQuestions(pair, 0.89, "m")).toHaveLength(1);
-    expect(groupQuestions(pair, 0.9, "m")).toHaveLength(2);
+    expect(groupQuestions(pair, 0.84, "m")).toHaveLength(1);
+    expect(groupQuestions(pair, 0.85, "m")).toHaveLength(2);
+    expect(groupQuestions(pair, 0.89, "m", { margin: 0 })).toHaveLength(1);
   });
 
   it("handles no question and one question", () => {

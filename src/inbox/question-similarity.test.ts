@@ -7,25 +7,29 @@ const asked = (text: string, vector: number[] | null, nearest: [string, number] 
   model, vector: vector ? Int8Array.from(vector) : null, degraded: vector === null,
 });
 const rare = (...lists: number[][]) => lists.map((list) => Int32Array.from(list));
+const between = (questions: LoggedQuestion[], terms = rare([], []), evidence?: Parameters<typeof questionSimilarity>[3]) => {
+  const s = questionSimilarity(questions, "m", terms, evidence);
+  expect(s[1]).toBe(s[2]); // symmetric
+  return s[1]!;
+};
 
 describe("questionSimilarity", () => {
-  it("is the cosine plus each piece of evidence, symmetric", () => {
-    const pair = [asked("a", [100, 0, 0, 0, 0]), asked("b", [60, 80, 0, 0, 0])]; // cosine 0.6 (five dimensions: the unrolled loop's tail)
-    const at = (s: Float32Array) => [s[1]!, s[2]!];
-    expect(at(questionSimilarity(pair, "m", rare([], [])))[0]).toBeCloseTo(0.6, 6);
-    // a shared rare word: +0.1
-    expect(at(questionSimilarity(pair, "m", rare([3, 7], [1, 7])))).toEqual([expect.closeTo(0.7, 6), expect.closeTo(0.7, 6)]);
-    // the same nearest FAQ: +0.05; nearest scores 0.325 and 0.525 average 0.1 below the pivot: +0.1
-    const near = [asked("a", [100, 0, 0, 0, 0], ["f1", 0.325]), asked("b", [60, 80, 0, 0, 0], ["f1", 0.525])];
-    expect(questionSimilarity(near, "m", rare([], []))[1]).toBeCloseTo(0.75, 6);
-    // scores above the pivot take away as much: 0.725 and 0.925 average 0.3 above it
-    const close = [asked("a", [100, 0, 0, 0, 0], ["f1", 0.725]), asked("b", [60, 80, 0, 0, 0], ["f2", 0.925])];
-    expect(questionSimilarity(close, "m", rare([], []))[1]).toBeCloseTo(0.3, 6);
+  // cosine 0.6, in five dimensions: the unrolled loop's tail too
+  const a = [100, 0, 0, 0, 0];
+  const b = [60, 80, 0, 0, 0];
+
+  it("is the cosine, plus 0.125 for a shared rare word", () => {
+    expect(between([asked("a", a), asked("b", b)])).toBeCloseTo(0.6, 6);
+    expect(between([asked("a", a), asked("b", b)], rare([3, 7], [1, 7]))).toBeCloseTo(0.725, 6);
+    expect(between([asked("a", a), asked("b", b)], rare([1], [1]), { sharedRareWord: 0.2, closeToFaq: 0.55 })).toBeCloseTo(0.8, 6);
   });
 
-  it("takes the evidence weights it is given", () => {
-    const near = [asked("a", [100, 0, 0, 0], ["f1", 0.4]), asked("b", [60, 80, 0, 0], ["f1", 0.4])];
-    expect(questionSimilarity(near, "m", rare([1], [1]), { sharedRareWord: 0.2, sameNearestFaq: 0, nearestScorePivot: 0.4 })[1]).toBeCloseTo(0.8, 6);
+  it("takes away how far the less close question passed 0.55, when they came close to different FAQs", () => {
+    expect(between([asked("a", a, ["f1", 0.75]), asked("b", b, ["f2", 0.65])])).toBeCloseTo(0.5, 6);
+    // the same FAQ, or one of them not close, or no nearest FAQ: nothing taken
+    expect(between([asked("a", a, ["f1", 0.75]), asked("b", b, ["f1", 0.65])])).toBeCloseTo(0.6, 6);
+    expect(between([asked("a", a, ["f1", 0.75]), asked("b", b, ["f2", 0.5])])).toBeCloseTo(0.6, 6);
+    expect(between([asked("a", a, ["f1", 0.75]), asked("b", b)])).toBeCloseTo(0.6, 6);
   });
 
   it("compares by rare words alone without two vectors of the model: the cosine of their sets", () => {

@@ -1,30 +1,27 @@
 import type { LoggedQuestion } from "./read-inbox";
 
-/** What besides the cosine makes two questions alike, in units of cosine. */
+/** What besides the cosine tells whether two questions ask the same thing, in units of cosine. */
 export interface GroupingEvidence {
-  /** Added when the two questions share a rare word (rare-words.ts). Default 0.1. */
+  /** Added when the two questions share a rare word (rare-words.ts). Default 0.125. */
   sharedRareWord: number;
-  /** Added when both came nearest to the same FAQ. Default 0.05. */
-  sameNearestFaq: number;
   /**
-   * The nearest-FAQ score at which a pair's cosine counts as it is: a pair
-   * whose scores average less gains the difference, one whose scores average
-   * more loses it. Default 0.525.
+   * The nearest-FAQ score above which a question came close to its FAQ. Two
+   * questions that came close to different FAQs lose the amount by which the
+   * less close of the two exceeds it. Default 0.55.
    */
-  nearestScorePivot: number;
+  closeToFaq: number;
 }
 
 /**
  * Chosen on `npm run bench:inbox` by the worse of StackFAQ and Banking77:
- * of the settings that keep the issue's examples right and purity at 0.82
- * or more on both (the target 0.8, and 0.02 for sampling: a second sample
- * of each set moved purity by up to 0.02), the one whose smaller gain in
- * pair recall over the cosine alone is largest (3.6 times on Banking77,
- * 3.7 on StackFAQ). docs/notes/inbox-grouping.md has the grid and the
- * curve. Measured with the local model only: another model's cosines and
- * scores may want other values.
+ * of the settings that keep purity at 0.82 or more on both (the target 0.8,
+ * and 0.02 for sampling) and at 0.8 or more when the questions are off the
+ * FAQ's subject, and that join the Paris pair and part the Medicare pair of
+ * the issue, the one whose smaller gain in pair recall over the cosine-only
+ * rule is largest. docs/notes/inbox-grouping.md has the grid. Measured with
+ * the local model only: another model's cosines and scores may want others.
  */
-export const GROUPING_EVIDENCE: GroupingEvidence = { sharedRareWord: 0.1, sameNearestFaq: 0.05, nearestScorePivot: 0.525 };
+export const GROUPING_EVIDENCE: GroupingEvidence = { sharedRareWord: 0.125, closeToFaq: 0.55 };
 
 /** The dot product of the rows starting at `a` and `b`, four products at a time. */
 function dotRows(rows: Float32Array, a: number, b: number, dim: number): number {
@@ -59,44 +56,50 @@ function unitRows(questions: LoggedQuestion[], model: string | null): { rows: Fl
 /**
  * How alike each pair of questions is, as an n x n matrix (row-major) for
  * averageLinkage. Two questions with vectors of `model`: their cosine, plus
- * `sharedRareWord` if they share a rare word, plus `sameNearestFaq` if they
- * came nearest to the same FAQ, plus the pivot minus the mean of their
- * nearest scores (a missing score counts as the pivot). The last term
- * corrects for "hubness" as CSLS does (Conneau et al. 2018, with the FAQs as
- * the reference set): questions that came close to an FAQ sit among
- * neighbouring subjects, where unrelated questions reach high cosines. On
- * StackFAQ (each question's own FAQ left out, as for a gap in the FAQ), of
- * the pairs at cosine 0.7-0.8, 4% of those whose nearest scores both exceed
- * 0.6 ask about the same FAQ, and 72% of those with a score below 0.45.
+ * `sharedRareWord` if they share a rare word, minus, if both came closer
+ * than `closeToFaq` to different FAQs, how far the less close one passed it.
+ * Two such questions are near misses of two subjects the FAQ already has,
+ * and neighbouring subjects sit close together: on StackFAQ (each question's
+ * own FAQ left out, as for a gap in the FAQ), of the pairs at cosine 0.8 or
+ * more whose nearest scores both exceed 0.6, 45% ask about the same FAQ when
+ * their nearest FAQs are the same, and 14% when they differ. Nothing is added
+ * for being far from every FAQ: on the development sets that raised recall,
+ * but when the questions were off the FAQ's subject (StackFAQ's asked of the
+ * Medicare FAQs), all of them are far, and 1,000 questions fell into 32
+ * groups (purity 0.24).
  * A pair without two comparable vectors (a degraded answer, another model)
  * has only its words: the cosine of their sets of rare terms, so questions
- * with the same rare words reach 1 and none in common 0. Grouped by words
- * alone at 0.75, the development sets' questions came out 0.91 to 0.98 pure.
+ * with the same rare words reach 1 and none in common 0.
  * Cost: n²/2 dot products, unrolled by four (1.6 times faster in V8).
  */
 export function questionSimilarity(questions: LoggedQuestion[], model: string | null, rare: Int32Array[], evidence = GROUPING_EVIDENCE): Float32Array {
   const n = questions.length;
   const { rows, dim, comparable } = unitRows(questions, model);
-  const offset = questions.map((q) => (q.nearestScore === null ? 0 : (evidence.nearestScorePivot - q.nearestScore) / 2));
+  // how far each question passed closeToFaq (0 when it did not), and its nearest FAQ as a number (-1: none)
+  const closeness = questions.map((q) => (q.nearestId === null || q.nearestScore === null ? 0 : Math.max(0, q.nearestScore - evidence.closeToFaq)));
+  const faqNumbers = new Map<string, number>();
+  const nearest = questions.map((q) => (q.nearestId === null ? -1 : faqNumbers.get(q.nearestId) ?? faqNumbers.set(q.nearestId, faqNumbers.size).size - 1));
   const similarity = new Float32Array(n * n);
   const set = (i: number, j: number, value: number) => {
     similarity[i * n + j] = value;
     similarity[j * n + i] = value;
   };
-  // The cosines, the bulk of the work: nothing else in this loop.
+  // The cosines, the bulk of the work: little else in this loop.
   const embedded = comparable.flatMap((yes, i) => (yes ? [i] : []));
   for (let x = 0; x < embedded.length; x++) {
     const i = embedded[x]!;
     for (let y = x + 1; y < embedded.length; y++) {
       const j = embedded[y]!;
-      set(i, j, dotRows(rows, i * dim, j * dim, dim) + offset[i]! + offset[j]!);
+      const apart = nearest[i] !== nearest[j] ? Math.min(closeness[i]!, closeness[j]!) : 0;
+      set(i, j, dotRows(rows, i * dim, j * dim, dim) - apart);
     }
   }
-  // Words and nearest FAQs add to few pairs: found through lists of who has them, not by trying every pair.
+  // Words add to few pairs: found through lists of who has each word, not by trying every pair.
   const shared = new Uint8Array(n * n);
-  for (const holders of holdersOf(rare)) eachPair(holders, (i, j) => void (shared[i * n + j] = Math.min(255, shared[i * n + j]! + 1)));
-  for (const holders of holdersOf(rare)) {
-    eachPair(holders, (i, j) => {
+  const holders = holdersOf(rare);
+  for (const list of holders) eachPair(list, (i, j) => void (shared[i * n + j] = Math.min(255, shared[i * n + j]! + 1)));
+  for (const list of holders) {
+    eachPair(list, (i, j) => {
       const count = shared[i * n + j]!;
       if (count === 0) return;
       shared[i * n + j] = 0;
@@ -104,15 +107,6 @@ export function questionSimilarity(questions: LoggedQuestion[], model: string | 
       else set(i, j, count / Math.sqrt(rare[i]!.length * rare[j]!.length));
     });
   }
-  const byNearest = new Map<string, number[]>();
-  for (const i of embedded) {
-    const id = questions[i]!.nearestId;
-    if (id === null) continue;
-    const holders = byNearest.get(id);
-    if (holders) holders.push(i);
-    else byNearest.set(id, [i]);
-  }
-  for (const holders of byNearest.values()) eachPair(holders, (i, j) => set(i, j, similarity[i * n + j]! + evidence.sameNearestFaq));
   return similarity;
 }
 
