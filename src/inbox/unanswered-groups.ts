@@ -16,13 +16,16 @@ export interface UnansweredGroups {
 /**
  * A collection's inbox as the owner reads it (/admin/unanswered, `npm run inbox`): the
  * most asked questions last seen since `since`, grouped at the served
- * index's threshold. Vectors of the index's model are compared; without an
+ * index's threshold, by meaning and by the words the index's FAQs do not
+ * make common. Vectors of the index's model are compared; without an
  * index, those of `model`, else of the model the first embedded question used.
  */
 export async function unansweredGroups(db: D1Database, collection: string, index: FaqIndex | null, since: number, model: string | null): Promise<UnansweredGroups> {
   const questions = await readUnanswered(db, collection, since, MAX_GROUPED_QUESTIONS);
   const threshold = index?.groupThreshold ?? DEFAULT_GROUP_THRESHOLD;
   const comparedModel = index?.model ?? model ?? questions.find((q) => q.model !== null)?.model ?? null;
-  const groups = describeGroups(groupQuestions(questions, threshold, comparedModel), (id) => questionOfId(index, id));
+  // words are cut as the index cuts them, and its FAQs say which are too common to count
+  const words = index ? { language: index.lexical.language, vocabulary: { terms: index.lexical.terms, termIdf: index.lexical.termIdf, documents: index.count } } : {};
+  const groups = describeGroups(groupQuestions(questions, threshold, comparedModel, words), (id) => questionOfId(index, id));
   return { groups, threshold, questions: questions.length };
 }

@@ -33,7 +33,7 @@ export interface Bm25Options {
 }
 
 /** The BM25 idf with the "plus one": never negative, so a common word cannot lower a score. */
-const idfOf = (documents: number, df: number) => Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+export const idfOf = (documents: number, df: number) => Math.log(1 + (documents - df + 0.5) / (df + 0.5));
 
 /**
  * Builds a BM25F-style index: each document is a list of fields (say question

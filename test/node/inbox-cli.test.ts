@@ -65,25 +65,24 @@ describe("npm run inbox", () => {
     const body = JSON.parse(printed[0]!) as { groups: Array<{ label: string; count: number; queries: Array<{ text: string }>; nearest: unknown }>; total: number; threshold: number };
     expect(body.threshold).toBe(0.9);
     expect(body.groups.map((g) => [g.label, g.count, g.queries.map((q) => q.text)])).toEqual([
-      ["do you ship to canada", 5, ["do you ship to canada", "shipping to canada?"]],
+      // "ship to canada please" was answered from words alone: no vector, so it joins by its rare words
+      ["do you ship to canada", 6, ["do you ship to canada", "shipping to canada?", "ship to canada please"]],
       ["can I bring my dog", 4, ["can I bring my dog"]],
-      ["ship to canada please", 1, ["ship to canada please"]], // answered from words alone: no vector to compare
     ]);
     expect(body.groups[0]!.nearest).toEqual({ id: "bill", question: "Invoices and billing", score: 0.25 });
   }, 60_000);
 
   it("prints the groups for a person, most asked first", async () => {
     const printed: string[] = [];
-    await inbox(["--persist-to", dir, "--limit", "2"], (text) => printed.push(text));
+    await inbox(["--persist-to", dir, "--limit", "1"], (text) => printed.push(text));
     expect(printed[0]!.split("\n")).toEqual([
-      "Unanswered questions (local): 3 groups of 4 questions, grouped at cosine >= 0.9; the 2 most asked shown",
+      "Unanswered questions (local): 2 groups of 4 questions, grouped at cosine >= 0.9; the 1 most asked shown",
       "",
-      "5  do you ship to canada",
+      "6  do you ship to canada",
       "     3  do you ship to canada",
       "     2  shipping to canada?",
+      "     1  ship to canada please",
       "     nearest FAQ: bill \"Invoices and billing\" (0.25)",
-      "4  can I bring my dog",
-      "     nearest FAQ: pw \"Reset a forgotten password\" (0.25)",
     ]);
   }, 60_000);
 
