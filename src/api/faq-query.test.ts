@@ -13,7 +13,7 @@ const codeOf = (q: string | undefined, k?: string, extra: Record<string, string>
 
 describe("parseFaqParams", () => {
   it("trims the query and defaults k to 5", () => {
-    const defaults = { mode: "hybrid", category: null, minScore: null };
+    const defaults = { mode: "hybrid", category: null, minScore: null, collection: "default" };
     expect(parseFaqParams({ q: "  hello  " })).toEqual({ query: "hello", k: 5, ...defaults });
     expect(parseFaqParams({ q: "hello", k: "50" })).toEqual({ query: "hello", k: 50, ...defaults });
     expect(parseFaqParams({ q: "hello", k: "007" })).toEqual({ query: "hello", k: 7, ...defaults });
@@ -38,8 +38,10 @@ describe("parseFaqParams", () => {
 describe("mode, category and min_score", () => {
   it("parses them", () => {
     expect(parseFaqParams({ q: "x", mode: "lexical", category: " Billing ", min_score: "0.35" })).toEqual({
-      query: "x", k: 5, mode: "lexical", category: "billing", minScore: 0.35,
+      query: "x", k: 5, mode: "lexical", category: "billing", minScore: 0.35, collection: "default",
     });
+    expect(parseFaqParams({ q: "x", collection: "help-de" }).collection).toBe("help-de");
+    expect(parseFaqParams({ q: "x", collection: "" }).collection).toBe("default");
     expect(parseFaqParams({ q: "x", category: "  ", min_score: "-1" })).toMatchObject({ category: null, minScore: -1 });
   });
 
@@ -48,6 +50,8 @@ describe("mode, category and min_score", () => {
     [{ mode: "" }, "invalid_mode"],
     [{ category: "c".repeat(101) }, "invalid_category"],
     [{ min_score: "1.5" }, "invalid_min_score"],
+    [{ collection: "Help" }, "invalid_collection"],
+    [{ collection: "-x" }, "invalid_collection"],
     [{ min_score: "abc" }, "invalid_min_score"],
     [{ min_score: "" }, "invalid_min_score"],
     [{ min_score: "1e-3" }, "invalid_min_score"],

@@ -1,9 +1,8 @@
 import type { BlobAllocation, BlobAllocator } from "./index-cache";
-import { memoryFor, scratchBytes } from "../search/wasm/wasm-kernel";
+import { memoryFor } from "../search/wasm/wasm-kernel";
 import { checksumIn } from "./chunk-checksum";
+import { PAGE, wasmIndexBytes, wasmIndexMemory } from "./wasm-layout";
 import { xxh64Module } from "./wasm/xxh64-module";
-
-const PAGE = 65536;
 
 /**
  * The layout of an index in WebAssembly memory, stated once:
@@ -16,10 +15,10 @@ const PAGE = 65536;
  * (that matters at 100k FAQs in 128 MB). A memory can be reused for the next
  * version, grown in place when that one is larger.
  */
-const bytesFor = (pointer: { bytes: number; dim: number; count: number }) => pointer.bytes + scratchBytes(pointer.dim, pointer.count) + 16;
+const bytesFor = wasmIndexBytes;
 
 export const wasmAllocator: BlobAllocator = {
-  size: (pointer) => Math.ceil(bytesFor(pointer) / PAGE) * PAGE,
+  size: wasmIndexMemory,
   allocate(pointer, reuse?: BlobAllocation) {
     let memory = reuse?.memory;
     if (memory) {

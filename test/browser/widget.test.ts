@@ -19,7 +19,7 @@ import { startWranglerDev, type RunningWorker } from "../../scripts/lib/wrangler
 import { freePort, runScript, startInferenceProcess } from "../node/helpers";
 
 const ARTIFACTS = "test-artifacts";
-const ADMIN_TOKEN = "browser-test-admin-token";
+const ADMIN_TOKEN = "browser-test-admin-token-0123456789";
 
 // Without a browser these tests are skipped on a developer's machine, with the
 // reason on one line; in CI (CI=true) a missing browser is a failure.

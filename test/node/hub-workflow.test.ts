@@ -156,7 +156,7 @@ describe.sequential("seeding from the Hub (--from-hub)", () => {
     const result = await seed(["--from-hub", REPO, "--kv", "local", "--persist-to", persistTo]);
     expect(result.code, result.stderr).toBe(0);
     expect(summaryLine(result.stdout)).toEqual({
-      faqs: 5, embedded: 0, reused: 0, model: "test/stub-model", dim: 8, version: published[1]!.version, kv: "local", fromHub: REPO,
+      faqs: 5, embedded: 0, reused: 0, model: "test/stub-model", dim: 8, version: published[1]!.version, kv: "local", collection: "default", fromHub: REPO,
     });
     expect(stub.calls).toEqual([]);
     const index = (await kvIndex(persistTo))!;

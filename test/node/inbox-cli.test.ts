@@ -43,7 +43,7 @@ beforeAll(async () => {
   await withLocalKv({ configPath: "wrangler.toml", persistTo: dir }, (store) =>
     publishVersion(store, blob, pointerFor(blob, { version, model: "test/model", dim: 4, count: 2, builtAt: "2026-11-01T00:00:00.000Z" }, loadXxh64Module())));
   await applyLocalMigrations(dir);
-  sql(`INSERT INTO unanswered_questions VALUES
+  sql(`INSERT INTO unanswered_questions (question_key, text, count, first_seen, last_seen, nearest_id, nearest_score, model, vector, degraded) VALUES
     ${question("do you ship to canada", 3, [0, 0, 100, 0], "bill", 1)},
     ${question("shipping to canada?", 2, [0, 10, 99, 0], "bill", 2)},
     ${question("can I bring my dog", 4, [0, 0, 0, 100], "pw", 3)},
@@ -76,7 +76,7 @@ describe("npm run inbox", () => {
     const printed: string[] = [];
     await inbox(["--persist-to", dir, "--limit", "1"], (text) => printed.push(text));
     expect(printed[0]!.split("\n")).toEqual([
-      "Unanswered questions (local): 2 groups of 4 questions, grouped at cosine >= 0.9; the 1 most asked shown",
+      "Unanswered questions (local, default): 2 groups of 4 questions, grouped at cosine >= 0.9; the 1 most asked shown",
       "",
       "6  do you ship to canada",
       "     3  do you ship to canada",

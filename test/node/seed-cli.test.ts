@@ -40,7 +40,7 @@ describe("npm run seed", () => {
     const { code, stdout } = await seed("--input", "data/medicare-faqs.json", "--out", out, "--kv", "none");
     expect(code).toBe(0);
     const summary = summaryLine(stdout);
-    expect(summary).toEqual({ faqs: 13, embedded: 13, reused: 0, model: LOCAL_MODEL_ID, dim: 512, version: expect.stringMatching(/^[0-9a-f]{32}$/), kv: "none" });
+    expect(summary).toEqual({ faqs: 13, embedded: 13, reused: 0, model: LOCAL_MODEL_ID, dim: 512, version: expect.stringMatching(/^[0-9a-f]{32}$/), kv: "none", collection: "default" });
     const { manifest, index } = await checkArtifacts(out, 13);
     expect(manifest.version).toBe(summary.version);
     const demo = JSON.parse(await readFile("data/medicare-faqs.json", "utf8")) as Array<Record<string, string>>;
