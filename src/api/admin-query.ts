@@ -34,6 +34,8 @@ const collection = documented(z.optional(z.string().check(z.regex(COLLECTION_NAM
 /** The query string of GET /admin/unanswered. */
 export const UnansweredQuerySchema = z.object({
   since,
+  until: documented(z.optional(z.string().check(z.refine(isRealMoment))), { description: "Only what was asked (last) before this time, in since's form; a date includes its whole day. Default: now." }),
+  done: documented(z.optional(z.enum(["hide", "include"])), { description: "hide (default): leave out the groups the owner marked done; include: list them too, with done: true." }),
   collection,
   limit: documented(z.optional(z.string().check(z.regex(/^\d{1,4}$/), z.refine((value) => Number(value) >= 1 && Number(value) <= MAX_GROUP_LIMIT))),
     { description: `How many groups, from 1 to ${MAX_GROUP_LIMIT}. Default ${DEFAULT_GROUP_LIMIT}.` }),
@@ -47,6 +49,8 @@ const PROBLEMS: Record<string, [code: string, message: string]> = {
   since: ["invalid_since", "Query parameter since must be a date (2026-11-01) or an ISO 8601 date-time with offset."],
   limit: ["invalid_limit", `Query parameter limit must be an integer from 1 to ${MAX_GROUP_LIMIT}.`],
   format: ["invalid_format", "Query parameter format must be json or csv."],
+  until: ["invalid_until", "Query parameter until must be a date (2026-11-30) or an ISO 8601 date-time with offset."],
+  done: ["invalid_done", "Query parameter done must be hide or include."],
   collection: ["invalid_collection", "Query parameter collection must be 1 to 63 lower-case letters, digits or hyphens, starting with a letter or digit."],
 };
 
@@ -60,6 +64,10 @@ export interface AdminParams {
   format: "json" | "csv";
   /** The collection named, if any (the caller's scope decides the default). */
   collection: string | undefined;
+  /** Milliseconds since the epoch; now when not given. */
+  until: number;
+  /** List the groups marked done too. */
+  includeDone: boolean;
 }
 
 /** Validates the query string of an /admin/* listing; the first problem becomes a 400 with its code. */
@@ -70,9 +78,12 @@ export function parseAdminParams(schema: typeof UnansweredQuerySchema | typeof F
     const [code, message] = PROBLEMS[field]!;
     throw badRequest(code, message);
   }
-  const data = parsed.data as { since?: string; limit?: string; format?: "json" | "csv"; collection?: string };
+  const data = parsed.data as { since?: string; limit?: string; format?: "json" | "csv"; collection?: string; until?: string; done?: "hide" | "include" };
   return {
     collection: data.collection,
+    // a bare date names the whole day: until its end
+    until: data.until === undefined ? Date.now() : sinceMs(data.until) + (/^\d{4}-\d{2}-\d{2}$/.test(data.until) ? 86_400_000 : 0),
+    includeDone: data.done === "include",
     since: data.since === undefined ? 0 : sinceMs(data.since),
     limit: data.limit === undefined ? DEFAULT_GROUP_LIMIT : Number(data.limit),
     format: data.format ?? "json",

@@ -1,8 +1,10 @@
 import { FeedbackQuerySchema, UnansweredQuerySchema } from "./admin-query";
+import { DraftBodySchema } from "./draft-body";
+import { StatsQuerySchema } from "./stats-query";
 import { FaqQuerySchema } from "./faq-query";
 import { FeedbackBodySchema } from "./feedback-body";
 import {
-  CollectionsResponseSchema, ErrorResponseSchema, FaqResponseSchema, FeedbackListSchema, HealthResponseSchema, HealthUnavailableSchema, UnansweredResponseSchema,
+  CollectionsResponseSchema, DraftListSchema, DraftSchema, ErrorResponseSchema, GroupDoneSchema, StatsResponseSchema, FaqResponseSchema, FeedbackListSchema, HealthResponseSchema, HealthUnavailableSchema, UnansweredResponseSchema,
 } from "./response-schemas";
 import * as z from "zod/mini";
 
@@ -108,6 +110,67 @@ function buildDocument() {
           ...admin,
           parameters: queryParameters(FeedbackQuerySchema),
           responses: { 200: withCsv(FeedbackListSchema, "Feedback, newest first, and counts per FAQ (CSV: one row per feedback)."), ...adminErrors },
+        },
+      },
+      "/admin/stats": {
+        get: {
+          summary: "A collection's questions and feedback per day, and its FAQs by No",
+          ...admin,
+          parameters: queryParameters(StatsQuerySchema),
+          responses: { 200: json(StatsResponseSchema, "The period, day by day."), ...adminErrors, 400: error("Invalid parameter: invalid_since, invalid_until, invalid_period, invalid_collection.") },
+        },
+      },
+      "/admin/groups/{key}/done": {
+        post: {
+          summary: "Marks an inbox group done: hidden until its questions are asked again or a new one joins it",
+          ...admin,
+          parameters: [
+            { name: "key", in: "path", required: true, description: "The group's key, from /admin/unanswered.", schema: { type: "string" } },
+            { name: "collection", in: "query", required: false, description: "The collection; default: default, or the token's.", schema: { type: "string" } },
+          ],
+          responses: { 200: json(GroupDoneSchema, "Marked."), ...adminErrors, 404: error("No ADMIN_TOKEN (not_found), or no group of the inbox has that key (unknown_group).") },
+        },
+      },
+      "/admin/drafts": {
+        get: {
+          summary: "The answers the owner wrote, waiting for the next seed",
+          ...admin,
+          parameters: [{ name: "collection", in: "query", required: false, description: "The collection; default: default, or the token's.", schema: { type: "string" } }],
+          responses: { 200: json(DraftListSchema, "Oldest first."), ...adminErrors },
+        },
+        post: {
+          summary: "Writes a draft: a question and its answer for the next index",
+          ...admin,
+          requestBody: { required: true, content: { "application/json": { schema: ref(DraftBodySchema) } } },
+          responses: {
+            201: json(DraftSchema, "The draft."),
+            ...adminErrors,
+            400: error("Invalid body: invalid_json, unknown_field, invalid_question, invalid_answer, invalid_group_key."),
+            413: error("The body is over 64 KiB (payload_too_large)."),
+            415: error("The body is not application/json (unsupported_media_type)."),
+          },
+        },
+      },
+      "/admin/drafts/{id}": {
+        put: {
+          summary: "Replaces a draft's question and answer",
+          ...admin,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          requestBody: { required: true, content: { "application/json": { schema: ref(DraftBodySchema) } } },
+          responses: {
+            200: json(DraftSchema, "The draft."),
+            ...adminErrors,
+            400: error("invalid_draft_id, or an invalid body (as POST)."),
+            404: error("No ADMIN_TOKEN (not_found), or the collection has no such draft (unknown_draft)."),
+            413: error("The body is over 64 KiB (payload_too_large)."),
+            415: error("The body is not application/json (unsupported_media_type)."),
+          },
+        },
+        delete: {
+          summary: "Deletes a draft",
+          ...admin,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          responses: { 204: { description: "Deleted." }, ...adminErrors, 400: error("invalid_draft_id."), 404: error("No ADMIN_TOKEN (not_found), or the collection has no such draft (unknown_draft).") },
         },
       },
       "/admin/collections": {

@@ -75,9 +75,14 @@ const isoTime = () => documented(z.string(), { description: "ISO 8601, UTC." });
 export const UnansweredResponseSchema = documented(z.strictObject({
   collection: z.string(),
   groups: documented(z.array(z.strictObject({
+    key: documented(z.string(), { description: "Names the group in POST /admin/groups/{key}/done (its most asked question's key)." }),
     label: documented(z.string(), { description: "The group's most asked question." }),
-    count: documented(z.int(), { description: "How often the group's questions were asked, together." }),
-    queries: z.array(z.strictObject({ text: z.string(), count: z.int(), firstSeen: isoTime(), lastSeen: isoTime() })),
+    count: documented(z.int(), { description: "How often the group's questions were asked, together, ever." }),
+    countInPeriod: documented(z.int(), { description: "Askings from since to until." }),
+    countBefore: documented(z.int(), { description: "Askings in the period of the same length before since (0 without since)." }),
+    trend: documented(z.enum(["new", "rising", "falling", "steady"]), { description: "The period against the one before: a fifth more is rising, a fifth less falling." }),
+    done: documented(z.boolean(), { description: "Marked done, and none of its questions asked since (listed only with done=include)." }),
+    queries: z.array(z.strictObject({ key: z.string(), text: z.string(), count: z.int(), firstSeen: isoTime(), lastSeen: isoTime() })),
     nearest: documented(z.nullable(z.strictObject({
       id: z.string(),
       question: documented(z.nullable(z.string()), { description: "Null when the FAQ is no longer in the served index." }),
@@ -110,3 +115,50 @@ export const CollectionsResponseSchema = documented(z.strictObject({
     bytes: documented(z.int(), { description: "The index's size in KV." }),
   })), { description: "By name, default first; a collection token sees its own only." }),
 }), { id: "Collections" });
+
+const day = () => documented(z.string(), { description: "A UTC day, 2026-11-01." });
+
+export const StatsResponseSchema = documented(z.strictObject({
+  collection: z.string(),
+  since: day(),
+  until: day(),
+  days: documented(z.array(z.strictObject({
+    day: day(),
+    asked: documented(z.int(), { description: "Questions asked by meaning (hybrid or semantic; the widget's words-only lookups while typing are not counted)." }),
+    answered: z.int(),
+    unanswered: z.int(),
+    degraded: documented(z.int(), { description: "Answered from words alone after the embedding failed, answered or not." }),
+    answeredShare: z.nullable(z.number()),
+    feedbackYes: z.int(),
+    feedbackNo: z.int(),
+  })), { description: "Every day of the period, oldest first." }),
+  totals: z.strictObject({
+    asked: z.int(), answered: z.int(), unanswered: z.int(), degraded: z.int(), answeredShare: z.nullable(z.number()), feedbackYes: z.int(), feedbackNo: z.int(),
+  }),
+  faqs: documented(z.array(z.strictObject({
+    id: z.string(),
+    question: documented(z.nullable(z.string()), { description: "Null when the FAQ is no longer in the served index." }),
+    opened: documented(z.int(), { description: "How often visitors opened its answer in the widget." }),
+    helpful: z.int(),
+    unhelpful: z.int(),
+    shareNo: z.nullable(z.number()),
+  })), { description: "FAQs opened or rated in the period, most No first." }),
+}), { id: "Stats" });
+
+export const DraftSchema = documented(z.strictObject({
+  id: z.int(),
+  collection: z.string(),
+  question: z.string(),
+  answer: z.string(),
+  groupKey: z.nullable(z.string()),
+  createdAt: isoTime(),
+  updatedAt: isoTime(),
+}), { id: "Draft" });
+
+export const DraftListSchema = documented(z.strictObject({ collection: z.string(), drafts: z.array(DraftSchema) }), { id: "DraftList" });
+
+export const GroupDoneSchema = documented(z.strictObject({
+  collection: z.string(),
+  key: z.string(),
+  questions: documented(z.int(), { description: "The group's questions now marked done." }),
+}), { id: "GroupDone" });

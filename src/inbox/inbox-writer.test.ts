@@ -13,6 +13,9 @@ function fakeD1() {
   const flushIds = new Set<string>();
   const counts = new Map<string, number>();
   const feedback: unknown[][] = [];
+  const days: unknown[][] = [];
+  const daily: unknown[][] = [];
+  const opens: unknown[][] = [];
   const batches: Array<{ id: string; keys: string[] }> = [];
   const plan: Array<"commit" | "fail" | "hang" | "commit-then-hang"> = [];
   const statement = (sql: string) => ({
@@ -30,20 +33,23 @@ function fakeD1() {
     batch(statements: Array<ReturnType<typeof statement>>) {
       const [flush, ...rest] = statements;
       const id = flush!.params[0] as string;
-      batches.push({ id, keys: rest.map((s) => String(s.params[0])) });
+      batches.push({ id, keys: rest.filter((s) => s.sql.startsWith("INSERT INTO unanswered_questions")).map((s) => String(s.params[0])) });
       const what = plan.shift() ?? "commit";
       if (what === "fail") return Promise.reject(new Error("D1_ERROR: database is locked"));
       if (what === "hang") return new Promise(() => {});
       if (flushIds.has(id)) return Promise.reject(new Error("UNIQUE constraint failed: inbox_flushes.id"));
       flushIds.add(id);
       for (const s of rest) {
-        if (s.sql.includes("unanswered_questions")) counts.set(String(s.params[0]), (counts.get(String(s.params[0])) ?? 0) + (s.params[2] as number));
+        if (s.sql.startsWith("INSERT INTO unanswered_questions")) counts.set(String(s.params[0]), (counts.get(String(s.params[0])) ?? 0) + (s.params[2] as number));
+        else if (s.sql.startsWith("INSERT INTO question_days")) days.push(s.params);
+        else if (s.sql.startsWith("INSERT INTO daily_counts")) daily.push(s.params);
+        else if (s.sql.startsWith("INSERT INTO faq_opens")) opens.push(s.params);
         else feedback.push(s.params);
       }
       return what === "commit-then-hang" ? new Promise(() => {}) : Promise.resolve([]);
     },
   } as unknown as D1Database;
-  return { db, counts, feedback, batches, plan };
+  return { db, counts, feedback, days, daily, opens, batches, plan };
 }
 
 const question = (text: string, at = 0): PendingQuestion => ({ collection: "default", key: text, text, count: 1, firstSeen: at, lastSeen: at, nearest: null, vector: null, model: "m", degraded: false });
@@ -79,7 +85,7 @@ describe("InboxWriter", () => {
     expect(writer.snapshot()).toEqual({ pending: 0, written: 4, dropped: 0, failed: 0, retrying: 0 });
   });
 
-  it("writes a large flush in batches of 100, and drops and counts what arrives beyond MAX_PENDING", async () => {
+  it("writes a large flush in batches of 100 statements (a question and its day's count together), and drops and counts what arrives beyond MAX_PENDING", async () => {
     vi.useFakeTimers();
     const d1 = fakeD1();
     const writer = new InboxWriter(d1.db);
@@ -88,8 +94,9 @@ describe("InboxWriter", () => {
     expect(writer.snapshot()).toMatchObject({ pending: MAX_PENDING, dropped: 1 });
     await vi.advanceTimersByTimeAsync(0);
     await Promise.all(loops);
-    expect(d1.batches).toHaveLength(MAX_PENDING / 100);
-    expect(d1.batches.every((b) => b.keys.length === 100)).toBe(true);
+    expect(d1.batches).toHaveLength(MAX_PENDING / 50);
+    expect(d1.batches.every((b) => b.keys.length === 50)).toBe(true);
+    expect(d1.days).toHaveLength(MAX_PENDING);
     expect(d1.counts.has(`question ${MAX_PENDING}`)).toBe(false);
     expect(writer.snapshot()).toEqual({ pending: 0, written: MAX_PENDING, dropped: 1, failed: 0, retrying: 0 });
   });
@@ -129,6 +136,31 @@ describe("InboxWriter", () => {
     expect(d1.batches).toHaveLength(2);
     expect(d1.counts.get("a")).toBe(1);
     expect(writer.snapshot()).toEqual({ pending: 0, written: 1, dropped: 0, failed: 0, retrying: 0 });
+  });
+
+  it("counts outcomes and opens per collection and day, in the flushes questions get", async () => {
+    vi.useFakeTimers();
+    const d1 = fakeD1();
+    let clock = Date.UTC(2026, 10, 30, 23, 59, 59);
+    const writer = new InboxWriter(d1.db, () => clock);
+    const { loops, waitUntil } = requests();
+    writer.addOutcome("default", clock, "answered", waitUntil);
+    writer.addOutcome("default", clock, "answered", waitUntil);
+    writer.addOutcome("help-de", clock, "degraded", waitUntil);
+    writer.addOpen("default", "faq-1", clock, waitUntil);
+    clock += 2000; // the next day
+    writer.addOutcome("default", clock, "unanswered", waitUntil);
+    await vi.advanceTimersByTimeAsync(0);
+    await Promise.all(loops);
+    expect(loops).toHaveLength(1);
+    expect(d1.daily).toEqual([
+      ["default", "2026-11-30", 2, 2, 0, 0],
+      ["help-de", "2026-11-30", 1, 0, 0, 1],
+      ["default", "2026-12-01", 1, 0, 1, 0],
+    ]);
+    expect(d1.opens).toEqual([["default", "2026-11-30", "faq-1", 1]]);
+    // counts are not askings: /health counts questions and feedback
+    expect(writer.snapshot()).toEqual({ pending: 0, written: 0, dropped: 0, failed: 0, retrying: 0 });
   });
 
   it("recovers by itself when a request's flush stops without a word (the runtime cancelled it), writing its batch exactly once", async () => {

@@ -1,5 +1,5 @@
 import { emptyCounts, type InboxCounts } from "./inbox-stats";
-import { PendingWrites, type PendingFeedback, type PendingQuestion } from "./pending-writes";
+import { PendingWrites, type PendingFeedback, type PendingQuestion, type PendingStatement, type QuestionOutcome } from "./pending-writes";
 import { WRITE_TIMEOUT_MS, writeBatch, type BatchOutcome, type InboxBatch } from "./write-batch";
 
 /** Hands work to ctx.waitUntil of the request that calls it. */
@@ -79,6 +79,22 @@ export class InboxWriter {
     this.ensureFlushing(waitUntil);
   }
 
+  /**
+   * Counts a question asked of a collection, by how it ended (the
+   * dashboard's daily counts): one row per collection and day, added to in
+   * the flushes questions get, at most one a second while busy.
+   */
+  addOutcome(collection: string, at: number, outcome: QuestionOutcome, waitUntil: WaitUntil): void {
+    this.pending.addOutcome(collection, at, outcome);
+    this.ensureFlushing(waitUntil);
+  }
+
+  /** Counts a visitor opening a FAQ's answer in the widget. */
+  addOpen(collection: string, id: string, at: number, waitUntil: WaitUntil): void {
+    this.pending.addOpen(collection, id, at);
+    this.ensureFlushing(waitUntil);
+  }
+
   /** Starts a flush loop in the calling request, unless one is running (or was, too recently to count as lost). */
   private ensureFlushing(waitUntil: WaitUntil): void {
     const now = this.now();
@@ -120,7 +136,7 @@ export class InboxWriter {
           await this.write(batch);
           loop.seenAt = this.now();
         }
-        if (this.pending.size === 0 && this.retries.length === 0) break;
+        if (this.pending.empty && this.retries.length === 0) break;
         if (this.now() + BUSY_INTERVAL_MS - startedAt > FLUSH_LOOP_MS) break;
         await sleep(BUSY_INTERVAL_MS);
       }
@@ -133,11 +149,17 @@ export class InboxWriter {
   /** What is pending, in batches of STATEMENTS_PER_BATCH with fresh ids, after the batches to write again. */
   private takeBatches(): InboxBatch[] {
     const batches = this.retries.splice(0);
-    const statements = this.pending.take();
-    for (let start = 0; start < statements.length; start += STATEMENTS_PER_BATCH) {
-      const part = statements.slice(start, start + STATEMENTS_PER_BATCH);
-      batches.push({ id: crypto.randomUUID(), statements: part, askings: part.reduce((sum, s) => sum + s.askings, 0), attempts: 0 });
+    let part: PendingStatement[] = [];
+    const close = () => {
+      if (part.length > 0) batches.push({ id: crypto.randomUUID(), statements: part, askings: part.reduce((sum, s) => sum + s.askings, 0), attempts: 0 });
+      part = [];
+    };
+    for (const statement of this.pending.take()) {
+      // statements that go together are never split across batches
+      if (part.length >= STATEMENTS_PER_BATCH && !part.at(-1)!.withNext) close();
+      part.push(statement);
     }
+    close();
     return batches;
   }
 

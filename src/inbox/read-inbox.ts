@@ -11,6 +11,10 @@ export interface LoggedQuestion {
   model: string | null;
   vector: Int8Array | null;
   degraded: boolean;
+  /** Its key in the table (read from D1; absent where questions are made up, as in the bench). */
+  key?: string;
+  /** When the owner marked its group done; null when never. */
+  doneAt?: number | null;
 }
 
 export interface FeedbackRow {
@@ -21,6 +25,8 @@ export interface FeedbackRow {
 }
 
 interface QuestionRow {
+  question_key: string;
+  done_at: number | null;
   text: string;
   count: number;
   first_seen: number;
@@ -32,11 +38,11 @@ interface QuestionRow {
   degraded: number;
 }
 
-/** A collection's most asked questions last seen at or after `since` (ms), at most `max` of them. */
-export async function readUnanswered(db: D1Database, collection: string, since: number, max: number): Promise<LoggedQuestion[]> {
-  const { results } = await db.prepare(`SELECT text, count, first_seen, last_seen, nearest_id, nearest_score, model, vector, degraded
-      FROM unanswered_questions WHERE collection = ?3 AND last_seen >= ?1 ORDER BY count DESC, last_seen DESC, question_key LIMIT ?2`)
-    .bind(since, max, collection)
+/** A collection's most asked questions last seen from `since` to `until` (ms, both included), at most `max` of them. */
+export async function readUnanswered(db: D1Database, collection: string, since: number, max: number, until = Number.MAX_SAFE_INTEGER): Promise<LoggedQuestion[]> {
+  const { results } = await db.prepare(`SELECT question_key, done_at, text, count, first_seen, last_seen, nearest_id, nearest_score, model, vector, degraded
+      FROM unanswered_questions WHERE collection = ?3 AND last_seen >= ?1 AND last_seen <= ?4 ORDER BY count DESC, last_seen DESC, question_key LIMIT ?2`)
+    .bind(since, max, collection, until)
     .all<QuestionRow>();
   return results.map((row) => ({
     text: row.text,
@@ -48,6 +54,8 @@ export async function readUnanswered(db: D1Database, collection: string, since: 
     model: row.model,
     vector: row.model === null ? null : fromStoredVector(row.vector),
     degraded: row.degraded === 1,
+    key: row.question_key,
+    doneAt: row.done_at,
   }));
 }
 

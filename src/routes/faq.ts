@@ -9,6 +9,7 @@ import { searchFaqs } from "../faq/search-faqs";
 import { ifNoneMatchHits } from "../http/if-none-match";
 import { deferInboxWrite } from "../inbox/defer-write";
 import { logUnanswered } from "../inbox/log-unanswered";
+import type { QuestionOutcome } from "../inbox/pending-writes";
 import { isolate } from "../isolate";
 import type { FaqIndex } from "../index-blob/format";
 import { waitUntilOf } from "../lib/wait-until";
@@ -56,8 +57,16 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
       markCacheable(lease.index);
       return c.body(null, 304);
     }
+    // the dashboard's daily counts: every question asked by meaning, by how it ended (lexical requests are half-typed words)
+    const countOutcome = (outcome: QuestionOutcome) => {
+      if (params.mode === "lexical") return;
+      const now = Date.now();
+      deferInboxWrite(c, "a count", (db, waitUntil) => services.inbox.writerFor(db).addOutcome(params.collection, now, outcome, waitUntil));
+    };
     const known = services.answers.get(tags.cacheKey(lease.index.version));
     if (known !== undefined) {
+      // only answers the collection itself counts as answered are kept there
+      countOutcome("answered");
       // the same Server-Timing names as a full answer: which path answered is nobody's business
       for (const step of params.mode === "lexical" ? ["search"] : ["embed", "search"]) {
         timer.start(step);
@@ -84,6 +93,7 @@ export const faqRoute = new Hono<AppEnv>().get("/", async (c) => {
       const now = Date.now();
       deferInboxWrite(c, "an unanswered question", (db, waitUntil) => logUnanswered(services.inbox.writerFor(db), question, now, waitUntil));
     }
+    countOutcome(outcome.degraded ? "degraded" : outcome.answeredByIndex ? "answered" : "unanswered");
     if (outcome.degraded) {
       // a degraded answer must not be cached or revalidated as if it were the full one
       c.header("Cache-Control", "no-store");

@@ -42,7 +42,12 @@ export const feedbackRoute = new Hono<AppEnv>().post(
       lease.release();
     }
     const now = Date.now();
-    deferInboxWrite(c, "feedback", (db, waitUntil) => logFeedback(services.inbox.writerFor(db), feedback, now, waitUntil));
+    if (feedback.opened) {
+      deferInboxWrite(c, "an opening", (db, waitUntil) => services.inbox.writerFor(db).addOpen(feedback.collection, feedback.id, now, waitUntil));
+    } else {
+      const rating = { collection: feedback.collection, query: feedback.query, id: feedback.id, helpful: feedback.helpful };
+      deferInboxWrite(c, "feedback", (db, waitUntil) => logFeedback(services.inbox.writerFor(db), rating, now, waitUntil));
+    }
     c.header("Cache-Control", "no-store");
     return c.body(null, 204);
   },

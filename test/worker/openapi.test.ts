@@ -4,7 +4,7 @@ import { FaqQuerySchema } from "../../src/api/faq-query";
 import type * as z from "zod/mini";
 import { env } from "cloudflare:workers";
 import { app } from "../../src/app";
-import { CollectionsResponseSchema, ErrorResponseSchema, FaqResponseSchema, FeedbackListSchema, HealthResponseSchema, UnansweredResponseSchema } from "../../src/api/response-schemas";
+import { CollectionsResponseSchema, DraftListSchema, DraftSchema, StatsResponseSchema, ErrorResponseSchema, FaqResponseSchema, FeedbackListSchema, HealthResponseSchema, UnansweredResponseSchema } from "../../src/api/response-schemas";
 import { faq, get, json, mockEmbeddings, publish, resetIndex } from "./helpers";
 
 beforeAll(async () => {
@@ -20,7 +20,7 @@ describe("GET /openapi.json", () => {
     expect(response.status).toBe(200);
     const doc = (await response.json()) as { openapi: string; paths: Record<string, { get: Operation }> };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/admin/collections", "/admin/feedback", "/admin/unanswered", "/faq", "/feedback", "/health", "/openapi.json", "/widget.js"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/admin/collections", "/admin/drafts", "/admin/drafts/{id}", "/admin/feedback", "/admin/groups/{key}/done", "/admin/stats", "/admin/unanswered", "/faq", "/feedback", "/health", "/openapi.json", "/widget.js"]);
     const faqOp = doc.paths["/faq"]!.get;
     expect(faqOp.parameters!.map((p) => [p.name, p.in, p.required ?? false])).toEqual(
       Object.keys(FaqQuerySchema.shape).map((name) => [name, "query", name === "q"]),
@@ -57,11 +57,15 @@ describe("GET /openapi.json", () => {
       db.prepare("INSERT OR REPLACE INTO unanswered_questions (question_key, text, count, first_seen, last_seen, nearest_id, nearest_score, degraded) VALUES ('q', 'q?', 2, 1, 2, '1', 0.5, 0)"),
       db.prepare("INSERT INTO feedback (query, faq_id, helpful, at) VALUES ('reset', '1', 1, 3)"),
     ]);
-    for (const [path, schema] of [["/admin/unanswered", UnansweredResponseSchema], ["/admin/feedback", FeedbackListSchema], ["/admin/collections", CollectionsResponseSchema]] as const) {
+    const draft = await app.request("/admin/drafts", { method: "POST", headers: { ...admin.headers, "Content-Type": "application/json" }, body: JSON.stringify({ question: "q?", answer: "a." }) }, adminEnv);
+    expect(DraftSchema.safeParse(await draft.json()).error?.issues ?? []).toEqual([]);
+    const shapes = [["/admin/unanswered", UnansweredResponseSchema, /"question":"reset my password"/], ["/admin/feedback", FeedbackListSchema, /"question":"reset my password"/],
+      ["/admin/collections", CollectionsResponseSchema, /"name":"default"/], ["/admin/stats?since=1970-01-01&until=1970-01-30", StatsResponseSchema, /"question":"reset my password"/], ["/admin/drafts", DraftListSchema, /"question":"q\?"/]] as const;
+    for (const [path, schema, expected] of shapes) {
       const response = await app.request(path, admin, adminEnv);
       expect(response.status, path).toBe(200);
       const body = await response.json();
-      expect(JSON.stringify(body), path).toMatch(path === "/admin/collections" ? /"name":"default"/ : /"question":"reset my password"/);
+      expect(JSON.stringify(body), path).toMatch(expected);
       const parsed = schema.safeParse(body);
       expect(parsed.error?.issues ?? [], path).toEqual([]);
     }

@@ -1,0 +1,30 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../app-env";
+import { findCollection } from "../collections/find-collection";
+import { ApiError } from "../errors";
+import type { FaqIndex } from "../index-blob/format";
+import { isolate } from "../isolate";
+
+/** What every owner's route needs: the database, or 503 no_database. */
+export function database(c: Context<AppEnv>): D1Database {
+  if (!c.env.FAQ_DB) throw new ApiError(503, "no_database", "This Worker has no FAQ_DB binding, so nothing was logged (docs/inbox.md).");
+  return c.env.FAQ_DB;
+}
+
+/** The collection's served index, for FAQ questions and the grouping threshold; the inbox stays readable without one. */
+export async function indexOrNull(c: Context<AppEnv>, name: string): Promise<FaqIndex | null> {
+  try {
+    const lease = await findCollection({ collections: isolate().collections, kv: c.env.FAQ_KV, config: c.get("config"), name });
+    lease.release();
+    return lease.index;
+  } catch (error) {
+    if (error instanceof ApiError && error.status >= 400) return null;
+    throw error;
+  }
+}
+
+/** A JSON body's media type, checked before the body is read: 415 unsupported_media_type otherwise. */
+export function requireJson(c: Context<AppEnv>): void {
+  const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") throw new ApiError(415, "unsupported_media_type", "The body must be sent as application/json.");
+}
