@@ -12,6 +12,8 @@ import type { FaqIndex } from "../src/index-blob/format";
 import { readFeedback } from "../src/inbox/read-inbox";
 import { unansweredGroups } from "../src/inbox/unanswered-groups";
 import { exportLabels } from "./inbox/export-labels";
+import { exportDrafts } from "./inbox/drafts-as-faqs";
+import { listDrafts } from "../src/inbox/drafts";
 import { formatGroups } from "./inbox/print-groups";
 import { wranglerD1 } from "./inbox/wrangler-d1";
 import { withKv } from "./kv/open-kv";
@@ -38,9 +40,10 @@ from the local D1 database that npm start uses or the deployed one. No ADMIN_TOK
     { name: "limit", type: "string", integer: [1], default: "20", description: "groups shown at most" },
     { name: "json", type: "boolean", description: "print the groups as one JSON object" },
     { name: "export-labels", type: "string", valueName: "FILE", description: "also write what visitors marked helpful as a queries.jsonl for npm run eval and npm run calibrate" },
+    { name: "export-drafts", type: "string", valueName: "FILE", description: "also write the answers drafted in the dashboard as FAQs (JSON Lines) for npm run seed -- --input" },
   ],
   environment: [["CLOUDFLARE_API_TOKEN", "with --remote, unless wrangler is logged in"]],
-  examples: ["npm run inbox -- --since 2026-11-01 --limit 10", "npm run inbox -- --collection help-de"],
+  examples: ["npm run inbox -- --since 2026-11-01 --limit 10", "npm run inbox -- --collection help-de", "npm run inbox -- --export-drafts drafts.jsonl"],
 } as const satisfies CliCommand;
 
 export async function inbox(argv: string[], print: (text: string) => void = console.log) {
@@ -67,6 +70,10 @@ export async function inbox(argv: string[], print: (text: string) => void = cons
     console.error(`wrote ${exported.queries} labelled queries to ${values["export-labels"]}`
       + (exported.droppedUnknownIds ? ` (${exported.droppedUnknownIds} helpful answers about FAQs no longer served left out)` : "")
       + (exported.faqsFile ? `, and the served FAQs to ${exported.faqsFile}` : ""));
+  }
+  if (values["export-drafts"]) {
+    const written = await exportDrafts(values["export-drafts"], await listDrafts(db, collection));
+    console.error(`wrote ${written} drafted FAQs to ${values["export-drafts"]} (ids draft-N; seed them with --input, or with npm run seed -- --with-drafts)`);
   }
 }
 

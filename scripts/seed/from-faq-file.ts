@@ -7,6 +7,7 @@ import type { PendingIndex } from "./pending-index";
 import { rankingSettings } from "./ranking-settings";
 import { withCollectionCalibration } from "./collection-settings";
 import { readFaqs } from "./read-faqs";
+import { withDrafts } from "./with-drafts";
 import type { SeedArgs } from "./seed-args";
 
 /**
@@ -14,7 +15,7 @@ import type { SeedArgs } from "./seed-args";
  * the embedding cache). Nothing is embedded until build() is called.
  */
 export async function fromFaqFile(args: SeedArgs, env: NodeJS.ProcessEnv): Promise<PendingIndex> {
-  return fromRecords(await readFaqs(args.input), args.input, args, env);
+  return fromRecords(await withDrafts(await readFaqs(args.input), args, (line) => console.error(line)), args.input, args, env);
 }
 
 /** An index of `records` (from a file or from pages), embedded at build() with the embedding cache. */

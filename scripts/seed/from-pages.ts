@@ -3,6 +3,7 @@ import { pageOfUrl } from "../import/page-url";
 import type { FetchPolicy } from "../import/polite-fetch";
 import { ROBOTS_TOKEN, USER_AGENT } from "../import/user-agent";
 import { fromRecords } from "./from-faq-file";
+import { withDrafts } from "./with-drafts";
 import type { PendingIndex } from "./pending-index";
 import type { SeedArgs } from "./seed-args";
 
@@ -56,7 +57,7 @@ export async function fromPages(args: SeedArgs, env: NodeJS.ProcessEnv, log: (li
     throw new ImportFailed(`${result.failures.length} of ${tried} pages failed and --strict is set; nothing was written`);
   }
   const source = [...args.fromPage, ...args.sitemap].join(" ");
-  const pending = await fromRecords(result.records, source, args, env);
+  const pending = await fromRecords(await withDrafts(result.records, args, log), source, args, env);
   const pageOf = (url: string | null) => (url === null ? NO_URL : pageOfUrl(url));
   // pages without a URL share one heading in --dry-run, so their lines name the file
   const found = result.pages.map((page) => ({ page: pageOf(page.url), line: `found by ${page.markup}: ${page.faqs} FAQs${page.url === null ? ` in ${page.source}` : ""}` }));

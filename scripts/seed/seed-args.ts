@@ -75,6 +75,8 @@ export interface SeedArgs {
   collection: string;
   /** Browser origins this collection answers, narrowing the Worker's ALLOWED_ORIGINS; null: those. */
   allowedOrigins: string[] | null;
+  /** Adds the answers drafted in the dashboard (from D1: local, or remote with --kv remote). */
+  withDrafts: boolean;
 }
 
 const WITH_PAGES = "with --from-page or --sitemap";
@@ -96,6 +98,7 @@ The last line on stdout is a JSON summary. The same FAQs, model and settings giv
     { name: "kv", type: "string", choices: ["local", "remote", "none"], default: "none", description: "also publish to the local KV that wrangler dev reads, or to the real namespace" },
     { name: "collection", type: "string", valueName: "NAME", default: DEFAULT_COLLECTION, description: "the FAQ collection to publish to: lower-case letters, digits and hyphens (docs/collections.md)" },
     { name: "allowed-origins", type: "string", valueName: "ORIGINS", description: "comma-separated browser origins this collection answers, narrowing the Worker's ALLOWED_ORIGINS" },
+    { name: "with-drafts", type: "boolean", description: "add the collection's answers drafted in the dashboard, from the local D1 database (the remote one with --kv remote), as FAQs draft-N" },
     { name: "persist-to", type: "string", valueName: "DIR", defaultText: ".wrangler/state", description: "local KV folder, as wrangler dev --persist-to" },
     { name: "config", type: "string", valueName: "FILE", default: "wrangler.toml", description: "wrangler config for the KV binding" },
     { name: "verbose", type: "boolean", description: "print the wrangler commands used for --kv remote" },
@@ -152,6 +155,7 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
     throw new UsageError("--answer-precision must be a number between 0 and 1, such as 0.8");
   }
   if (values["no-calibrate"] && values["calibrate-with"] !== undefined) throw new UsageError("--calibrate-with cannot be combined with --no-calibrate");
+  if (values["with-drafts"] && values["from-hub"] !== undefined) throw new UsageError("--with-drafts cannot be combined with --from-hub: a published dataset is seeded as it is");
   if (!isCollectionName(values.collection)) throw new UsageError("--collection must be 1 to 63 lower-case letters, digits or hyphens, starting with a letter or digit");
   const allowedOrigins = values["allowed-origins"] === undefined ? null : values["allowed-origins"].split(",").map((origin) => origin.trim()).filter(Boolean);
   for (const origin of allowedOrigins ?? []) {
@@ -187,6 +191,7 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
     inputGiven: values.input !== undefined,
     collection: values.collection,
     allowedOrigins,
+    withDrafts: values["with-drafts"],
     embedder: values.embedder,
     out: values.out,
     kv: values.kv,

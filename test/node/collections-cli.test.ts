@@ -3,7 +3,7 @@
  * leaves them: seed and roll back one collection, and make, list and revoke
  * a collection token. A collection too large for a Worker is refused at seed time.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -84,6 +84,25 @@ describe.sequential("collections from the command line", () => {
     expect((await db.prepare("SELECT revoked_at FROM admin_tokens").all<{ revoked_at: number | null }>()).results[0]!.revoked_at).toEqual(expect.any(Number));
     const again = await runScript("scripts/admin.ts", ["token", "revoke", id, "--persist-to", dir]);
     expect([again.code, again.stderr.split("\n")[0]]).toEqual([2, `admin: no live token has the id ${id}`]);
+  });
+});
+
+describe.sequential("drafts: from the dashboard to the next index", () => {
+  it("exports a collection's drafts as FAQs, and seeds them into the next index with --with-drafts", async () => {
+    const db = wranglerD1({ target: "local", configPath: "wrangler.toml", persistTo: dir });
+    await db.prepare("INSERT INTO drafts (collection, question, answer, group_key, created_at, updated_at) VALUES ('help-de', 'Darf ich meinen Hund mitbringen?', 'Nur Blindenhunde.', NULL, 1, 1)").all();
+    await db.prepare("INSERT INTO drafts (collection, question, answer, group_key, created_at, updated_at) VALUES ('default', 'Another collection', 'Not this one.', NULL, 2, 2)").all();
+    const file = join(dir, "drafts.jsonl");
+    const exported = await runScript("scripts/inbox.ts", ["--persist-to", dir, "--collection", "help-de", "--export-drafts", file]);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stderr).toContain(`wrote 1 drafted FAQs to ${file}`);
+    const lines = (await readFile(file, "utf8")).trim().split("\n").map((line) => JSON.parse(line));
+    expect(lines).toEqual([{ id: "draft-1", question: "Darf ich meinen Hund mitbringen?", answer: "Nur Blindenhunde.", url: null, category: null }]);
+
+    const seeded = await seed("de.jsonl", ["--collection", "help-de", "--with-drafts"]);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(seeded.stderr).toContain("added 1 drafted FAQs of the collection help-de");
+    expect(summaryLine(seeded.stdout)).toMatchObject({ faqs: 3, collection: "help-de" });
   });
 });
 

@@ -1,0 +1,19 @@
+import type { FaqRecord } from "../../src/faq-record";
+import { listDrafts } from "../../src/inbox/drafts";
+import { draftAsFaq } from "../inbox/drafts-as-faqs";
+import { wranglerD1 } from "../inbox/wrangler-d1";
+import type { SeedArgs } from "./seed-args";
+
+/**
+ * The FAQs, then the collection's drafts as FAQs draft-N (with --with-drafts):
+ * from the local D1 database, or the deployed one with --kv remote. A draft
+ * whose id the FAQs already have (seeded before, then exported) is left out.
+ */
+export async function withDrafts(records: FaqRecord[], args: Pick<SeedArgs, "withDrafts" | "collection" | "kv" | "config" | "persistTo">, log: (line: string) => void): Promise<FaqRecord[]> {
+  if (!args.withDrafts) return records;
+  const db = wranglerD1({ target: args.kv === "remote" ? "remote" : "local", configPath: args.config, persistTo: args.persistTo ?? ".wrangler/state" });
+  const ids = new Set(records.map((record) => record.id));
+  const drafts = (await listDrafts(db, args.collection)).map(draftAsFaq).filter((draft) => !ids.has(draft.id));
+  log(`added ${drafts.length} drafted FAQs of the collection ${args.collection}`);
+  return [...records, ...drafts];
+}
