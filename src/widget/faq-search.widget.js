@@ -3,7 +3,9 @@
 // placeholder, limit (1-50, default 5), debounce (ms, default 200), min-chars
 // (default 2), hybrid-delay (ms, default 600), fallback-href and fallback-text
 // (a way out when there is no good answer or the service fails), feedback
-// ("off" hides "Did this answer your question?" under an opened answer).
+// ("off" hides "Did this answer your question?" under an opened answer),
+// collection and collection-fallback (the FAQ collection to ask; "{lang}" is
+// the page's language: docs/notes/widget-collections.md).
 // Theme with --faq-* custom properties.
 //
 // What typing costs: while the visitor types, results come from words alone
@@ -26,6 +28,9 @@ mark{background:var(--faq-mark,#fff8c5);color:inherit;border-radius:2px}
 .fb{margin:.4em 0 0;color:var(--faq-muted,#57606a)}.fb button{margin-left:.4em;font:inherit;padding:.1em .7em;border:1px solid var(--faq-border,#8c959f);border-radius:var(--faq-radius,8px);background:var(--faq-bg,#fff);color:inherit;cursor:pointer}
 .fb button:focus-visible{outline:2px solid var(--faq-accent,#0969da)}.fb button[aria-pressed=true]{background:var(--faq-active,#ddf4ff)}.msg{margin:.4em 0 0;color:var(--faq-muted,#57606a)}.msg:empty{display:none}a{color:var(--faq-accent,#0969da)}`;
   let count = 0;
+  // Collections the Worker said it does not have (404 unknown_collection): not asked again on this page.
+  const unknown = new Set();
+  const usable = (name) => (name && (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(name) || unknown.has(name)) ? null : name);
   // Words of the question worth highlighting: not the little words every question has.
   const LITTLE = new Set("the and for are can how what when where who why does did you your our not with from this that have has was will into about".split(" "));
   const wordsOf = (q) => [...new Set((q.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).filter((w) => w.length > 2 && !LITTLE.has(w)))];
@@ -98,17 +103,26 @@ mark{background:var(--faq-mark,#fff8c5);color:inherit;border-radius:2px}
 
     async search(mode) {
       const q = this.input.value.trim();
-      // a question asked by meaning once is not asked again (Enter after a pause)
-      if (mode === "hybrid" && q === this.asked) return;
+      let name = this.collection();
+      // a question asked by meaning once is not asked again (Enter after a pause), unless of another collection
+      if (mode === "hybrid" && `${name}\n${q}` === this.asked) return;
       this.controller?.abort();
       if (q.length < Number(this.getAttribute("min-chars") ?? 2)) return this.show([], "");
       const controller = (this.controller = new AbortController());
       const k = Math.min(50, Math.max(1, Number(this.getAttribute("limit")) || 5));
       try {
-        const response = await fetch(`${this.base()}/faq?k=${k}&mode=${mode}&q=${encodeURIComponent(q)}`, { signal: controller.signal });
+        let response;
+        for (;;) {
+          if (name === null) throw new Error("no collection");
+          response = await fetch(`${this.base()}/faq?k=${k}&mode=${mode}&q=${encodeURIComponent(q)}${name && `&collection=${name}`}`, { signal: controller.signal });
+          if (!(name && response.status === 404 && (await response.json()).error?.code === "unknown_collection")) break;
+          // once more, with the fallback if there is one
+          unknown.add(name);
+          name = this.collection();
+        }
         if (!response.ok) throw new Error(String(response.status));
         const body = await response.json();
-        if (mode === "hybrid") this.asked = q;
+        if (mode === "hybrid") this.asked = `${name}\n${q}`;
         // Words alone miss half-typed words: keep what is shown rather than flash "no answers".
         if (mode === "lexical" && !body.results.length) return;
         // The visitor is reading, opening or moving through the results shown since the last
@@ -116,6 +130,7 @@ mark{background:var(--faq-mark,#fff8c5);color:inherit;border-radius:2px}
         if (this.active >= 0 || this.pressing) return;
         const message = !body.results.length ? "No matching answers." : body.answered || mode === "lexical" ? "" : "These may not answer your question.";
         this.shown = q;
+        this.from = name;
         this.show(body.results, message);
         this.dispatchEvent(new CustomEvent("faq-results", { detail: body, bubbles: true, composed: true }));
       } catch (error) {
@@ -127,11 +142,20 @@ mark{background:var(--faq-mark,#fff8c5);color:inherit;border-radius:2px}
       return (this.getAttribute("endpoint") || "").replace(/\/+$/, "");
     }
 
+    // Read at each question: "" for no parameter (the default collection), null for none usable.
+    collection() {
+      const lang = document.documentElement.lang.trim().split(/[-_]/)[0].toLowerCase();
+      // without a page language "{lang}" stays, and braces make no name: the fallback
+      const name = (this.getAttribute("collection") || "").replaceAll("{lang}", lang || "{lang}");
+      return usable(name) ?? usable(this.getAttribute("collection-fallback") || null);
+    }
+
     // "Did this answer your question?" for the answer just opened, once per question and answer.
     offerFeedback(result) {
       if (this.getAttribute("feedback") === "off") return;
       // the visitor's question as typed: the list may still be the answer to a few letters less
-      this.rated = { query: this.input.value.trim(), id: result.id };
+      // filed under the collection that answered, whatever the attribute says since
+      this.rated = { query: this.input.value.trim(), id: result.id, ...(this.from && { collection: this.from }) };
       const given = this.given?.get(JSON.stringify(this.rated));
       for (const button of this.fb.querySelectorAll("button")) {
         button.disabled = given !== undefined;

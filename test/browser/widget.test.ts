@@ -3,10 +3,12 @@
  * a page on another origin embeds <faq-search> with one script tag, types the
  * tutorial's question, reads the ranked results, moves through them with the
  * keyboard; a page on an origin not in ALLOWED_ORIGINS cannot fetch at all.
+ * Pages of a second site ask a second collection, help-de, by name or by the
+ * page's language, and fall back to the default collection.
  * Screenshots go to test-artifacts/.
  */
 import type { ChildProcess } from "node:child_process";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -48,8 +50,31 @@ async function servePage(html: string): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
+/** Serves several HTML pages on one port, by path; any other path is a 404. */
+async function servePages(pages: Record<string, string>): Promise<string> {
+  const port = await freePort();
+  const server = createServer((req, res) => {
+    const html = pages[req.url ?? ""];
+    if (html === undefined) res.writeHead(404).end();
+    else res.writeHead(200, { "content-type": "text/html" }).end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  servers.push(server);
+  return `http://127.0.0.1:${port}`;
+}
+
+/** The second collection: ids that no FAQ of the demo has. */
+const HELP_DE = [
+  { id: "de-1", question: "Wie bekomme ich eine neue Versichertenkarte?", answer: "Melden Sie sich in Ihrem Konto an und bestellen Sie dort eine neue Karte.", url: "https://help.example/de/karte" },
+  { id: "de-2", question: "Wie hoch ist der monatliche Beitrag?", answer: "Der Beitrag wird jedes Jahr neu festgelegt.", url: "https://help.example/de/beitrag" },
+  { id: "de-3", question: "Wie ändere ich meine Adresse?", answer: "Ändern Sie Ihre Adresse in Ihrem Konto unter Einstellungen.", url: "https://help.example/de/adresse" },
+];
+const GERMAN_QUESTION = "Wie ändere ich meine Adresse?";
+
 let sitePage: string;
 let otherPage: string;
+/** The origin of the pages that choose a collection (collectionPages). */
+let collectionSite: string;
 
 describeWithBrowser("<faq-search> in Chromium", () => {
   beforeAll(async () => {
@@ -58,6 +83,9 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     persistTo = await mkdtemp(join(tmpdir(), "faq-browser-"));
     const seeded = await runScript("scripts/seed.ts", ["--kv", "local", "--persist-to", persistTo, "--out", join(persistTo, "build")]);
     expect(seeded.code).toBe(0);
+    await writeFile(join(persistTo, "faqs-de.json"), JSON.stringify(HELP_DE));
+    const seededDe = await runScript("scripts/seed.ts", ["--input", join(persistTo, "faqs-de.json"), "--collection", "help-de", "--kv", "local", "--persist-to", persistTo, "--out", join(persistTo, "build-de")]);
+    expect(seededDe.code).toBe(0);
     await applyLocalMigrations(persistTo);
     inference = await startInferenceProcess();
     const workerPort = await freePort();
@@ -67,11 +95,21 @@ describeWithBrowser("<faq-search> in Chromium", () => {
   <body><h1>Help centre</h1><faq-search endpoint="${workerUrl}" fallback-href="/contact" fallback-text="Ask a person"></faq-search>
   <script src="${workerUrl}/widget.js"></script></body></html>`);
     otherPage = await servePage("<!doctype html><title>Elsewhere</title><p>not on the list</p>");
+    const collectionPage = (htmlAttributes: string, widgetAttributes: string) => `<!doctype html><html${htmlAttributes}><head><meta charset="utf-8"><title>Hilfe</title></head>
+  <body><faq-search endpoint="${workerUrl}" fallback-href="/contact" fallback-text="Ask a person" ${widgetAttributes}></faq-search>
+  <script src="${workerUrl}/widget.js"></script></body></html>`;
+    collectionSite = await servePages({
+      "/named": collectionPage(' lang="en"', 'collection="help-de"'),
+      "/de-at": collectionPage(' lang="de-AT"', 'collection="help-{lang}"'),
+      "/fr": collectionPage(' lang="fr"', 'collection="help-{lang}" collection-fallback="default"'),
+      "/fr-alone": collectionPage(' lang="fr"', 'collection="help-{lang}"'),
+      "/no-lang": collectionPage("", 'collection="help-{lang}" collection-fallback="default"'),
+    });
     worker = await startWranglerDev({
       port: workerPort,
       persistTo,
       output: "ignore",
-      vars: { HF_ENDPOINT_URL: inference.url, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM), ALLOWED_ORIGINS: sitePage },
+      vars: { HF_ENDPOINT_URL: inference.url, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM), ALLOWED_ORIGINS: `${sitePage},${collectionSite}` },
       secrets: { ADMIN_TOKEN },
     });
     browser = await chromium.launch({
@@ -90,6 +128,21 @@ describeWithBrowser("<faq-search> in Chromium", () => {
 
   const optionIds = (page: Page) => page.locator("faq-search li[role=option]").evaluateAll((items) => items.map((li) => li.getAttribute("data-id")));
   const input = (page: Page) => page.locator("faq-search input[role=combobox]");
+  /** The collection parameter of each /faq request the page makes, in order (null: none). */
+  const collectionsAsked = (page: Page) => {
+    const asked: Array<string | null> = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === "/faq") asked.push(url.searchParams.get("collection"));
+    });
+    return asked;
+  };
+  /** The ids the Worker answers for a question by meaning and words, as the widget asks it once typing pauses. */
+  const answerIds = async (q: string, collection?: string) => {
+    const response = await fetch(`${worker.url}/faq?k=5&mode=hybrid&q=${encodeURIComponent(q)}${collection ? `&collection=${collection}` : ""}`);
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { results: Array<{ id: string }> }).results.map((r) => r.id);
+  };
 
   it("shows the ranked answers for a typed question and moves through them with the keyboard", async () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
@@ -269,6 +322,7 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     const question = "how much does part b cost";
     const page = await browser.newPage();
     const modes: string[] = [];
+    const collections = collectionsAsked(page);
     page.on("request", (request) => {
       const url = new URL(request.url());
       if (url.pathname === "/faq") modes.push(url.searchParams.get("mode") ?? "hybrid");
@@ -286,6 +340,8 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     expect(embedding.length).toBeLessThanOrEqual(2);
     expect(modes.filter((mode) => mode === "lexical").length).toBeGreaterThan(10);
     expect(await optionIds(page)).toEqual(direct.results.map((r) => r.id));
+    // a page without collection= asks exactly as before the Worker had collections
+    expect(new Set(collections)).toEqual(new Set([null]));
     await page.close();
   }, 60_000);
 
@@ -336,6 +392,124 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     await expect.poll(() => optionIds(page), { timeout: 10_000 }).toEqual(["1", "2", "3", "4"]);
     const hrefs = await page.locator("faq-search li[role=option] a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     expect(hrefs).toEqual(["https://help.example/a"]);
+    await page.close();
+  });
+
+  it("asks the collection named by collection=, for every request, and shows its FAQs", async () => {
+    const expected = await answerIds(GERMAN_QUESTION, "help-de");
+    expect(expected[0]).toBe("de-3");
+    const page = await browser.newPage();
+    const collections = collectionsAsked(page);
+    await page.goto(`${collectionSite}/named`);
+    const byMeaning = page.waitForResponse((response) => response.url().includes("mode=hybrid"));
+    await input(page).click();
+    await input(page).pressSequentially(GERMAN_QUESTION, { delay: 20 });
+    await byMeaning;
+    await expect.poll(() => optionIds(page), { timeout: 15_000 }).toEqual(expected);
+    expect(collections.length).toBeGreaterThan(1); // words while typing, and the question by meaning
+    expect(new Set(collections)).toEqual(new Set(["help-de"]));
+    await page.close();
+  });
+
+  it("fills collection=\"help-{lang}\" from <html lang=\"de-AT\">: help-de", async () => {
+    const expected = await answerIds(GERMAN_QUESTION, "help-de");
+    const page = await browser.newPage();
+    const collections = collectionsAsked(page);
+    await page.goto(`${collectionSite}/de-at`);
+    await input(page).fill(GERMAN_QUESTION);
+    await expect.poll(() => optionIds(page), { timeout: 15_000 }).toEqual(expected);
+    expect(new Set(collections)).toEqual(new Set(["help-de"]));
+    await page.close();
+  });
+
+  it("falls back to collection-fallback after the Worker answers 404 for help-fr, and asks help-fr no more on that page", async () => {
+    const page = await browser.newPage();
+    const collections = collectionsAsked(page);
+    await page.goto(`${collectionSite}/fr`);
+    await input(page).fill("How can Medicare help me?");
+    await expect.poll(async () => (await optionIds(page)).slice(0, 3), { timeout: 15_000 }).toEqual(["8", "7", "3"]);
+    expect(collections[0]).toBe("help-fr");
+    const firstFallback = collections.indexOf("default");
+    expect(firstFallback).toBeGreaterThan(0);
+    expect(new Set(collections.slice(0, firstFallback))).toEqual(new Set(["help-fr"]));
+    // the next question goes straight to the fallback
+    const asked = collections.length;
+    const expected = await answerIds("How much does Part B cost?");
+    await input(page).fill("How much does Part B cost?");
+    await expect.poll(() => optionIds(page), { timeout: 15_000 }).toEqual(expected);
+    expect(collections.length).toBeGreaterThan(asked);
+    expect(new Set(collections.slice(firstFallback))).toEqual(new Set(["default"]));
+    await page.close();
+  });
+
+  it("asks the fallback at once when <html lang> is missing", async () => {
+    const page = await browser.newPage();
+    const collections = collectionsAsked(page);
+    await page.goto(`${collectionSite}/no-lang`);
+    await input(page).fill("How can Medicare help me?");
+    await expect.poll(async () => (await optionIds(page)).slice(0, 3), { timeout: 15_000 }).toEqual(["8", "7", "3"]);
+    expect(new Set(collections)).toEqual(new Set(["default"]));
+    await page.close();
+  });
+
+  it("shows the unavailable message and the fallback link for an unknown collection without collection-fallback", async () => {
+    const page = await browser.newPage();
+    const collections = collectionsAsked(page);
+    await page.goto(`${collectionSite}/fr-alone`);
+    await input(page).fill("How can Medicare help me?");
+    const message = page.locator("faq-search .msg");
+    await expect.poll(() => message.textContent(), { timeout: 10_000 }).toBe("Search is unavailable right now. Ask a person");
+    expect(await message.locator("a").getAttribute("href")).toBe(`${collectionSite}/contact`);
+    expect(await page.locator("faq-search ul[role=listbox]").isHidden()).toBe(true);
+    expect(await input(page).getAttribute("aria-expanded")).toBe("false");
+    // once the Worker has said there is no help-fr, nothing more is asked of it
+    const asked = collections.length;
+    await input(page).fill("How much does Part B cost?");
+    await input(page).press("Enter");
+    await expect.poll(() => message.textContent(), { timeout: 10_000 }).toBe("Search is unavailable right now. Ask a person");
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 800))); // past the pause that asks by meaning
+    expect(collections.length).toBe(asked);
+    expect(new Set(collections)).toEqual(new Set(["help-fr"]));
+    await page.close();
+  });
+
+  it("switches collections when the collection attribute changes, even for the question already asked", async () => {
+    const page = await browser.newPage();
+    const collections = collectionsAsked(page);
+    await page.goto(sitePage);
+    const byMeaning = page.waitForResponse((response) => response.url().includes("mode=hybrid"));
+    await input(page).fill(GERMAN_QUESTION);
+    await byMeaning;
+    await expect.poll(() => optionIds(page), { timeout: 15_000 }).toEqual(await answerIds(GERMAN_QUESTION));
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100))); // the widget has read the answer
+    await page.locator("faq-search").evaluate((host) => host.setAttribute("collection", "help-de"));
+    await input(page).press("Enter");
+    await expect.poll(() => optionIds(page), { timeout: 15_000 }).toEqual(await answerIds(GERMAN_QUESTION, "help-de"));
+    expect(collections.at(-1)).toBe("help-de");
+    expect(collections.slice(0, -1)).toEqual(collections.slice(0, -1).map(() => null));
+    await page.close();
+  });
+
+  it("files a visitor's No under the collection that answered: the POST carries it, /admin/feedback?collection=help-de lists it", async () => {
+    const page = await browser.newPage();
+    const posted: unknown[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/feedback" && request.method() === "POST") posted.push(request.postDataJSON());
+    });
+    await page.goto(`${collectionSite}/named`);
+    await input(page).fill(GERMAN_QUESTION);
+    await expect.poll(async () => (await optionIds(page))[0], { timeout: 15_000 }).toBe("de-3");
+    await page.locator("faq-search li[role=option]").nth(0).click();
+    const feedback = page.locator("faq-search .fb");
+    await feedback.getByRole("button", { name: "No" }).click();
+    await expect.poll(() => feedback.locator("[role=status]").textContent(), { timeout: 10_000 }).toBe("Thank you for telling us.");
+    expect(posted).toEqual([{ query: GERMAN_QUESTION, id: "de-3", helpful: false, collection: "help-de" }]);
+    const listed = async () => {
+      const response = await fetch(`${worker.url}/admin/feedback?collection=help-de`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+      const body = (await response.json()) as { collection: string; feedback: Array<{ query: string; id: string; helpful: boolean }> };
+      return { collection: body.collection, feedback: body.feedback.map(({ query, id, helpful }) => ({ query, id, helpful })) };
+    };
+    await expect.poll(listed, { timeout: 10_000 }).toEqual({ collection: "help-de", feedback: [{ query: GERMAN_QUESTION, id: "de-3", helpful: false }] });
     await page.close();
   });
 });
