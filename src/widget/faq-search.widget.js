@@ -3,7 +3,7 @@
 // placeholder, limit (1-50, default 5), debounce (ms, default 200), min-chars
 // (default 2), hybrid-delay (ms, default 600), fallback-href and fallback-text
 // (a way out when there is no good answer or the service fails), feedback
-// ("off" hides "Did this answer your question?" under an opened answer),
+// ("off" hides "Did this answer your question?" under an opened answer, and sends nothing about answers),
 // collection and collection-fallback (the FAQ collection to ask; "{lang}" is
 // the page's language: docs/notes/widget-collections.md).
 // Theme with --faq-* custom properties.
@@ -163,6 +163,11 @@ mark{background:var(--faq-mark,#fff8c5);color:inherit;border-radius:2px}
       }
       this.fb.querySelector(".fbs").textContent = given === undefined ? "" : "Thank you for telling us.";
       this.fb.hidden = false;
+      // the owner's dashboard counts how often each answer is opened: once per question and answer, nothing waits for it
+      const key = JSON.stringify(this.rated);
+      if ((this.opened ??= new Set()).has(key)) return;
+      this.opened.add(key);
+      fetch(`${this.base()}/feedback`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...this.rated, opened: true }), keepalive: true }).catch(() => {});
     }
 
     async feedback(button) {

@@ -181,6 +181,12 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     await input(page).pressSequentially("How can Medicare help me?", { delay: 20 });
     await expect.poll(async () => (await optionIds(page))[0], { timeout: 15_000 }).toBe("8");
     const feedback = page.locator("faq-search .fb");
+    const faqStats = async () => {
+      const response = await fetch(`${worker.url}/admin/stats`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+      const faq = ((await response.json()) as { faqs: Array<{ id: string; opened: number; unhelpful: number }> }).faqs.find((f) => f.id === "8");
+      return { opened: faq?.opened ?? 0, unhelpful: faq?.unhelpful ?? 0 };
+    };
+    const openedBefore = (await faqStats()).opened;
     expect(await feedback.isHidden()).toBe(true); // nothing opened yet
     await page.locator("faq-search li[role=option]").nth(0).click();
     expect(await feedback.isVisible()).toBe(true);
@@ -206,6 +212,8 @@ describeWithBrowser("<faq-search> in Chromium", () => {
         .map(({ query, id, helpful }) => ({ query, id, helpful }));
     };
     await expect.poll(listed, { timeout: 10_000 }).toEqual([{ query: "How can Medicare help me?", id: "8", helpful: false }]);
+    // the owner's dashboard counts the opening and the No of that answer (an earlier test may have opened it too)
+    await expect.poll(faqStats, { timeout: 10_000 }).toEqual({ opened: openedBefore + 1, unhelpful: 1 });
     await page.close();
   });
 
@@ -286,7 +294,8 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     expect(await optionIds(page)).toEqual(["a", "b"]);
     expect(await page.locator("faq-search li[role=option]").nth(0).getAttribute("aria-expanded")).toBe("true");
     await page.locator("faq-search .fb").getByRole("button", { name: "No" }).click();
-    await expect.poll(() => rated, { timeout: 5_000 }).toEqual([{ query: "card fees", id: "a", helpful: false }]);
+    // opening the answer is counted for the owner's dashboard, once; then the rating
+    await expect.poll(() => rated, { timeout: 5_000 }).toEqual([{ query: "card fees", id: "a", opened: true }, { query: "card fees", id: "a", helpful: false }]);
     await page.close();
   });
 
@@ -503,7 +512,7 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     const feedback = page.locator("faq-search .fb");
     await feedback.getByRole("button", { name: "No" }).click();
     await expect.poll(() => feedback.locator("[role=status]").textContent(), { timeout: 10_000 }).toBe("Thank you for telling us.");
-    expect(posted).toEqual([{ query: GERMAN_QUESTION, id: "de-3", helpful: false, collection: "help-de" }]);
+    expect(posted).toEqual([{ query: GERMAN_QUESTION, id: "de-3", collection: "help-de", opened: true }, { query: GERMAN_QUESTION, id: "de-3", helpful: false, collection: "help-de" }]);
     const listed = async () => {
       const response = await fetch(`${worker.url}/admin/feedback?collection=help-de`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
       const body = (await response.json()) as { collection: string; feedback: Array<{ query: string; id: string; helpful: boolean }> };
