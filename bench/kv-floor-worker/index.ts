@@ -4,9 +4,10 @@
  * two at a time as faq-edge does, and only counts their bytes: no copy, no
  * checksum, no decode. What faq-edge's index load takes beyond this is its own.
  * Only GET /read reads: wrangler dev's readiness probe (any other path) must
- * leave the first read to the measured request.
+ * leave the first read to the measured request. `?collection=NAME` reads that
+ * collection's keys (`npm run bench:collections`); without it, the default one's.
  */
-import { POINTER_KEY, chunkKey } from "../../src/index-store/keys";
+import { collectionKeys } from "../../src/index-store/keys";
 import { runInLanes } from "../../src/lib/run-in-lanes";
 
 interface Env {
@@ -18,13 +19,15 @@ const LANES = 2;
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
-    if (new URL(request.url).pathname !== "/read") return new Response("not found", { status: 404 });
+    const url = new URL(request.url);
+    if (url.pathname !== "/read") return new Response("not found", { status: 404 });
+    const keys = collectionKeys(url.searchParams.get("collection") ?? "default");
     const started = Date.now();
-    const pointer = await env.FAQ_KV.get<{ version: string; chunks: number }>(POINTER_KEY, "json");
+    const pointer = await env.FAQ_KV.get<{ version: string; chunks: number }>(keys.pointer, "json");
     if (!pointer) return new Response("no index", { status: 404 });
     let bytes = 0;
     await runInLanes(pointer.chunks, LANES, async (i) => {
-      const chunk = await env.FAQ_KV.get(chunkKey(pointer.version, i), "arrayBuffer");
+      const chunk = await env.FAQ_KV.get(keys.chunk(pointer.version, i), "arrayBuffer");
       bytes += chunk?.byteLength ?? 0;
     });
     // Date.now() advances across I/O in a Worker: this is the time spent reading.

@@ -15,9 +15,16 @@ export interface StubEmbedder {
   close(): Promise<void>;
 }
 
-/** A deterministic `dim`-d vector per text, from its SHA-256. */
-export const stubVector = (text: string, dim: number) =>
-  Array.from(createHash("sha256").update(text).digest().subarray(0, dim), (byte) => byte / 255 + 0.01);
+/**
+ * A deterministic `dim`-d vector per text, from its SHA-256: one byte per
+ * dimension, so beyond 32 dimensions the digests of the text with a block
+ * number follow (the first 32 values stay those of the text's own digest).
+ */
+export function stubVector(text: string, dim: number): number[] {
+  const blocks: Buffer[] = [];
+  for (let block = 0; block * 32 < dim; block++) blocks.push(createHash("sha256").update(block === 0 ? text : `${text}\u0000${block}`).digest());
+  return Array.from(Buffer.concat(blocks).subarray(0, dim), (byte) => byte / 255 + 0.01);
+}
 
 export async function startStubEmbedder(dim = 8): Promise<StubEmbedder> {
   const stub: StubEmbedder = { url: "", calls: [], failFromCall: Number.POSITIVE_INFINITY, close: async () => {} };
