@@ -6,10 +6,11 @@
  * MiniSearch, over the questions; and Orama's hybrid search over the same
  * vectors), and prints a table. --typos asks every query again with one typo.
  * The last line on stdout is a JSON summary, with the answered promise
- * measured on this dataset, which the threshold never saw.
+ * measured on this dataset, which the threshold never saw; --results FILE
+ * writes the same summary to FILE.
  * Options: EVAL_COMMAND below, printed by `npm run eval -- --help`.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodeIndex } from "../src/index-blob/decode";
@@ -42,8 +43,9 @@ Orama hybrid) on the same data, and prints a table; the last line on stdout is a
     { name: "dataset", type: "string", valueName: "DIR", defaultText: "none, required", description: "a folder with faqs.jsonl and queries.jsonl (npm run inbox -- --export-labels writes one)" },
     { name: "typos", type: "boolean", description: "ask every query again with one typo" },
     { name: "concurrency", type: "string", integer: [1, 64], default: "4", description: "queries in flight at once" },
+    { name: "results", type: "string", valueName: "FILE", defaultText: "none", description: "also write the JSON summary to FILE (the docs' figures read bench/results/eval-<set>.json)" },
   ],
-  examples: ["npm run eval -- --dataset labels --typos"],
+  examples: ["npm run eval -- --dataset labels --typos", "npm run eval -- --dataset ../shared/eval/stackfaq --typos --results bench/results/eval-stackfaq.json"],
 } as const satisfies CliCommand;
 
 const pad = (text: string, width: number) => text.padEnd(width);
@@ -135,7 +137,18 @@ async function main(argv: string[]) {
       console.log(`hybrid top1 with typos / without: ${ratio} (target 0.9)`);
       typoSummary = { modes: typos.modes, hybridTop1Ratio: ratio };
     }
-    console.log(JSON.stringify({ dataset: dataset.name, queries: dataset.queries.length, modes: plain.modes, answered, ...(typoSummary && { typos: typoSummary }) }));
+    const summary = {
+      dataset: dataset.name,
+      faqs: dataset.faqs.length,
+      queries: dataset.queries.length,
+      language: index.lexical.language,
+      fusionAlpha: index.fusionAlpha,
+      modes: plain.modes,
+      answered,
+      ...(typoSummary && { typos: typoSummary }),
+    };
+    console.log(JSON.stringify(summary));
+    if (values.results) await writeFile(values.results, `${JSON.stringify(summary, null, 2)}\n`);
   } finally {
     inference.child.kill();
     await rm(workDir, { recursive: true, force: true });
