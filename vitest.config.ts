@@ -32,7 +32,7 @@ export default defineConfig({
       {
         test: {
           name: "node",
-          include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "test/node/**/*.test.ts", "test/browser/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts", "test/node/**/*.test.ts", "test/browser/**/*.test.ts"],
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 120_000,

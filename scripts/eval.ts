@@ -13,6 +13,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { normalizeQuery } from "../src/api/normalize-query";
 import { decodeIndex } from "../src/index-blob/decode";
 import { rowOf } from "../src/search/f32-matrix";
 import { SEARCH_MODES } from "../src/search/rank";
@@ -87,7 +88,10 @@ function verdicts(modes: Record<string, RetrievalMetrics>): string[] {
 async function main(argv: string[]) {
   const values = readOptions(EVAL_COMMAND, argv);
   if (!values.dataset) throw new UsageError("--dataset DIR is required");
-  const dataset = await readDataset(values.dataset);
+  const read = await readDataset(values.dataset);
+  // every query as the Worker reads it (white space collapsed, NFKC), so the
+  // in-process ranking and the peers embed the very text the Worker embeds
+  const dataset = { ...read, queries: read.queries.map((q) => ({ ...q, query: normalizeQuery(q.query) })) };
   const workDir = await mkdtemp(join(tmpdir(), "faq-eval-"));
   const inference = await startInferenceProcess();
   try {
