@@ -37,6 +37,9 @@ const bars = (label, color, raw, options = {}) => ({
   value: (u, v, si, i) => (i === null || i === undefined ? "–" : String(raw[i])),
 });
 
+/** The x series: a day, named as the axis names it. */
+const daySeries = () => ({ label: "Day", value: (u, ts) => (ts === null || ts === undefined ? "–" : dayLabel(ts)) });
+
 const charts = new Map();
 const resizing = new ResizeObserver((entries) => {
   for (const entry of entries) charts.get(entry.target)?.setSize({ width: entry.target.clientWidth, height: HEIGHT });
@@ -76,7 +79,7 @@ function renderQuestions(stats) {
   // Stacked bars: each series is drawn at the height of itself and those under it, the tallest first.
   draw(document.getElementById("questions-chart"), {
     series: [
-      {},
+      daySeries(),
       bars("Degraded", COLOR.degraded, degraded),
       bars("Not answered", COLOR.unanswered, unanswered),
       bars("Answered", COLOR.answered, answered),
@@ -105,7 +108,7 @@ function renderFeedback(stats) {
     ? `No visitor answered "Did this answer your question?" from ${stats.since} to ${stats.until}.`
     : `Visitors answered "Did this answer your question?" ${plural(totals.feedbackYes + totals.feedbackNo, "time")}: ${totals.feedbackYes} Yes, ${totals.feedbackNo} No.`);
   draw(document.getElementById("feedback-chart"), {
-    series: [{}, bars("Yes", COLOR.yes, yes, { size: [0.35, 14], align: -1 }), bars("No", COLOR.no, no, { size: [0.35, 14], align: 1 })],
+    series: [daySeries(), bars("Yes", COLOR.yes, yes, { size: [0.35, 14], align: -1 }), bars("No", COLOR.no, no, { size: [0.35, 14], align: 1 })],
     scales: scales(),
     axes: axes(),
   }, [days.map((d) => seconds(d.day)), yes, no]);
