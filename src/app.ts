@@ -50,6 +50,7 @@ app.route("/feedback", feedbackRoute);
 const dashboard = (serve: "dashboardPage" | "dashboardAsset") => async (c: Context<AppEnv>) =>
   c.get("config").adminToken ? (await import("./routes/dashboard"))[serve](c) : c.notFound();
 app.get("/admin", dashboard("dashboardPage"));
+app.get("/admin/", (c) => (c.get("config").adminToken ? c.redirect("/admin", 301) : c.notFound()));
 app.get("/admin/assets/:name", dashboard("dashboardAsset"));
 // guessing the admin token costs the same budget as asking questions
 app.use("/admin/*", rateLimit);

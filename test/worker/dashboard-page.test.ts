@@ -79,6 +79,12 @@ describe("the dashboard page", () => {
     }
   });
 
+  it("sends /admin/ on to /admin", async () => {
+    const response = await ask("/admin/");
+    expect([response.status, response.headers.get("location")]).toEqual([301, "/admin"]);
+    expect((await ask("/admin/", {}, { ADMIN_TOKEN: undefined })).status).toBe(404);
+  });
+
   it("takes GET and HEAD only; another method needs the token first, like every /admin path", async () => {
     const head = await ask("/admin", { method: "HEAD" });
     expect([head.status, head.headers.get("content-security-policy"), await head.text()]).toEqual([200, CSP, ""]);
