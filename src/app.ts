@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { timing } from "hono/timing";
 import type { AppEnv } from "./app-env";
 import { readConfig } from "./config";
@@ -44,6 +44,14 @@ app.use("/faq", rateLimit);
 app.route("/faq", faqRoute);
 app.use("/feedback", rateLimit);
 app.route("/feedback", feedbackRoute);
+// The owner's dashboard: a page and its files, open without a token (the API calls it makes need one),
+// but only where ADMIN_TOKEN is set, like the rest of /admin/*. Loaded on first use, so that no
+// isolate answering /faq holds its code or its text; ahead of the admin rate limit (no token is tried here).
+const dashboard = (serve: "dashboardPage" | "dashboardAsset") => async (c: Context<AppEnv>) =>
+  c.get("config").adminToken ? (await import("./routes/dashboard"))[serve](c) : c.notFound();
+app.get("/admin", dashboard("dashboardPage"));
+app.get("/admin/", (c) => (c.get("config").adminToken ? c.redirect("/admin", 301) : c.notFound()));
+app.get("/admin/assets/:name", dashboard("dashboardAsset"));
 // guessing the admin token costs the same budget as asking questions
 app.use("/admin/*", rateLimit);
 app.route("/admin", adminRoute);
@@ -54,6 +62,8 @@ app.all("/openapi.json", methodNotAllowed);
 app.all("/faq", methodNotAllowed);
 app.all("/health", methodNotAllowed);
 app.all("/feedback", postOnly);
+// after the admin token check, like every /admin path: a caller without one learns nothing of its methods
+app.all("/admin", methodNotAllowed);
 
 app.notFound((c) => {
   c.header("Cache-Control", "no-store");
