@@ -1,9 +1,10 @@
 /**
- * The Worker bundle as `wrangler deploy --dry-run` builds it: raw and gzip-9
- * size, and how many bytes of the minified script each package (or our own
- * src/) contributes, from esbuild's metafile; and the widget's size as the
- * Worker serves it. `npm run bench` writes it with the other results;
- * `npm run bench:bundle` measures only this, into bench/results/bundle.json.
+ * The Worker bundle as `wrangler deploy --dry-run` builds it: every module it
+ * uploads, raw and gzip-9 (each module alone), and how many bytes of the
+ * minified script each package (or our own src/) contributes, from esbuild's
+ * metafile; and the widget's size as the Worker serves it. `npm run bench`
+ * writes it with the other results; `npm run bench:bundle` measures only
+ * this, into bench/results/bundle.json.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
@@ -40,11 +41,11 @@ export async function benchBundle() {
       stdio: "ignore",
       env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
     });
-    const script = await readFile(join(outDir, "index.js"));
-    const files = [script];
-    // wrangler copies the .wasm module beside the script; it ships too.
+    // Everything wrangler uploads: the script, and the modules it copies beside it (the WebAssembly,
+    // the widget and the demo page as text); not the source map, its README or the metafile.
+    const files = [];
     for (const name of await readdir(outDir)) {
-      if (name.endsWith(".wasm")) files.push(await readFile(join(outDir, name)));
+      if (!/\.(map|md)$|^meta\.json$/.test(name)) files.push(await readFile(join(outDir, name)));
     }
     const raw = files.reduce((sum, f) => sum + f.length, 0);
     const gzip = files.reduce((sum, f) => sum + gzipSync(f, { level: 9 }).length, 0);
