@@ -31,6 +31,15 @@ interface CollectionsResults {
 }
 
 const MIB = 2 ** 20;
+/** A version is stored and fetched in chunks of at most this size (src/index-store/keys.ts). */
+const CHUNK_MIB = 10;
+
+/** Collections an isolate holds at once: the budget, less one chunk in flight, over what one loaded index holds. */
+function collectionsThatFit(r: CollectionsResults, faqs: number) {
+  const held = (num(r.data.heldMiBEach) / num(r.data.faqsEach)) * faqs;
+  const chunk = Math.min(CHUNK_MIB, (num(r.data.blobMiBMedian) / num(r.data.faqsEach)) * faqs);
+  return { held, fit: Math.floor((num(r.indexMemory.budgetBytes) / MIB - chunk) / held) };
+}
 const ms = (value: unknown, digits = 1) => `${fixed(value, digits)} ms`;
 const loadedRange = (r: CollectionsResults) => `${grouped(r.indexMemory.collectionsLoaded.min)}–${grouped(r.indexMemory.collectionsLoaded.max)}`;
 
@@ -72,6 +81,14 @@ export const collectionFigures = figureSource<CollectionsResults>({
         ["index step beyond the KV read (median of per-turn differences)", `**${ms(cold.coldIndexMinusKvReadMs, 0)}**`],
       ]);
     },
+    perFaqKiB: (r) => `${fixed((num(r.data.heldMiBEach) * 1024) / num(r.data.faqsEach), 1)} KiB`,
+    faqsPerIsolate: (r) => grouped(collectionsThatFit(r, num(r.data.faqsEach)).fit * num(r.data.faqsEach)),
+    // measured for the bench's collection size; the others follow from the same bytes per FAQ
+    sizing: (r) => table(["FAQs per collection", "held each", "collections at once"], [500, num(r.data.faqsEach), 10_000].map((faqs) => {
+      const { held, fit } = collectionsThatFit(r, faqs);
+      const measured = faqs === num(r.data.faqsEach);
+      return [`${grouped(faqs)}${measured ? " (measured)" : ""}`, `${measured ? "" : "~"}${fixed(held, 2)} MiB`, `${measured ? "" : "~"}${grouped(fit)}`];
+    })),
     rssAtStart: (r) => `${grouped(r.indexMemory.workerdRssMiB.atStart)} MiB`,
     rssMax: (r) => `${grouped(r.indexMemory.workerdRssMiB.max)} MiB`,
     blobsRead: (r) => grouped(r.coldSwitch.workerdRss.blobsRead),
