@@ -53,6 +53,12 @@ export function utcTime(iso: unknown): string {
   return `${str(iso).slice(11, 16)} UTC`;
 }
 
+/** The day and time a results file says it was measured at (its measuredAt). */
+export const whenMeasured = {
+  date: (results: { measuredAt: unknown }) => utcDay(results.measuredAt),
+  time: (results: { measuredAt: unknown }) => utcTime(results.measuredAt),
+};
+
 /** A Markdown table. */
 export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;

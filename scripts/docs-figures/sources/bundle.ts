@@ -1,5 +1,5 @@
 import { figureSource } from "../figure-source";
-import { fixed, grouped, num, utcDay } from "../format";
+import { fixed, grouped, num, whenMeasured } from "../format";
 
 interface BundleResults {
   measuredAt: string;
@@ -21,7 +21,7 @@ export const bundleFigures = figureSource<BundleResults>({
   file: "bench/results/bundle.json",
   command: "npm run bench:bundle",
   figures: {
-    date: (r) => utcDay(r.measuredAt),
+    ...whenMeasured,
     rawKiB: (r) => `${fixed(r.rawKiB, 1)} KiB`,
     gzipKiB: (r) => `${fixed(r.gzipKiB, 1)} KiB`,
     gzipTarget: (r) => `target ${GZIP_TARGET_KIB} KiB: ${num(r.gzipKiB) <= GZIP_TARGET_KIB ? "met" : "**missed**"}`,

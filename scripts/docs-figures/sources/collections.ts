@@ -1,5 +1,5 @@
 import { figureSource } from "../figure-source";
-import { fixed, grouped, num, percent, table, utcDay, utcTime } from "../format";
+import { fixed, grouped, num, percent, table, whenMeasured } from "../format";
 
 interface CollectionsResults {
   measuredAt: string;
@@ -48,8 +48,7 @@ export const collectionFigures = figureSource<CollectionsResults>({
   file: "bench/results/collections.json",
   command: "npm run bench:collections",
   figures: {
-    date: (r) => utcDay(r.measuredAt),
-    time: (r) => utcTime(r.measuredAt),
+    ...whenMeasured,
     blobMiB: (r) => `${fixed(r.data.blobMiBMedian, 2)} MiB`,
     blobRangeMiB: (r) => `${fixed(num(r.data.blobBytes.min) / MIB, 2)} to ${fixed(num(r.data.blobBytes.max) / MIB, 2)} MiB`,
     vectorMiB: (r) => `${fixed(num(r.data.vectorBytesEach) / MIB, 2)} MiB`,

@@ -1,5 +1,5 @@
 import { figureSource } from "../figure-source";
-import { fixed, grouped, num, table, utcDay } from "../format";
+import { fixed, grouped, num, table, whenMeasured } from "../format";
 
 interface DecodeResults {
   measuredAt: string;
@@ -27,7 +27,7 @@ export const decodeFigures = figureSource<DecodeResults>({
   file: "bench/results/decode.json",
   command: "npm run bench",
   figures: {
-    date: (r) => utcDay(r.measuredAt),
+    ...whenMeasured,
     count: (r) => grouped(r.count),
     blobMiB: (r) => `${fixed(mib(r.blobBytes), 1)} MiB`,
     table: (r) => {

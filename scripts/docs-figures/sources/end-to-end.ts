@@ -1,5 +1,5 @@
 import { figureSource } from "../figure-source";
-import { fixed, grouped, num, table, utcDay, utcTime } from "../format";
+import { fixed, grouped, num, table, whenMeasured } from "../format";
 
 interface ColdStart {
   faqs: number;
@@ -42,8 +42,7 @@ export const endToEndFigures = figureSource<EndToEndResults>({
   file: "bench/results/end-to-end.json",
   command: "npm run bench:e2e",
   figures: {
-    date: (r) => utcDay(r.measuredAt),
-    time: (r) => utcTime(r.measuredAt),
+    ...whenMeasured,
     coldTable: ({ coldStart: cold }) => {
       const tiny = cold.tinyIndex;
       return table(["measure", "value"], [

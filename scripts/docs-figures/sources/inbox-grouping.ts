@@ -1,5 +1,5 @@
 import { figureSource } from "../figure-source";
-import { fixed, grouped, num, table, utcDay } from "../format";
+import { fixed, grouped, num, table, whenMeasured } from "../format";
 
 interface Quality { groups: number; pairPrecision: number; pairRecall: number; purity: number }
 interface SetResults {
@@ -56,7 +56,7 @@ export const inboxGroupingFigures = figureSource<InboxGroupingResults>({
   file: "bench/results/inbox-grouping.json",
   command: "npm run bench:inbox",
   figures: {
-    date: (r) => utcDay(r.measuredAt),
+    ...whenMeasured,
     table: (r) => table(["set", "rule", "groups", "pair precision", "pair recall", "purity"], Object.entries(r.sets).flatMap(([name, set]) => {
       const before = set.cosineOnly.calibrated;
       const after = set.rule;

@@ -1,5 +1,5 @@
 import { figureSource } from "../figure-source";
-import { fixed, grouped, num, table, utcDay } from "../format";
+import { fixed, grouped, num, table, whenMeasured } from "../format";
 
 interface Turn { sent: number; ok: number; failed: number; p50Ms: number; p99Ms: number }
 interface Steady { perSecond: number; on: Turn; off: Turn; stored: { rows: number; askings: number }; lost: number; p50OnOverOff: number }
@@ -25,7 +25,7 @@ export const inboxLoadFigures = figureSource<InboxLoadResults>({
   file: "bench/results/inbox-load.json",
   command: "npm run bench:inbox-load",
   figures: {
-    date: (r) => utcDay(r.measuredAt),
+    ...whenMeasured,
     table: (r) => {
       const seconds = grouped(r.loadSeconds);
       const { overload } = r;

@@ -1,5 +1,5 @@
 import { figureSource } from "../figure-source";
-import { fixed, num, sig3, table, utcDay, utcTime } from "../format";
+import { fixed, num, sig3, table, whenMeasured } from "../format";
 
 type BySize<T> = Record<"1000" | "10000" | "100000", T>;
 interface KernelResults {
@@ -25,8 +25,7 @@ export const kernelFigures = figureSource<KernelResults>({
   file: "bench/results/kernels.json",
   command: "npm run bench",
   figures: {
-    date: (r) => utcDay(r.measuredAt),
-    time: (r) => utcTime(r.measuredAt),
+    ...whenMeasured,
     table: (r) => table(
       ["N", "ours_f32 (WASM SIMD)", "ours_int8", "js_reference", "Orama", "usearch, 1 thread", "numpy, 1 thread", "usearch, 2 threads", "numpy, 2 threads"],
       SIZES.map((n) => {

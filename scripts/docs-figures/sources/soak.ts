@@ -1,5 +1,5 @@
 import { figureSource } from "../figure-source";
-import { fixed, grouped, num, table, utcDay } from "../format";
+import { fixed, grouped, num, table, whenMeasured } from "../format";
 
 interface SoakResults {
   measuredAt: string;
@@ -19,7 +19,7 @@ export const soakFigures = figureSource<SoakResults>({
   file: "bench/results/soak.json",
   command: "npm run bench:soak",
   figures: {
-    date: (r) => utcDay(r.measuredAt),
+    ...whenMeasured,
     table: (r) => table(
       ["requests", "req/s", "p50", "p99", "statuses", "unexpected", "workerd memory before, after"],
       [[

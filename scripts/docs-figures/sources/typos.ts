@@ -1,5 +1,5 @@
 import { figureSource } from "../figure-source";
-import { fixed, grouped, num, table, utcDay } from "../format";
+import { fixed, grouped, num, table, whenMeasured } from "../format";
 
 interface TyposResults {
   measuredAt: string;
@@ -11,7 +11,7 @@ export const typoFigures = figureSource<TyposResults>({
   file: "bench/results/typos.json",
   command: "npm run bench:typos",
   figures: {
-    date: (r) => utcDay(r.measuredAt),
+    ...whenMeasured,
     table: (r) => table(
       ["vocabulary", "trie walk, per misspelt word", "scan of the vocabulary", "speed-up", "matches per word"],
       Object.values(r.results).map((size) => [
