@@ -1,14 +1,21 @@
 /**
- * The Worker bundle as `wrangler deploy --dry-run` builds it: raw and gzip-9
- * size, and how many bytes of the minified script each package (or our own
- * src/) contributes, from esbuild's metafile.
+ * The Worker bundle as `wrangler deploy --dry-run` builds it: every module it
+ * uploads, raw and gzip-9 (each module alone), and how many bytes of the
+ * minified script each package (or our own src/) contributes, from esbuild's
+ * metafile; and the widget's size as the Worker serves it. `npm run bench`
+ * writes it with the other results; `npm run bench:bundle` measures only
+ * this, into bench/results/bundle.json.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { isMain } from "../scripts/lib/is-main";
 import { wranglerBin } from "../scripts/lib/wrangler-bin";
+
+/** Shipped as text, comments and all (wrangler.toml's Text rule): test/node/widget-size.test.ts holds its gzip size to a budget. */
+const WIDGET = "src/widget/faq-search.widget.js";
 
 interface Metafile {
   outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
@@ -34,17 +41,30 @@ export async function benchBundle() {
       stdio: "ignore",
       env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
     });
-    const script = await readFile(join(outDir, "index.js"));
-    const files = [script];
-    // wrangler copies the .wasm module beside the script; it ships too.
+    // Everything wrangler uploads: the script, and the modules it copies beside it (the WebAssembly,
+    // the widget and the demo page as text); not the source map, its README or the metafile.
+    const files = [];
     for (const name of await readdir(outDir)) {
-      if (name.endsWith(".wasm")) files.push(await readFile(join(outDir, name)));
+      if (!/\.(map|md)$|^meta\.json$/.test(name)) files.push(await readFile(join(outDir, name)));
     }
     const raw = files.reduce((sum, f) => sum + f.length, 0);
     const gzip = files.reduce((sum, f) => sum + gzipSync(f, { level: 9 }).length, 0);
     const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
-    return { rawKiB: kib(raw), gzipKiB: kib(gzip), byPackageKiB: byPackage(JSON.parse(await readFile(join(outDir, "meta.json"), "utf8")), kib) };
+    const widget = await readFile(WIDGET);
+    return {
+      rawKiB: kib(raw),
+      gzipKiB: kib(gzip),
+      byPackageKiB: byPackage(JSON.parse(await readFile(join(outDir, "meta.json"), "utf8")), kib),
+      widgetBytes: widget.length,
+      widgetGzipBytes: gzipSync(widget, { level: 9 }).length,
+    };
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }
+}
+
+if (isMain(import.meta.url)) {
+  const results = { measuredAt: new Date().toISOString(), ...(await benchBundle()) };
+  await writeFile("bench/results/bundle.json", `${JSON.stringify(results, null, 2)}\n`);
+  console.log(JSON.stringify(results));
 }

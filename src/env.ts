@@ -27,7 +27,7 @@ export interface Env {
 }
 
 /**
- * Every variable the Worker reads, as documented in the README: `npm start`
+ * Every variable the Worker reads, as docs/configuration.md documents them: `npm start`
  * passes each one given in the environment on to its Worker. Secrets go
  * through a private file rather than the command line.
  */

@@ -13,9 +13,10 @@ import { collectionName } from "./synthetic-collections";
  * An `index` step shorter than this found the collection's index loaded.
  * A loaded index is leased without I/O, in microseconds; under wrangler dev
  * the Worker's clock ticks in whole milliseconds and keeps running, so such
- * a lease reads 0, or 1 to 2 ms when a tick or the scheduler of a busy
- * machine falls inside it. A load reads the pointer and megabytes of chunks
- * from KV, checks and decodes them: 20 ms and more for 2,000 FAQs. A request
+ * a lease reads 0, or a millisecond or two when a tick or the scheduler of
+ * a busy machine falls inside it. A load reads the pointer and megabytes of
+ * chunks from KV, checks and decodes them, which takes several times this
+ * (the results' indexStepMs histogram shows the gap: docs/performance.md). A request
  * that waited for another's load of the same collection reads the rest of
  * that load: it did not find it loaded, unless it came in its last ms.
  * This holds only while no loaded index rereads its pointer (a KV read): the

@@ -13,10 +13,10 @@ import { groupByCosineOnly } from "./complete-linkage-grouping";
 import { serveFaqs } from "./served-faqs";
 
 const PARIS = ["When does the train to Paris leave?", "train times to Paris"];
-// README, "The unanswered-question inbox": "arrive as one line with a count"
+// the issue's example of questions that should arrive as one line with a count
 const CANADA = ["do you ship to Canada", "shipping to canada?", "can you deliver to Toronto"];
 const MEDICARE = ["How can Medicare help me?", "how do I cancle my medicare part b"];
-// the other questions of the README's `npm run inbox` example
+// other questions a visitor of the demo might ask
 const DEMO = ["do you cover trips abroad", "Can I get my glasses paid for?", "Does Medicare cover travel outside the US?"];
 
 export interface ExampleOutcome {

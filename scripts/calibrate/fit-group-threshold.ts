@@ -8,11 +8,11 @@ export const GROUP_FALSE_PAIR_RATE = 0.001;
  * one model: the 99.9th percentile of the cosines between calibration
  * queries that ask about different FAQs, rounded up to 0.01. So at most 1 in
  * 1,000 such pairs could share a group, and fewer do, because a group needs
- * every pair of its questions to reach it (src/inbox/group-questions.ts). A
+ * its pairs to reach it on average and by a margin (src/inbox/group-questions.ts). A
  * percentile of the model's own cosines, not a fixed number: models differ
  * widely in how close they place unrelated sentences. The 99th percentile
- * (0.63 for the local model) made groups too mixed on both development sets
- * (purity 0.56 on StackFAQ, 0.68 on Banking77; `npm run bench:inbox`).
+ * made groups too mixed on both development sets (`npm run bench:inbox`;
+ * docs/inbox.md).
  */
 export function fitGroupThreshold(queries: EvalQuery[], vectors: Map<string, Float32Array>): number {
   const different: number[] = [];

@@ -2,8 +2,8 @@
  * Whether a heading's text asks a question. The rules that read FAQs without
  * structured data (headings, accordions, definition lists) only trust text
  * that asks, so that a page title or "Contact us" never becomes an FAQ.
- * The choices below were measured on the pages in test/fixtures/faq-pages
- * (scripts/import/question-text.test.ts keeps the counts).
+ * The choices below were made on the pages in test/fixtures/faq-pages
+ * (docs/importing.md says how; question-text.test.ts keeps the examples).
  */
 
 // Latin "?", the full-width "？" of Chinese and Japanese, the Arabic "؟"; a closing quote or bracket may follow.

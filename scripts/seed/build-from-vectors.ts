@@ -6,7 +6,7 @@ import type { SeedBuild } from "./pending-index";
 import type { RankingSettings } from "./ranking-settings";
 import type { SeedArgs } from "./seed-args";
 
-/** float32 is exact; past 32 MiB of vectors int8 keeps memory and scan time down at recall@5 near 0.98-1. */
+/** float32 is exact; past 32 MiB of vectors int8 keeps memory and scan time down, at a recall docs/performance.md gives. */
 const chooseEncoding = (count: number, dim: number) => (count * dim * 4 > 32 * 2 ** 20 ? "int8" : "f32");
 
 /** The index blob for FAQs and their unit vectors, with the model's ranking settings and the chosen encoding. */

@@ -126,7 +126,7 @@ The last line on stdout is a JSON summary. The same FAQs, model and settings giv
     { name: "allow-host", type: "string", multiple: true, valueName: "HOST", description: `${WITH_PAGES}: another host the import may reach (redirects, listed pages)` },
     { name: "page-timeout-ms", type: "string", integer: [100, 120_000], default: "10000", description: `${WITH_PAGES}: how long one request may take` },
     { name: "strict", type: "boolean", description: `${WITH_PAGES}: fail, writing nothing, if any page fails` },
-    { name: "question-selector", type: "string", valueName: "CSS", description: `${WITH_PAGES}, with --answer-selector: where the questions are (docs/notes/faq-markup.md)` },
+    { name: "question-selector", type: "string", valueName: "CSS", description: `${WITH_PAGES}, with --answer-selector: where the questions are (docs/importing.md)` },
     { name: "answer-selector", type: "string", valueName: "CSS", description: `${WITH_PAGES}, with --question-selector: where the answers are` },
   ],
   environment: [

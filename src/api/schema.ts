@@ -1,7 +1,7 @@
 /**
  * The schema library for requests and answers is zod's "mini" build, whose
- * functions tree-shake (about 13 KiB of the Worker gzipped, where the classic
- * build took about 90), and whose toJSONSchema makes /openapi.json from the
+ * functions tree-shake (the classic build weighed several times as much in
+ * the Worker; docs/performance.md has zod's share now), and whose toJSONSchema makes /openapi.json from the
  * very schemas that validate. Import it as `import * as z from "zod/mini"`
  * in each file: a namespace passed on as a value would keep all of it.
  */

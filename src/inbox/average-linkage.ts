@@ -8,14 +8,13 @@
  * inbox's first rule) splits one subject into many groups, and single
  * linkage (any pair) chains unrelated questions through near neighbours.
  * With the mean, one close pair cannot pull in a question that the rest of
- * a group is far from. A floor under every pair on top of the mean changed
- * nothing at 0.45 or 0.55 on StackFAQ and Banking77, and at 0.65 raised
- * purity by at most 0.002 for 0.02 to 0.05 of pair recall (the rule of
+ * a group is far from. A floor under every pair on top of the mean bought
+ * next to no purity for the pair recall it cost (the rule of
  * group-questions.ts, `npm run bench:inbox` data), so there is none.
  *
  * The nearest-neighbour chain algorithm finds the same clusters as merging
- * the most similar pair each time, in O(n²) time instead of O(n³): 1,000
- * questions take 5 to 25 ms in V8, a tenth of computing their similarities.
+ * the most similar pair each time, in O(n²) time instead of O(n³), a small
+ * part of computing the similarities.
  * It works because the mean is "reducible":
  * merging two clusters never brings the result closer to a third than the
  * closer of the two was. So a cluster whose best neighbour is below the

@@ -40,9 +40,9 @@ describe("groupQuestions", () => {
     expect(groupQuestions(unrelated, 0.75, "m")).toHaveLength(2);
   });
 
-  it("joins the README's two Canada questions that share words, but not \"can you deliver to Toronto\"", () => {
+  it("joins the two Canada questions that share words (docs/inbox.md), but not \"can you deliver to Toronto\"", () => {
     // cosines 0.82, 0.62 and 0.56, nearest FAQs and scores as the local model puts them on the Medicare demo.
-    // Toronto shares no rare word with the others, and unrelated questions reach 0.6 as often: see docs/notes/inbox-grouping.md
+    // Toronto shares no rare word with the others, and unrelated questions reach 0.6 as often: see docs/inbox.md
     const groups = groupQuestions([
       asked("do you ship to Canada", 3, [100, 0, 0, 0], "m", ["0", 0.449]),
       asked("shipping to canada?", 2, [82, 57, 0, 0], "m", ["4", 0.209]),

@@ -6,18 +6,15 @@ import type { LoggedQuestion } from "./read-inbox";
 
 /**
  * The cosine two questions need, for a model without a calibrated one
- * (data/calibration.json gives each calibrated model its own). With the
- * local model, fewer than 1 in 1,000 pairs of questions about different
- * FAQs of the calibration set reach 0.8.
+ * (data/calibration.json gives each calibrated model its own): a cosine
+ * that few pairs of questions about different FAQs reach (docs/inbox.md).
  */
 export const DEFAULT_GROUP_THRESHOLD = 0.8;
 
 /**
  * Grouping compares every pair of questions, so it runs over the most asked
- * questions only: 1,000 of them is half a million dot products.
- * `npm run bench:inbox` grouped 1,000 questions of 512 dimensions in 280 to
- * 330 ms in V8; the cosine-only rule it replaced took 500 ms in the same run
- * for its worst case, 180 to 240 ms on the eval sets, where it stopped early.
+ * questions only: 1,000 of them is half a million dot products
+ * (`npm run bench:inbox` times it: docs/inbox.md).
  */
 export const MAX_GROUPED_QUESTIONS = 1000;
 
@@ -26,7 +23,7 @@ export const MAX_GROUPED_QUESTIONS = 1000;
  * lets one pair fall below the threshold where complete linkage (every pair
  * at it) would not; 0.05 above it buys that back: on the cosine alone,
  * average linkage at 0.8 was purer than complete linkage at 0.75 on all
- * three sets, with more recall (StackFAQ 0.876 / 0.204 against 0.765 / 0.154).
+ * three development sets, with more recall (docs/inbox.md).
  */
 export const AVERAGE_LINKAGE_MARGIN = 0.05;
 

@@ -7,9 +7,10 @@ export type WaitUntil = (work: Promise<unknown>) => void;
 
 /**
  * While busy, a flush starts at most once per this many milliseconds: with a
- * write per request, answers under load were 4 times slower in
- * `npm run bench:e2e` (the writes took the CPU the answers needed), and D1
- * bills per row written, so fewer, fuller batches cost less too.
+ * write per request, answers under load were several times slower in
+ * `npm run bench:e2e` (the writes took the CPU the answers needed; the
+ * figures now: docs/inbox.md), and D1 bills per row written, so fewer,
+ * fuller batches cost less too.
  */
 export const BUSY_INTERVAL_MS = 1000;
 /** Statements per D1 batch. */

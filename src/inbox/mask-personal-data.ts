@@ -74,7 +74,7 @@ function claim(text: string, defaultCountry: CountryCode): Found[] {
  * 1111 1111 was charged twice"), and the owner needs the question, not the
  * number; dates, years, times, prices, versions and plan codes are the
  * question, and stay. Digits of any script count. What each kind is and how
- * it is recognised: docs/notes/privacy.md.
+ * it is recognised: docs/privacy.md.
  */
 export function maskPersonalData(text: string, options: MaskOptions = {}): string {
   const matching = toMatchingText(text);

@@ -18,9 +18,8 @@ export interface GroupingEvidence {
  * for sampling) on both, and also when their questions are asked of another
  * set's FAQs, and that join the Paris pair and part the Medicare pair of
  * the issue, the one whose smaller gain in pair recall over the cosine-only
- * rule is largest (2.8 times, Banking77). docs/notes/inbox-grouping.md has
- * the grid. Measured with the local model only: another model's cosines and
- * scores may want other values.
+ * rule is largest. docs/inbox.md says how they were chosen. Measured with
+ * the local model only: another model's cosines and scores may want other values.
  */
 export const GROUPING_EVIDENCE: GroupingEvidence = { sharedRareWord: 0.125, closeToFaq: 0.55 };
 
@@ -60,18 +59,15 @@ function unitRows(questions: LoggedQuestion[], model: string | null): { rows: Fl
  * `sharedRareWord` if they share a rare word, minus, if both came closer
  * than `closeToFaq` to different FAQs, how far the less close one passed it.
  * Two such questions are near misses of two subjects the FAQ already has,
- * and neighbouring subjects sit close together: on StackFAQ (each question's
- * own FAQ left out, as for a gap in the FAQ), of the pairs at cosine 0.8 or
- * more whose nearest scores both exceed 0.6, 45% ask about the same FAQ when
- * their nearest FAQs are the same, and 14% when they differ. Nothing is added
- * for being far from every FAQ: on the development sets that raised recall,
- * but when the questions were off the FAQ's subject (StackFAQ's asked of the
- * Medicare FAQs), all of them are far, and 1,000 questions fell into 32
- * groups (purity 0.24).
+ * and neighbouring subjects sit close together: on StackFAQ, close pairs
+ * near different FAQs asked about the same FAQ far less often than close
+ * pairs near the same one. Nothing is added for being far from every FAQ: on
+ * the development sets that raised recall, but questions off the FAQ's
+ * subject are all far, and fell into a few mixed groups (docs/inbox.md).
  * A pair without two comparable vectors (a degraded answer, another model)
  * has only its words: the cosine of their sets of rare terms, so questions
  * with the same rare words reach 1 and none in common 0.
- * Cost: n²/2 dot products, unrolled by four (1.6 times faster in V8).
+ * Cost: n²/2 dot products, unrolled by four (faster in V8 than one at a time).
  */
 export function questionSimilarity(questions: LoggedQuestion[], model: string | null, rare: Int32Array[], evidence = GROUPING_EVIDENCE): Float32Array {
   const n = questions.length;

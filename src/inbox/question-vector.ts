@@ -3,8 +3,8 @@ import { quantizeInto } from "../search/quantize";
 /**
  * The int8 copy of a query vector that the inbox stores (one byte per
  * dimension instead of four). The scale is not kept: grouping compares
- * directions only, and a cosine of int8 copies is within about 0.01 of the
- * float one.
+ * directions only, and a cosine of int8 copies stays close to the float
+ * one (each value rounded to one of 255 steps across its row's range).
  */
 export function toStoredVector(vector: Float32Array): Uint8Array {
   const int8 = new Int8Array(vector.length);

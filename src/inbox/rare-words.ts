@@ -25,12 +25,10 @@ export interface CommonWordShares {
  * The questions know the words visitors use for everything ("account",
  * "card"); the FAQs know the site's subject ("medicare" on a Medicare site),
  * which a small inbox cannot tell from a rare word. On 1,000 questions the
- * questions' count does the work (the FAQs' alone lost 0.07 of purity on
- * StackFAQ); on inboxes of 50 both together were purest (StackFAQ 0.883,
- * against 0.866 and 0.848). In a small inbox 5% is a handful, so up to 5
- * questions may share a word: at 50 questions that gave StackFAQ pair recall
- * 0.574 against 0.463 for 2, at purity 0.883; 10 gave 0.580 at 0.849.
- * docs/notes/inbox-grouping.md has the figures.
+ * questions' count does the work; on inboxes of 50 both together were
+ * purest. In a small inbox 5% is a handful, so up to 5 questions may share a
+ * word: fewer lost pair recall, more lost purity. docs/inbox.md says how
+ * these were chosen.
  */
 export const COMMON_WORD_SHARES: CommonWordShares = { amongQuestions: 0.05, amongFaqs: 0.1, fewQuestions: 5 };
 

@@ -55,8 +55,8 @@ export interface IndexPointer {
   chunks: number;
   /**
    * XXH64 of each chunk, 16 hex digits: the Worker checks each chunk against
-   * it as it arrives instead of hashing the whole blob with SHA-256 (about
-   * ten times slower). Pointers written before it was added have none.
+   * it as it arrives instead of hashing the whole blob with SHA-256 (far
+   * slower: docs/reliability.md). Pointers written before it was added have none.
    */
   checksums?: string[];
 }

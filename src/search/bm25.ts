@@ -39,8 +39,8 @@ export const idfOf = (documents: number, df: number) => Math.log(1 + (documents 
  * Builds a BM25F-style index: each document is a list of fields (say question
  * and answer) with a weight each; term counts and lengths are weighted sums,
  * and a field of weight 0 only informs document frequencies. The defaults
- * (k1 1.2, b 0.75) are the textbook ones: a grid over k1 0.9-2.0 and b
- * 0.3-0.9 moved neither development set by more than 0.01 top1.
+ * (k1 1.2, b 0.75) are the textbook ones: a grid around them did no better
+ * on the development sets (docs/quality.md).
  */
 export function buildLexicalIndex(documents: Array<Array<{ text: string; weight: number }>>, options: Bm25Options = {}): LexicalIndex {
   const k1 = options.k1 ?? 1.2;
@@ -49,7 +49,7 @@ export function buildLexicalIndex(documents: Array<Array<{ text: string; weight:
   const termCounts: Array<Map<string, number>> = [];
   const lengths: number[] = [];
   // Document frequency counts every field, weighted or not: the answers are a
-  // larger sample of how common a word is, and measured better (README, quality).
+  // larger sample of how common a word is, and measured better (docs/quality.md).
   const documentFrequency = new Map<string, number>();
   for (const fields of documents) {
     const counts = new Map<string, number>();

@@ -3,7 +3,7 @@
  * by what a perfect match of the query's words would score (capped at 1).
  * Dividing by the best score of the query instead would give the best match 1
  * even when it shares only a common word; on both development sets this
- * measure fused better at every weight tried (README, "Answer quality").
+ * measure fused better at every weight tried (docs/quality.md).
  */
 export const lexicalStrength = (bm25: number, perfect: number) => (perfect > 0 ? Math.min(1, bm25 / perfect) : 0);
 

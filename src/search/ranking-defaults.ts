@@ -1,13 +1,12 @@
 /**
  * Ranking settings, each chosen for the worse of the two development sets,
- * StackFAQ and Banking77 (README, "Answer quality").
+ * StackFAQ and Banking77 (docs/quality.md).
  */
 export const RANKING_DEFAULTS = {
   /**
    * Weight of the cosine in hybrid fusion (1 - alpha goes to the words'
-   * strength) for a model with no calibration: 0.5 had the largest worst-case
-   * gain of hybrid over the better single mode (StackFAQ +0.017 top1,
-   * Banking77 +0.012; 0.4 and 0.6 gave -0.010 and +0.008 at worst).
+   * strength) for a model with no calibration: of the weights tried, 0.5
+   * had the largest worst-case gain of hybrid over the better single mode.
    */
   fusionAlpha: 0.5,
   /** BM25F field weights: a question word counts this many times an answer word. */

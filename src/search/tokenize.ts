@@ -28,8 +28,7 @@ function bigrams(run: string): string[] {
  * alphabetic scripts whole and scripts without spaces as character bigrams;
  * with language "en", English words are stemmed. No word is dropped as a
  * stopword: BM25's IDF already weighs common words down, and on real visitor
- * questions "how", "what" and "can" tell FAQs apart (README, "Answer
- * quality"). The same function runs at build time and in the Worker.
+ * questions "how", "what" and "can" tell FAQs apart (docs/quality.md). The same function runs at build time and in the Worker.
  */
 export function tokenize(text: string, language: TokenLanguage = "en"): string[] {
   const terms: string[] = [];

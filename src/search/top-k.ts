@@ -38,7 +38,7 @@ export function selectTopK(scores: Float32Array, k: number, tieRank: Uint32Array
 /**
  * The first row from `from` on whose score is not below `floor` (NaN included),
  * or scores.length. A loop of its own: inside selectTopK's loop the JIT made
- * this scan about three times slower.
+ * this scan several times slower.
  */
 function nextAtLeast(scores: Float32Array, from: number, floor: number): number {
   for (let row = from; row < scores.length; row++) if (!(scores[row]! < floor)) return row;

@@ -5,7 +5,7 @@
 // (a way out when there is no good answer or the service fails), feedback
 // ("off" hides "Did this answer your question?" under an opened answer, and sends nothing about answers),
 // collection and collection-fallback (the FAQ collection to ask; "{lang}" is
-// the page's language: docs/notes/widget-collections.md).
+// the page's language: docs/widget.md).
 // Theme with --faq-* custom properties.
 //
 // What typing costs: while the visitor types, results come from words alone

@@ -21,6 +21,7 @@ const CLIS = [
   { script: "scripts/eval.ts", name: "eval", run: "npm run eval --", help: "--help", options: ["dataset", "typos", "concurrency"] },
   { script: "scripts/inbox.ts", name: "inbox", run: "npm run inbox --", help: "--help", options: ["local", "remote", "persist-to", "config", "since", "limit", "json", "export-labels"] },
   { script: "scripts/inference-server.ts", name: "inference-server", run: "npm run inference-server --", help: "-h", options: ["port", "allow-faults"] },
+  { script: "scripts/docs-figures.ts", name: "docs:figures", run: "npm run docs:figures --", help: "--help", options: ["check", "root"] },
 ];
 
 /** Runs every case, at most three processes at a time on this 2-core machine. */

@@ -3,6 +3,7 @@
  * miniflare's KV in a temporary folder, and the seed script writing into it.
  */
 import type { ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -105,6 +106,18 @@ describe.sequential("faq-edge over HTTP", () => {
     expect(await (await get("/health")).json()).toMatchObject({ status: "ok", version, model: LOCAL_MODEL_ID, dim: 512, count: 13 });
     const ten = (await (await get(`${MEDICARE_QUERY}&k=10`)).json()) as { results: unknown[] };
     expect(ten.results).toHaveLength(10);
+  });
+
+  it("gives the answer the README shows for the demo, field for field", async () => {
+    const readme = readFileSync("README.md", "utf8");
+    // the README's curl command, then the JSON block that follows it
+    const example = /```sh\ncurl 'http:\/\/localhost:8787(\/faq\?[^']+)'\n```\s*```json\n([\s\S]+?)\n```/.exec(readme);
+    expect(example, "README.md has a curl of /faq followed by its JSON answer").not.toBeNull();
+    const [, path, shown] = example!;
+    const answer = await (await get(path!)).json();
+    // Nothing in an answer varies by run: the version and timings are not in it, and the local model
+    // (tfjs) and the kernel (WebAssembly) give the same float bits on every run, so floats compare exactly.
+    expect(answer).toEqual(JSON.parse(shown!));
   });
 
   it("answers bad requests with stable error codes", async () => {

@@ -1,4 +1,4 @@
-/** Settings that must live in two files are held equal here, and the README documents every Worker variable. */
+/** Settings that must live in two files are held equal here, and docs/configuration.md documents every Worker variable. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { WORKER_VARIABLES } from "../../src/env";
@@ -18,8 +18,10 @@ describe("settings", () => {
   });
 
   it("documents exactly the Worker variables npm start passes on", () => {
-    const readme = readFileSync("README.md", "utf8");
-    const section = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("\n## ", readme.indexOf("## Configuration") + 5));
+    const page = readFileSync("docs/configuration.md", "utf8");
+    const start = page.indexOf("## Worker variables");
+    expect(start).toBeGreaterThanOrEqual(0);
+    const section = page.slice(start, page.indexOf("\n## ", start + 5));
     const documented = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
     expect(documented.sort()).toEqual(WORKER_VARIABLES.map((v) => v.name).sort());
   });

@@ -46,9 +46,9 @@ export interface CollectionCalibration {
 
 /**
  * Labelled questions from which they replace the pseudo-queries, and below
- * which they count beside them in proportion (docs/quality.md has the
- * measurement: on the development sets the weight they choose settles, and
- * precision stays within 0.05 of the promise, from about this many).
+ * which they count beside them in proportion: on the development sets the
+ * weight labels choose settled, and precision stayed near the promise, from
+ * about this many (docs/quality.md).
  */
 export const ENOUGH_LABELS = 100;
 

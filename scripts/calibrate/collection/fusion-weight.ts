@@ -5,21 +5,21 @@ import type { AskedQuestion } from "./answer-samples";
 
 /**
  * The fusion weight for a model that knows the collection's language. A
- * fixed weight was chosen by the worst of the three development sets: at 0.5
- * hybrid top1 beats the better side by +0.027 (StackFAQ) and +0.018
- * (Banking77) and trails it by 0.097 (CovidFAQ); 0.6 trailed by 0.129, 0.4
- * gained less elsewhere (docs/quality.md).
+ * fixed weight was chosen by the worst of the three development sets: 0.6
+ * did worse on the worst one, 0.4 gained less on the others (docs/quality.md
+ * has hybrid against the better single mode at this weight).
  */
 export const KNOWN_LANGUAGE_ALPHA = 0.5;
 
 /**
  * How well meaning finds the FAQ, against words, on the collection's own
  * pseudo-queries (MRR@10 semantic / lexical, the worse of the two kinds),
- * from which the model is trusted at KNOWN_LANGUAGE_ALPHA. Measured: 0.68 to
- * 0.89 on the three development sets, 0.04 to 0.19 on the same sets turned
- * into languages the model does not know (words replaced by made-up ones, in
- * Latin letters or in Han characters). Below it, the weight falls in
- * proportion: a model that finds nothing adds nothing.
+ * from which the model is trusted at KNOWN_LANGUAGE_ALPHA: between the
+ * ratios of the three development sets, all above it, and those of the same
+ * sets turned into languages the model does not know (words replaced by
+ * made-up ones, in Latin letters or in Han characters), all far below it
+ * (docs/quality.md). Below it, the weight falls in proportion: a model that
+ * finds nothing adds nothing.
  */
 export const TRUSTED_RATIO = 0.6;
 

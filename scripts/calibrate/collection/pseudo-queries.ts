@@ -11,7 +11,7 @@ export interface PseudoQuery {
 /**
  * FAQs a calibration draws pseudo-queries from, at most: spread evenly over
  * the collection, so that a 10k-FAQ collection costs the embedding calls of
- * a 200-FAQ one (README, "Calibration per collection").
+ * a 200-FAQ one (docs/quality.md).
  */
 export const MAX_CALIBRATION_FAQS = 200;
 /** A question keeps each of its words with this chance (at least two are kept). */

@@ -9,7 +9,7 @@ const CISCO = /(?<![\p{L}\p{N}]|[\p{L}\p{N}][:.-])(?=[0-9.]*[a-f])[0-9a-f]{4}\.[
 
 /**
  * MAC addresses, as [mac]: a device's hardware address, not an IP address,
- * and the owner reading the inbox is better told which (see docs/notes/privacy.md).
+ * and the owner reading the inbox is better told which (see docs/privacy.md).
  */
 export function findMacAddresses(text: string): Found[] {
   return [...matchSpans(text, PAIRS, "mac"), ...matchSpans(text, CISCO, "mac")];

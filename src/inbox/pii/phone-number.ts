@@ -30,8 +30,8 @@ function partOfLongerRun(text: string, start: number, end: number): boolean {
 
 /**
  * Phone numbers, as [phone], found by libphonenumber-js's text finder with
- * the "min" metadata (the "max" set is twice its size, about 20 KB more
- * gzipped, for number-type checks masking does not need). Leniency is POSSIBLE (`extended`): the
+ * the "min" metadata (the "max" set is twice its size, for number-type
+ * checks masking does not need; docs/performance.md has the package's share). Leniency is POSSIBLE (`extended`): the
  * length fits the country, the number need not be assigned, so (555) 123-4567
  * counts. Numbers without "+" are read as `defaultCountry`'s. A match inside
  * a longer digit run is not a phone number: the run is left whole for the

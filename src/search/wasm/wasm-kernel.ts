@@ -104,8 +104,8 @@ export function createI8Kernel(module: WebAssembly.Module, at: KernelMemory, dim
 /**
  * BM25 postings added up by the kernel, for an index whose postings already
  * lie in `at.memory` (the blob as loaded from KV). On an isolate's first
- * requests the JS loop runs unoptimised over every posting of common words
- * (about 10 ms for "how do I" over 10k FAQs); WebAssembly runs compiled from the first call.
+ * requests the JS loop runs unoptimised over every posting of common words;
+ * WebAssembly runs compiled from the first call (docs/performance.md).
  */
 export function createPostingKernel(module: WebAssembly.Module, at: KernelMemory, lexical: LexicalIndex, dim: number, count: number): PostingAdder {
   const wasm = instantiate(module, at.memory);
