@@ -1,6 +1,7 @@
 /**
  * The Worker bundle as `wrangler deploy --dry-run` builds it: every module it
- * uploads, raw and gzip-9 (each module alone), and how many bytes of the
+ * uploads, raw and gzip-9 (each module alone), the part of it an isolate
+ * loads when it starts (all but what index.js imports with import()), how many bytes of the
  * minified script each package (or our own src/) contributes, from esbuild's
  * metafile; and the widget's size as the Worker serves it. `npm run bench`
  * writes it with the other results; `npm run bench:bundle` measures only
@@ -42,18 +43,25 @@ export async function benchBundle() {
       env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
     });
     // Everything wrangler uploads: the script, and the modules it copies beside it (the WebAssembly,
-    // the widget and the demo page as text); not the source map, its README or the metafile.
-    const files = [];
-    for (const name of await readdir(outDir)) {
-      if (!/\.(map|md)$|^meta\.json$/.test(name)) files.push(await readFile(join(outDir, name)));
-    }
-    const raw = files.reduce((sum, f) => sum + f.length, 0);
-    const gzip = files.reduce((sum, f) => sum + gzipSync(f, { level: 9 }).length, 0);
+    // the widget, the demo page and the dashboard as text); not the source map, its README or the metafile.
+    const names = (await readdir(outDir)).filter((name) => !/\.(map|md)$|^meta\.json$/.test(name));
+    const script = (await readFile(join(outDir, "index.js"))).toString("utf8");
+    // what an isolate loads when it starts: the script and the modules it imports statically;
+    // the rest (the dashboard and uPlot) is imported with import() on the first request for /admin
+    const atStart = new Set(["index.js", ...[...script.matchAll(/import\s*[\w$]+\s*from\s*"\.\/([^"]+)"/g)].map((m) => m[1]!)]);
+    const sizes = await Promise.all(names.map(async (name) => {
+      const bytes = await readFile(join(outDir, name));
+      return { atStart: atStart.has(name), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    }));
+    const sum = (list: typeof sizes, key: "raw" | "gzip") => list.reduce((total, size) => total + size[key], 0);
     const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+    const started = sizes.filter((size) => size.atStart);
     const widget = await readFile(WIDGET);
     return {
-      rawKiB: kib(raw),
-      gzipKiB: kib(gzip),
+      rawKiB: kib(sum(sizes, "raw")),
+      gzipKiB: kib(sum(sizes, "gzip")),
+      atStartRawKiB: kib(sum(started, "raw")),
+      atStartGzipKiB: kib(sum(started, "gzip")),
       byPackageKiB: byPackage(JSON.parse(await readFile(join(outDir, "meta.json"), "utf8")), kib),
       widgetBytes: widget.length,
       widgetGzipBytes: gzipSync(widget, { level: 9 }).length,
