@@ -192,4 +192,60 @@ describe("InboxWriter", () => {
     expect(Object.fromEntries(d1.counts)).toEqual({ a: 1, b: 1, c: 1 });
     expect(writer.snapshot()).toEqual({ pending: 0, written: 3, dropped: 0, failed: 0, retrying: 0 });
   });
+
+  it("keeps the batches a stopped flush had not started yet, and the next flush writes them all once", async () => {
+    vi.useFakeTimers();
+    const d1 = fakeD1();
+    let frozen = true;
+    const write = (db: D1Database, batch: InboxBatch, now: number) => (frozen ? (frozen = false, d1.plan.push("commit-then-hang"), writeBatch(db, batch, now, Number.MAX_SAFE_INTEGER)) : writeBatch(db, batch, now));
+    let clock = 0;
+    const writer = new InboxWriter(d1.db, () => clock, write);
+    const texts = Array.from({ length: 250 }, (_, i) => `question ${i}`);
+    const first = requests();
+    for (const text of texts) writer.addQuestion(question(text), first.waitUntil);
+    await vi.advanceTimersByTimeAsync(0);
+    // the first batch of several is written, and its request stops before D1 answers
+    expect(d1.batches).toHaveLength(1);
+    expect(writer.snapshot().pending).toBe(250);
+
+    clock = FLUSH_LOOP_MS + WRITE_TIMEOUT_MS + 10_000;
+    const next = requests();
+    writer.addQuestion(question("late"), next.waitUntil);
+    await vi.advanceTimersByTimeAsync(0);
+    await next.loops[0];
+    expect(new Set(d1.batches.map((b) => b.id)).size).toBeGreaterThanOrEqual(3);
+    expect(Object.fromEntries(d1.counts)).toEqual(Object.fromEntries([...texts, "late"].map((text) => [text, 1])));
+    expect(writer.snapshot()).toEqual({ pending: 0, written: 251, dropped: 0, failed: 0, retrying: 0 });
+  });
+
+  it("starts no batch after FLUSH_LOOP_MS, and leaves the rest queued for the next request", async () => {
+    vi.useFakeTimers();
+    const d1 = fakeD1();
+    let clock = 0;
+    // every write takes 8 seconds of the flush's time
+    const write = async (db: D1Database, batch: InboxBatch, now: number) => {
+      const outcome = await writeBatch(db, batch, now);
+      clock += 8_000;
+      return outcome;
+    };
+    const writer = new InboxWriter(d1.db, () => clock, write);
+    const first = requests();
+    for (let i = 0; i < 1000; i++) writer.addQuestion(question(`q${i}`), first.waitUntil);
+    await vi.advanceTimersByTimeAsync(0);
+    await first.loops[0];
+    // batches started at 0, 8 and 16 s; none at 24 s
+    expect(d1.batches).toHaveLength(3);
+    const left = writer.snapshot();
+    expect(left.written + left.pending).toBe(1000);
+    expect(left.pending).toBeGreaterThan(0);
+
+    const next = requests();
+    writer.addQuestion(question("q0"), next.waitUntil);
+    for (let round = 0; round < 10 && writer.snapshot().pending > 0; round++) {
+      await vi.advanceTimersByTimeAsync(BUSY_INTERVAL_MS);
+      if (writer.snapshot().pending > 0) writer.addQuestion(question("q0"), requests().waitUntil);
+    }
+    expect(d1.counts.size).toBe(1000);
+    expect(writer.snapshot().pending).toBe(0);
+  });
 });

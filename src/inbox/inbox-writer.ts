@@ -7,10 +7,9 @@ export type WaitUntil = (work: Promise<unknown>) => void;
 
 /**
  * While busy, a flush starts at most once per this many milliseconds: with a
- * write per request, answers under load were several times slower in
- * `npm run bench:e2e` (the writes took the CPU the answers needed; the
- * figures now: docs/inbox.md), and D1 bills per row written, so fewer,
- * fuller batches cost less too.
+ * write per request, the writes took the CPU the answers under load needed
+ * (`npm run bench:e2e`, docs/inbox.md), and D1 bills per row written, so
+ * fewer, fuller batches cost less too.
  */
 export const BUSY_INTERVAL_MS = 1000;
 /** Statements per D1 batch. */
@@ -20,9 +19,10 @@ export const MAX_PENDING = 5000;
 /** Attempts at one batch before its askings are counted as failed. */
 export const MAX_ATTEMPTS = 3;
 /**
- * How long one request keeps flushing while questions keep arriving: well
- * inside the 30 s a Worker may run after its answer, so the runtime never
- * has to cut a flush short. The next request then takes over.
+ * How long one request keeps flushing while questions keep arriving. No
+ * batch starts after it, and a batch's write gives up after
+ * WRITE_TIMEOUT_MS, so a flush ends inside the 30 s a Worker may run after
+ * its answer. The next request then takes over what is left.
  */
 export const FLUSH_LOOP_MS = 20_000;
 /** A flush loop not heard of for this long has been stopped with its request: another request takes over, and retries what it was writing. */
@@ -48,8 +48,13 @@ export class InboxWriter {
   /** Every count but retrying, which is derived from the batches held. */
   private readonly counts: InboxCounts = emptyCounts();
   private readonly pending = new PendingWrites(MAX_PENDING, this.counts);
-  /** Batches to write again, and those being written (with when their write started). */
-  private readonly retries: InboxBatch[] = [];
+  /**
+   * Batches waiting to be written (new ones and ones to write again), and
+   * those being written (with when their write started). Both live on the
+   * writer, not in a flush: a flush its request's end cut short leaves
+   * them here for the next one.
+   */
+  private readonly queue: InboxBatch[] = [];
   private readonly writing = new Map<InboxBatch, number>();
   /** The running flush loop, and when it last showed life; null when none runs. */
   private loop: { seenAt: number } | null = null;
@@ -64,8 +69,9 @@ export class InboxWriter {
 
   /** What happened to what this writer was given, so far. */
   snapshot(): InboxCounts {
-    let retrying = this.retries.reduce((sum, batch) => sum + batch.askings, 0);
-    // attempts counts the one under way: more than one is a retry
+    // attempts counts the one under way: waiting after one, or writing after two, is a retry
+    let retrying = 0;
+    for (const batch of this.queue) if (batch.attempts > 0) retrying += batch.askings;
     for (const batch of this.writing.keys()) if (batch.attempts > 1) retrying += batch.askings;
     return { ...this.counts, retrying };
   }
@@ -121,7 +127,7 @@ export class InboxWriter {
       this.counts.failed += batch.askings;
       return;
     }
-    this.retries.push(batch);
+    this.queue.push(batch);
   }
 
   private async flushLoop(loop: { seenAt: number }): Promise<void> {
@@ -130,14 +136,16 @@ export class InboxWriter {
       // idle: at once; busy (a flush less than a second ago): the rest of that second
       await sleep(Math.max(0, this.lastFlushAt + BUSY_INTERVAL_MS - this.now()));
       for (;;) {
-        const batches = this.takeBatches();
-        if (batches.length === 0) break;
+        this.batchPending();
+        if (this.queue.length === 0) break;
         this.lastFlushAt = loop.seenAt = this.now();
-        for (const batch of batches) {
-          await this.write(batch);
+        // one batch at a time from the writer's queue, so that what this flush has not written yet stays
+        // there; a batch that fails now is queued behind and waits for the next round, a second away
+        for (let left = this.queue.length; left > 0 && this.queue.length > 0 && this.now() - startedAt < FLUSH_LOOP_MS; left--) {
+          await this.write(this.queue.shift()!);
           loop.seenAt = this.now();
         }
-        if (this.pending.empty && this.retries.length === 0) break;
+        if (this.pending.empty && this.queue.length === 0) break;
         if (this.now() + BUSY_INTERVAL_MS - startedAt > FLUSH_LOOP_MS) break;
         await sleep(BUSY_INTERVAL_MS);
       }
@@ -147,12 +155,11 @@ export class InboxWriter {
     }
   }
 
-  /** What is pending, in batches of STATEMENTS_PER_BATCH with fresh ids, after the batches to write again. */
-  private takeBatches(): InboxBatch[] {
-    const batches = this.retries.splice(0);
+  /** Moves what is pending into the queue, in batches of STATEMENTS_PER_BATCH with fresh ids, after the batches to write again. */
+  private batchPending(): void {
     let part: PendingStatement[] = [];
     const close = () => {
-      if (part.length > 0) batches.push({ id: crypto.randomUUID(), statements: part, askings: part.reduce((sum, s) => sum + s.askings, 0), attempts: 0 });
+      if (part.length > 0) this.queue.push({ id: crypto.randomUUID(), statements: part, askings: part.reduce((sum, s) => sum + s.askings, 0), attempts: 0 });
       part = [];
     };
     for (const statement of this.pending.take()) {
@@ -161,7 +168,6 @@ export class InboxWriter {
       part.push(statement);
     }
     close();
-    return batches;
   }
 
   private async write(batch: InboxBatch): Promise<void> {
