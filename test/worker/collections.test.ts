@@ -11,12 +11,17 @@ import type { Env } from "../../src/env";
 import worker from "../../src/index";
 import { collectionKeys } from "../../src/index-store/keys";
 import { sha256Hex } from "../../src/sha256-hex";
-import { faq, get, json, mockEmbeddings, publish, publishTo, resetIndex } from "./helpers";
+import { faq, json, mockEmbeddings, publish, publishTo, resetIndex } from "./helpers";
 
 const ADMIN_TOKEN = "collections-admin-token-0123456789";
 const DE_TOKEN = "help-de-owner-token-abcdefghijklmnop";
 const db = env.FAQ_DB!;
 
+/**
+ * One request, and everything it left to do after its answer (its inbox
+ * flush) done before the next: a flush still running would take the next
+ * test's questions in, after that test had looked for them.
+ */
 async function ask(path: string, init: RequestInit = {}, overrides: Partial<Env> = {}) {
   const ctx = createExecutionContext();
   const response = await app.request(path, init, { ...env, ADMIN_TOKEN, ...overrides }, ctx);
@@ -42,19 +47,19 @@ describe("collections side by side", () => {
   it("answers each collection from its own index, reading only its own keys", async () => {
     mockEmbeddings(() => json([1, 0, 0, 0]));
     const kvGet = vi.spyOn(env.FAQ_KV, "get");
-    const de = await body(await get("/faq?q=passwort&collection=help-de"));
+    const de = await body(await ask("/faq?q=passwort&collection=help-de"));
     expect(de.results.map((r) => r.id)).toEqual(["de-1", "de-2"]);
     expect(kvGet.mock.calls.map((call) => String(call[0])).every((key) => key.startsWith("collections/") && key.includes("help-de"))).toBe(true);
     kvGet.mockClear();
-    const en = await body(await get("/faq?q=password"));
+    const en = await body(await ask("/faq?q=password"));
     expect(en.results.map((r) => r.id)).toEqual(["en-1", "en-2"]);
     expect(kvGet.mock.calls.every((call) => String(call[0]).startsWith("faq-index/"))).toBe(true);
   });
 
   it("shares the question's embedding between collections of one model, but not the answer or its ETag", async () => {
     const calls = mockEmbeddings(() => json([0, 1, 0, 0]));
-    const de = await get("/faq?q=rechnungen%20bitte&collection=help-de");
-    const en = await get("/faq?q=rechnungen%20bitte");
+    const de = await ask("/faq?q=rechnungen%20bitte&collection=help-de");
+    const en = await ask("/faq?q=rechnungen%20bitte");
     expect(calls).toHaveLength(1);
     expect((await body(de)).results[0]!.id).toBe("de-2");
     expect((await body(en)).results[0]!.id).toBe("en-2");
@@ -67,28 +72,28 @@ describe("collections side by side", () => {
     const first = await publishTo("rollback-a", [faq("a1", "first version")], [[1, 0, 0, 0]]);
     await publishTo("rollback-a", [faq("a2", "second version")], [[1, 0, 0, 0]]);
     await publishTo("rollback-b", [faq("b1", "b stays")], [[1, 0, 0, 0]]);
-    expect((await body(await get("/faq?q=version&collection=rollback-a"))).results[0]!.id).toBe("a2");
+    expect((await body(await ask("/faq?q=version&collection=rollback-a"))).results[0]!.id).toBe("a2");
     await env.FAQ_KV.put(keys.pointer, JSON.stringify(first.pointer));
-    expect((await body(await get("/faq?q=version&collection=rollback-a"))).results[0]!.id).toBe("a1");
-    expect((await body(await get("/faq?q=stays&collection=rollback-b"))).results[0]!.id).toBe("b1");
+    expect((await body(await ask("/faq?q=version&collection=rollback-a"))).results[0]!.id).toBe("a1");
+    expect((await body(await ask("/faq?q=stays&collection=rollback-b"))).results[0]!.id).toBe("b1");
   });
 
   it("keeps serving the others when one collection was built with another model", async () => {
     mockEmbeddings(() => json([1, 0, 0, 0]));
     await publishTo("other-model", [faq("x", "built elsewhere")], [[1, 0, 0]], { model: "org/another-model", dim: 3 });
-    const mismatch = await get("/faq?q=anything&collection=other-model");
+    const mismatch = await ask("/faq?q=anything&collection=other-model");
     expect([mismatch.status, (await body(mismatch)).error?.code]).toEqual([503, "model_mismatch"]);
-    expect((await get("/faq?q=password")).status).toBe(200);
-    expect((await get("/faq?q=passwort&collection=help-de")).status).toBe(200);
-    expect((await get("/health?collection=other-model")).status).toBe(503);
+    expect((await ask("/faq?q=password")).status).toBe(200);
+    expect((await ask("/faq?q=passwort&collection=help-de")).status).toBe(200);
+    expect((await ask("/health?collection=other-model")).status).toBe(503);
   });
 
   it("refuses a malformed name with 400 invalid_collection and an unknown one with 404 unknown_collection", async () => {
     for (const name of ["Help", "-x", "a_b", "x".repeat(64), "d%C3%A9"]) {
-      const response = await get(`/faq?q=hi&mode=lexical&collection=${name}`);
+      const response = await ask(`/faq?q=hi&mode=lexical&collection=${name}`);
       expect([response.status, (await body(response)).error?.code]).toEqual([400, "invalid_collection"]);
     }
-    const unknown = await get("/faq?q=hi&mode=lexical&collection=nobody-here");
+    const unknown = await ask("/faq?q=hi&mode=lexical&collection=nobody-here");
     expect([unknown.status, (await body(unknown)).error?.code]).toEqual([404, "unknown_collection"]);
   });
 
@@ -96,7 +101,7 @@ describe("collections side by side", () => {
     const kvGet = vi.spyOn(env.FAQ_KV, "get");
     const names = Array.from({ length: 20 }, (_, i) => `storm-${i}-${Math.random().toString(36).slice(2, 8)}`);
     for (let round = 0; round < 3; round++) {
-      for (const name of names) expect((await get(`/faq?q=hi&mode=lexical&collection=${name}`)).status).toBe(404);
+      for (const name of names) expect((await ask(`/faq?q=hi&mode=lexical&collection=${name}`)).status).toBe(404);
     }
     expect(kvGet).toHaveBeenCalledTimes(names.length);
   });
@@ -104,10 +109,10 @@ describe("collections side by side", () => {
   it("answers only the origins a collection allows, when it narrows ALLOWED_ORIGINS", async () => {
     mockEmbeddings(() => json([1, 0, 0, 0]));
     await publishTo("narrow", [faq("n", "only for one site")], [[1, 0, 0, 0]], { allowedOrigins: ["https://de.example"] });
-    const other = await get("/faq?q=site&collection=narrow", { headers: { Origin: "https://other.example" } });
+    const other = await ask("/faq?q=site&collection=narrow", { headers: { Origin: "https://other.example" } });
     expect([other.status, (await body(other)).error?.code]).toEqual([403, "origin_not_allowed"]);
-    expect((await get("/faq?q=site&collection=narrow", { headers: { Origin: "https://de.example" } })).status).toBe(200);
-    expect((await get("/faq?q=site&collection=narrow")).status).toBe(200);
+    expect((await ask("/faq?q=site&collection=narrow", { headers: { Origin: "https://de.example" } })).status).toBe(200);
+    expect((await ask("/faq?q=site&collection=narrow")).status).toBe(200);
   });
 });
 
