@@ -74,6 +74,33 @@ const plainAllocator: BlobAllocator = {
 const chunkBytes = (pointer: IndexPointer) => Math.min(CHUNK_BYTES, pointer.bytes);
 
 /** KV failed to answer: worth a retry, never remembered as a refusal. */
+/**
+ * A lease older than this belongs to a request the runtime stopped (a
+ * visitor who left, a widget that aborted for the next keystroke) before
+ * its `finally` could release it: it no longer keeps the index from being
+ * evicted. No request may hold an index longer (the embedding and
+ * upstream timeouts end a request well before).
+ */
+export const LEASE_EXPIRY_MS = 60_000;
+/**
+ * A refresh not settled after this long belongs to a request the runtime
+ * stopped (its KV reads never answer): requests stop waiting for it, and
+ * the next one starts another. Loading the largest index that fits in the
+ * budget from KV takes a small part of it.
+ */
+export const REFRESH_STALLED_MS = 15_000;
+
+/** Whether `work` settled within `ms`; the timer is the waiting request's own, so a stopped request cannot hang it. */
+async function settledWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, ms))));
+  try {
+    return await Promise.race([work.then(() => true, () => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const storeUnreachable = () => new IndexUnavailableError("index_unavailable", "The index store could not be read just now; try again shortly.");
 
 const heldBy = (index: FaqIndex) => (index.memory ? index.memory.buffer.byteLength : index.bytes.buffer.byteLength);
@@ -85,9 +112,19 @@ export interface IndexCacheOptions {
   memory?: IndexMemory;
   /** Default INDEX_MEMORY_BUDGET (only without `memory`). */
   memoryBudgetBytes?: number;
+  /** Default REFRESH_STALLED_MS; tests shorten it. */
+  refreshStalledMs?: number;
 }
 
 const DEFAULT_KEYS = collectionKeys("default");
+
+/** One refresh of the index, shared by the requests that need it meanwhile. */
+interface Refresh {
+  startedAt: number;
+  done: Promise<void>;
+  /** Set when it stalled and was given up: nothing it finds is served. */
+  abandoned?: boolean;
+}
 
 /**
  * Holds the decoded index for the life of an isolate. The pointer is reread
@@ -110,18 +147,22 @@ export class IndexCache implements MemoryHolder {
   private problem: IndexUnavailableError | null = null;
   private rejected: { version: string; error: IndexUnavailableError; until: number } | null = null;
   private checkedAt = Number.NEGATIVE_INFINITY;
-  private inFlight: Promise<void> | null = null;
+  /** The refresh requests share, and when it started; null when none runs. */
+  private inFlight: Refresh | null = null;
   private readonly stats: MemoryStats = { heldBytes: 0, peakBytes: 0 };
   /** Bytes of a load in progress beyond what is served: the new allocation and the chunks in flight. */
   private loadingBytes = 0;
-  private leases = 0;
+  /** When each lease not yet released was taken. */
+  private readonly leases = new Set<{ takenAt: number }>();
   private usedAt = Number.NEGATIVE_INFINITY;
   private readonly now: () => number;
+  private readonly refreshStalledMs: number;
   private readonly allocator: BlobAllocator;
   private readonly memory: IndexMemory;
 
   constructor(options: IndexCacheOptions = {}) {
     this.now = options.now ?? (() => Date.now());
+    this.refreshStalledMs = options.refreshStalledMs ?? REFRESH_STALLED_MS;
     this.allocator = options.allocator ?? plainAllocator;
     this.memory = options.memory ?? new IndexMemory(options.memoryBudgetBytes ?? INDEX_MEMORY_BUDGET);
     this.memory.add(this);
@@ -132,7 +173,9 @@ export class IndexCache implements MemoryHolder {
   }
 
   inUse(): boolean {
-    return this.leases > 0;
+    const now = this.now();
+    for (const lease of this.leases) if (now - lease.takenAt >= LEASE_EXPIRY_MS) this.leases.delete(lease);
+    return this.leases.size > 0;
   }
 
   lastUsed(): number {
@@ -141,16 +184,15 @@ export class IndexCache implements MemoryHolder {
 
   /**
    * Marks the cache as answering a request until the returned function is
-   * called: meanwhile the isolate's other loads may not evict it.
+   * called (or LEASE_EXPIRY_MS has passed): meanwhile the isolate's other
+   * loads may not evict it.
    */
   lease(): () => void {
-    this.leases++;
-    this.usedAt = this.now();
-    let released = false;
+    const lease = { takenAt: this.now() };
+    this.leases.add(lease);
+    this.usedAt = lease.takenAt;
     return () => {
-      if (released) return;
-      released = true;
-      this.leases--;
+      this.leases.delete(lease);
     };
   }
 
@@ -185,23 +227,45 @@ export class IndexCache implements MemoryHolder {
 
   /** The index to serve, or the reason there is none. */
   async get(request: IndexRequest): Promise<FaqIndex> {
-    this.usedAt = this.now();
-    if (this.now() - this.checkedAt >= request.recheckMs) {
+    const now = this.now();
+    this.usedAt = now;
+    if (now - this.checkedAt >= request.recheckMs) {
+      if (this.inFlight !== null && now - this.inFlight.startedAt >= this.refreshStalledMs) this.abandon(this.inFlight);
       // Concurrent requests in one isolate share a single refresh.
-      this.inFlight ??= this.refresh(request).finally(() => {
-        this.inFlight = null;
-      });
-      await this.inFlight;
+      const refresh = (this.inFlight ??= this.startRefresh(request, now));
+      if (!(await settledWithin(refresh.done, refresh.startedAt + this.refreshStalledMs - now)) && !this.current) throw storeUnreachable();
     }
     if (this.current) return this.current;
     throw this.problem ?? new IndexUnavailableError("no_index", "No FAQ index has been published yet.");
   }
 
-  private async refresh(request: IndexRequest): Promise<void> {
+  private startRefresh(request: IndexRequest, startedAt: number): Refresh {
+    const refresh: Refresh = { startedAt, done: Promise.resolve() };
+    refresh.done = this.refresh(request, refresh).finally(() => {
+      if (this.inFlight === refresh) this.inFlight = null;
+    });
+    return refresh;
+  }
+
+  /**
+   * Gives up a stalled refresh: what it does if it ever resumes is ignored.
+   * It may have been loading into the served index's memory, so that index
+   * is dropped too, and the next refresh loads afresh.
+   */
+  private abandon(refresh: Refresh): void {
+    refresh.abandoned = true;
+    this.inFlight = null;
+    this.loadingBytes = 0;
+    this.serve(null, null);
+  }
+
+  private async refresh(request: IndexRequest, own: Refresh): Promise<void> {
     try {
-      await this.loadLatest(request);
+      await this.loadLatest(request, own);
+      if (own.abandoned) return;
       this.problem = null;
     } catch (error) {
+      if (own.abandoned) return;
       if (!(error instanceof IndexUnavailableError)) throw error;
       if (error.code === "no_index") {
         this.serve(null, null);
@@ -210,7 +274,7 @@ export class IndexCache implements MemoryHolder {
       this.problem = error;
     } finally {
       // A KV failure with nothing to serve is worth another try at the next request.
-      this.checkedAt = this.problem?.code === "index_unavailable" && !this.current ? Number.NEGATIVE_INFINITY : this.now();
+      if (!own.abandoned) this.checkedAt = this.problem?.code === "index_unavailable" && !this.current ? Number.NEGATIVE_INFINITY : this.now();
     }
   }
 
@@ -240,10 +304,11 @@ export class IndexCache implements MemoryHolder {
     return pointer;
   }
 
-  private async loadLatest(request: IndexRequest): Promise<void> {
+  /** Serves the version the pointer names, unless `own` was abandoned meanwhile (then it changes nothing). */
+  private async loadLatest(request: IndexRequest, own: Refresh): Promise<void> {
     const keys = request.keys ?? DEFAULT_KEYS;
     const pointer = await this.readPointer(request.kv, keys);
-    if (this.current?.version === pointer.version) return;
+    if (own.abandoned || this.current?.version === pointer.version) return;
     if (this.rejected?.version === pointer.version && this.now() < this.rejected.until) throw this.rejected.error;
 
     const old = this.current;
@@ -260,21 +325,22 @@ export class IndexCache implements MemoryHolder {
     }
     if (inPlace) this.serve(null, null);
     try {
-      const index = await this.load(request, keys, pointer, room, needed, inPlace ? old : undefined);
-      this.serve(index, pointer);
+      const index = await this.load(request, own, keys, pointer, room, needed, inPlace ? old : undefined);
+      if (!own.abandoned) this.serve(index, pointer);
     } catch (error) {
-      if (!(error instanceof IndexUnavailableError)) throw error;
+      if (own.abandoned || !(error instanceof IndexUnavailableError)) throw error;
       if (error.code !== "index_unavailable") this.rejected = { version: pointer.version, error, until: this.now() + REJECTION_MEMORY_MS };
       if (inPlace && oldPointer) {
         // The refused version overwrote the old one's memory: fetch the old one back.
-        this.serve(await this.load(request, keys, oldPointer, room, Math.max(size, oldBytes), old ?? undefined), oldPointer);
+        const back = await this.load(request, own, keys, oldPointer, room, Math.max(size, oldBytes), old ?? undefined);
+        if (!own.abandoned) this.serve(back, oldPointer);
       }
       throw error;
     }
   }
 
   /** Fetches, decodes and checks one version, counting what it holds against the budget (`room`: what this cache may hold). */
-  private async load(request: IndexRequest, keys: CollectionKeys, pointer: IndexPointer, room: number, heldAfterAllocation: number, reuse?: BlobAllocation): Promise<FaqIndex> {
+  private async load(request: IndexRequest, own: Refresh, keys: CollectionKeys, pointer: IndexPointer, room: number, heldAfterAllocation: number, reuse?: BlobAllocation): Promise<FaqIndex> {
     const lanes = Math.max(1, Math.min(CHUNK_FETCHES, pointer.chunks, Math.floor((room - heldAfterAllocation) / chunkBytes(pointer))));
     const peak = heldAfterAllocation + lanes * chunkBytes(pointer);
     this.stats.peakBytes = Math.max(this.stats.peakBytes, peak);
@@ -283,7 +349,7 @@ export class IndexCache implements MemoryHolder {
     try {
       return await this.fetchAndDecode(request, keys, pointer, lanes, reuse);
     } finally {
-      this.loadingBytes = 0;
+      if (!own.abandoned) this.loadingBytes = 0;
     }
   }
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { IndexCache } from "../../src/index-store/index-cache";
+import { IndexCache, LEASE_EXPIRY_MS } from "../../src/index-store/index-cache";
 import { chunkKey } from "../../src/index-store/keys";
 import { wasmAllocator } from "../../src/index-store/wasm-allocator";
 import { rowOf } from "../../src/search/f32-matrix";
@@ -73,6 +73,35 @@ describe("IndexCache", () => {
     failing.mockRestore();
     // nothing was served yet, so the next request tries again although the recheck interval has not passed
     expect((await cache.get(request())).version).toBe(published.version);
+  });
+
+  it("stops waiting for a refresh whose KV read never answers (its request was stopped), and the next request loads afresh", async () => {
+    let now = 0;
+    const cache = new IndexCache({ now: () => now, refreshStalledMs: 50 });
+    const published = await publish([faq("1", "one")], [[1, 0, 0, 0]]);
+    const hanging = vi.spyOn(env.FAQ_KV, "get").mockImplementationOnce(() => new Promise(() => {}) as never);
+    // the waiter gives up after refreshStalledMs, by its own timer
+    expect(await codeOf(cache.get(request()))).toBe("index_unavailable");
+    hanging.mockRestore();
+    // another request meanwhile still shares the stalled refresh...
+    now = 10;
+    expect(await codeOf(cache.get(request()))).toBe("index_unavailable");
+    // ...and once it counts as stalled, a request starts another one
+    now = 50;
+    expect((await cache.get(request())).version).toBe(published.version);
+  });
+
+  it("lets a lease its request never released lapse after LEASE_EXPIRY_MS, so the index can be evicted again", () => {
+    let now = 0;
+    const cache = new IndexCache({ now: () => now });
+    const release = cache.lease();
+    cache.lease(); // a request the runtime stopped before its finally ran
+    release();
+    expect(cache.inUse()).toBe(true);
+    now = LEASE_EXPIRY_MS - 1;
+    expect(cache.inUse()).toBe(true);
+    now = LEASE_EXPIRY_MS;
+    expect(cache.inUse()).toBe(false);
   });
 
   it("reports a chunk that cannot be read as index_unavailable and keeps serving what it has", async () => {
