@@ -1,5 +1,6 @@
 import { COLLECTION_NAME } from "../collections/collection-name";
 import { badRequest } from "../errors";
+import { INVALID_COLLECTION_MESSAGE } from "./collection-param";
 import * as z from "zod/mini";
 import { documented, firstIssue } from "./schema";
 
@@ -28,7 +29,7 @@ const since = documented(
 );
 const format = documented(z.optional(z.enum(["json", "csv"])), { description: "json (default) or csv." });
 const collection = documented(z.optional(z.string().check(z.regex(COLLECTION_NAME))), {
-  description: "The collection whose inbox to read. Default: default, or the one a collection token opens; a collection token naming another is 403.",
+  description: "The collection. Default: default, or the one a collection token opens; a collection token naming another is 403. Empty or malformed: 400.",
 });
 
 /** The query string of GET /admin/unanswered. */
@@ -45,13 +46,16 @@ export const UnansweredQuerySchema = z.object({
 /** The query string of GET /admin/feedback. */
 export const FeedbackQuerySchema = z.object({ since, format, collection });
 
+/** The query string of the drafts' routes: the collection alone. */
+export const CollectionQuerySchema = z.object({ collection });
+
 const PROBLEMS: Record<string, [code: string, message: string]> = {
   since: ["invalid_since", "Query parameter since must be a date (2026-11-01) or an ISO 8601 date-time with offset."],
   limit: ["invalid_limit", `Query parameter limit must be an integer from 1 to ${MAX_GROUP_LIMIT}.`],
   format: ["invalid_format", "Query parameter format must be json or csv."],
   until: ["invalid_until", "Query parameter until must be a date (2026-11-30) or an ISO 8601 date-time with offset."],
   done: ["invalid_done", "Query parameter done must be hide or include."],
-  collection: ["invalid_collection", "Query parameter collection must be 1 to 63 lower-case letters, digits or hyphens, starting with a letter or digit."],
+  collection: ["invalid_collection", INVALID_COLLECTION_MESSAGE],
 };
 
 /** A `since` value in milliseconds since the epoch: a bare date is midnight UTC. */
@@ -62,15 +66,17 @@ export interface AdminParams {
   since: number;
   limit: number;
   format: "json" | "csv";
-  /** The collection named, if any (the caller's scope decides the default). */
-  collection: string | undefined;
   /** Milliseconds since the epoch; now when not given. */
   until: number;
   /** List the groups marked done too. */
   includeDone: boolean;
 }
 
-/** Validates the query string of an /admin/* listing; the first problem becomes a 400 with its code. */
+/**
+ * Validates the query string of an /admin/* listing; the first problem becomes
+ * a 400 with its code. The collection is checked with the rest, but which one
+ * is read is adminCollection's to say (routes/admin-context.ts).
+ */
 export function parseAdminParams(schema: typeof UnansweredQuerySchema | typeof FeedbackQuerySchema, raw: Record<string, string>): AdminParams {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
@@ -78,9 +84,8 @@ export function parseAdminParams(schema: typeof UnansweredQuerySchema | typeof F
     const [code, message] = PROBLEMS[field]!;
     throw badRequest(code, message);
   }
-  const data = parsed.data as { since?: string; limit?: string; format?: "json" | "csv"; collection?: string; until?: string; done?: "hide" | "include" };
+  const data = parsed.data as { since?: string; limit?: string; format?: "json" | "csv"; until?: string; done?: "hide" | "include" };
   return {
-    collection: data.collection,
     // a bare date names the whole day: until its end
     until: data.until === undefined ? Date.now() : sinceMs(data.until) + (/^\d{4}-\d{2}-\d{2}$/.test(data.until) ? 86_400_000 : 0),
     includeDone: data.done === "include",

@@ -1,6 +1,7 @@
 import { COLLECTION_NAME, DEFAULT_COLLECTION } from "../collections/collection-name";
 import { badRequest } from "../errors";
 import { SEARCH_MODES, type SearchMode } from "../search/rank";
+import { INVALID_COLLECTION_MESSAGE } from "./collection-param";
 import { isBlankQuery, normalizeQuery } from "./normalize-query";
 import * as z from "zod/mini";
 import { documented, firstIssue } from "./schema";
@@ -42,7 +43,7 @@ const PROBLEMS: Record<string, [code: string, message: string]> = {
   mode: ["invalid_mode", `Query parameter mode must be one of ${SEARCH_MODES.join(", ")}.`],
   category: ["invalid_category", `Query parameter category must be at most ${MAX_CATEGORY_CHARS} characters.`],
   min_score: ["invalid_min_score", "Query parameter min_score must be a number from -1 to 1."],
-  collection: ["invalid_collection", "Query parameter collection must be 1 to 63 lower-case letters, digits or hyphens, starting with a letter or digit."],
+  collection: ["invalid_collection", INVALID_COLLECTION_MESSAGE],
 };
 
 export interface FaqParams {

@@ -1,4 +1,4 @@
-import { FeedbackQuerySchema, UnansweredQuerySchema } from "./admin-query";
+import { CollectionQuerySchema, FeedbackQuerySchema, UnansweredQuerySchema } from "./admin-query";
 import { DraftBodySchema } from "./draft-body";
 import { StatsQuerySchema } from "./stats-query";
 import { FaqQuerySchema } from "./faq-query";
@@ -135,17 +135,18 @@ function buildDocument() {
         get: {
           summary: "The answers the owner wrote, waiting for the next seed",
           ...admin,
-          parameters: [{ name: "collection", in: "query", required: false, description: "The collection; default: default, or the token's.", schema: { type: "string" } }],
+          parameters: queryParameters(CollectionQuerySchema),
           responses: { 200: json(DraftListSchema, "Oldest first."), ...adminErrors },
         },
         post: {
           summary: "Writes a draft: a question and its answer for the next index",
           ...admin,
+          parameters: queryParameters(CollectionQuerySchema),
           requestBody: { required: true, content: { "application/json": { schema: ref(DraftBodySchema) } } },
           responses: {
             201: json(DraftSchema, "The draft."),
             ...adminErrors,
-            400: error("Invalid body: invalid_json, unknown_field, invalid_question, invalid_answer, invalid_group_key."),
+            400: error("invalid_collection, or an invalid body: invalid_json, unknown_field, invalid_question, invalid_answer, invalid_group_key."),
             413: error("The body is over 64 KiB (payload_too_large)."),
             415: error("The body is not application/json (unsupported_media_type)."),
           },
@@ -155,12 +156,12 @@ function buildDocument() {
         put: {
           summary: "Replaces a draft's question and answer",
           ...admin,
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }, ...queryParameters(CollectionQuerySchema)],
           requestBody: { required: true, content: { "application/json": { schema: ref(DraftBodySchema) } } },
           responses: {
             200: json(DraftSchema, "The draft."),
             ...adminErrors,
-            400: error("invalid_draft_id, or an invalid body (as POST)."),
+            400: error("invalid_collection, invalid_draft_id, or an invalid body (as POST)."),
             404: error("No ADMIN_TOKEN (not_found), or the collection has no such draft (unknown_draft)."),
             413: error("The body is over 64 KiB (payload_too_large)."),
             415: error("The body is not application/json (unsupported_media_type)."),
@@ -169,8 +170,8 @@ function buildDocument() {
         delete: {
           summary: "Deletes a draft",
           ...admin,
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
-          responses: { 204: { description: "Deleted." }, ...adminErrors, 400: error("invalid_draft_id."), 404: error("No ADMIN_TOKEN (not_found), or the collection has no such draft (unknown_draft).") },
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }, ...queryParameters(CollectionQuerySchema)],
+          responses: { 204: { description: "Deleted." }, ...adminErrors, 400: error("invalid_collection, invalid_draft_id."), 404: error("No ADMIN_TOKEN (not_found), or the collection has no such draft (unknown_draft).") },
         },
       },
       "/admin/collections": {

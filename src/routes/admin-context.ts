@@ -1,5 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
+import { parseCollectionParam } from "../api/collection-param";
+import { scopedCollection } from "../collections/admin-scope";
 import { findCollection } from "../collections/find-collection";
 import { ApiError } from "../errors";
 import type { FaqIndex } from "../index-blob/format";
@@ -9,6 +11,15 @@ import { isolate } from "../isolate";
 export function database(c: Context<AppEnv>): D1Database {
   if (!c.env.FAQ_DB) throw new ApiError(503, "no_database", "This Worker has no FAQ_DB binding, so nothing was logged (docs/inbox.md).");
   return c.env.FAQ_DB;
+}
+
+/**
+ * The collection an owner's request reads, for every /admin route: its
+ * `collection` parameter (400 invalid_collection when malformed or empty),
+ * else the default one or the token's; a collection token naming another is 403.
+ */
+export function adminCollection(c: Context<AppEnv>): string {
+  return scopedCollection(c.get("adminScope"), parseCollectionParam(c.req.query("collection")));
 }
 
 /** The collection's served index, for FAQ questions and the grouping threshold; the inbox stays readable without one. */

@@ -2,14 +2,12 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../app-env";
 import { MAX_DRAFT_BYTES, draftTooLarge, parseDraftBody } from "../api/draft-body";
-import { scopedCollection } from "../collections/admin-scope";
 import { ApiError, badRequest } from "../errors";
 import { createDraft, deleteDraft, listDrafts, updateDraft } from "../inbox/drafts";
 import { allowOnly } from "../middleware/allow-only";
-import { database, requireJson } from "./admin-context";
+import { adminCollection, database, requireJson } from "./admin-context";
 
 const limit = bodyLimit({ maxSize: MAX_DRAFT_BYTES, onError: () => { throw draftTooLarge(); } });
-const collectionOf = (c: Context<AppEnv>) => scopedCollection(c.get("adminScope"), c.req.query("collection") || undefined);
 
 function idOf(c: Context<AppEnv>): number {
   const raw = c.req.param("id") ?? "";
@@ -25,21 +23,26 @@ const unknownDraft = () => new ApiError(404, "unknown_draft", "The collection ha
  * DELETE removes; ?collection= as for the other owner's routes.
  */
 export const adminDraftRoutes = new Hono<AppEnv>()
-  .get("/drafts", async (c) => c.json({ collection: collectionOf(c), drafts: await listDrafts(database(c), collectionOf(c)) }))
+  .get("/drafts", async (c) => {
+    const collection = adminCollection(c);
+    return c.json({ collection, drafts: await listDrafts(database(c), collection) });
+  })
   .post("/drafts", async (c, next) => (requireJson(c), next()), limit, async (c) => {
-    const collection = collectionOf(c);
+    const collection = adminCollection(c);
     const draft = await createDraft(database(c), collection, parseDraftBody(await c.req.text()), Date.now());
     return c.json(draft, 201);
   })
   .put("/drafts/:id", async (c, next) => (requireJson(c), next()), limit, async (c) => {
+    const collection = adminCollection(c);
     const id = idOf(c);
     const { question, answer } = parseDraftBody(await c.req.text());
-    const draft = await updateDraft(database(c), collectionOf(c), id, { question, answer }, Date.now());
+    const draft = await updateDraft(database(c), collection, id, { question, answer }, Date.now());
     if (!draft) throw unknownDraft();
     return c.json(draft);
   })
   .delete("/drafts/:id", async (c) => {
-    if (!(await deleteDraft(database(c), collectionOf(c), idOf(c)))) throw unknownDraft();
+    const collection = adminCollection(c);
+    if (!(await deleteDraft(database(c), collection, idOf(c)))) throw unknownDraft();
     return c.body(null, 204);
   })
   .all("/drafts", allowOnly(["GET", "HEAD", "POST", "OPTIONS"]))

@@ -1,7 +1,6 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../app-env";
 import { FeedbackQuerySchema, MAX_FEEDBACK_ROWS, UnansweredQuerySchema, parseAdminParams } from "../api/admin-query";
-import { scopedCollection } from "../collections/admin-scope";
 import { ApiError } from "../errors";
 import { toCsv } from "../inbox/csv";
 import { markDone } from "../inbox/question-days";
@@ -10,7 +9,7 @@ import { unansweredGroups } from "../inbox/unanswered-groups";
 import { questionOfId } from "../index-store/find-row";
 import { allowOnly } from "../middleware/allow-only";
 import { READ_METHODS } from "../middleware/cross-origin";
-import { database, indexOrNull } from "./admin-context";
+import { adminCollection, database, indexOrNull } from "./admin-context";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -27,7 +26,7 @@ function csvResponse(c: Context<AppEnv>, name: string, csv: string) {
 export const adminInboxRoutes = new Hono<AppEnv>()
   .get("/unanswered", async (c) => {
     const params = parseAdminParams(UnansweredQuerySchema, c.req.query());
-    const collection = scopedCollection(c.get("adminScope"), params.collection);
+    const collection = adminCollection(c);
     const db = database(c);
     const { groups, threshold } = await unansweredGroups(db, collection, await indexOrNull(c, collection), params.since, c.get("config").model, params.until);
     // a group marked done stays out of sight until one of its questions is asked again, or a new one joins it
@@ -43,7 +42,7 @@ export const adminInboxRoutes = new Hono<AppEnv>()
   })
   .get("/feedback", async (c) => {
     const params = parseAdminParams(FeedbackQuerySchema, c.req.query());
-    const collection = scopedCollection(c.get("adminScope"), params.collection);
+    const collection = adminCollection(c);
     const db = database(c);
     const index = await indexOrNull(c, collection);
     const [rows, counts] = await Promise.all([readFeedback(db, collection, params.since, MAX_FEEDBACK_ROWS), readFeedbackCounts(db, collection, params.since)]);
@@ -57,7 +56,7 @@ export const adminInboxRoutes = new Hono<AppEnv>()
     return c.json({ collection, feedback, faqs: counts.map((count) => ({ ...count, question: questionOfId(index, count.id) })) });
   })
   .post("/groups/:key/done", async (c) => {
-    const collection = scopedCollection(c.get("adminScope"), c.req.query("collection") || undefined);
+    const collection = adminCollection(c);
     const key = c.req.param("key");
     const db = database(c);
     const { groups } = await unansweredGroups(db, collection, await indexOrNull(c, collection), 0, c.get("config").model);

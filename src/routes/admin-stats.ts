@@ -1,18 +1,17 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { parseStatsParams } from "../api/stats-query";
-import { scopedCollection } from "../collections/admin-scope";
 import { readDays, readFaqFeedback } from "../inbox/read-stats";
 import { questionOfId } from "../index-store/find-row";
 import { allowOnly } from "../middleware/allow-only";
 import { READ_METHODS } from "../middleware/cross-origin";
-import { database, indexOrNull } from "./admin-context";
+import { adminCollection, database, indexOrNull } from "./admin-context";
 
 /** GET /admin/stats?since=&until=&collection= : a collection's questions and feedback per day, and its FAQs by "No". */
 export const adminStatsRoutes = new Hono<AppEnv>()
   .get("/stats", async (c) => {
     const params = parseStatsParams(c.req.query(), Date.now());
-    const collection = scopedCollection(c.get("adminScope"), params.collection);
+    const collection = adminCollection(c);
     const db = database(c);
     const [days, faqs, index] = await Promise.all([
       readDays(db, collection, params.first, params.last),

@@ -1,8 +1,9 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
-import { DEFAULT_COLLECTION, isCollectionName } from "../collections/collection-name";
+import { parseCollectionParam } from "../api/collection-param";
+import { DEFAULT_COLLECTION } from "../collections/collection-name";
 import { findCollection } from "../collections/find-collection";
-import { badRequest, IndexUnavailableError } from "../errors";
+import { IndexUnavailableError } from "../errors";
 import { inboxEnabled } from "../inbox/defer-write";
 import { isolate } from "../isolate";
 import { scorerFor } from "../search/semantic-scorer";
@@ -12,8 +13,8 @@ import { kernelModule } from "../search/wasm/kernel-module";
 export const healthRoute = new Hono<AppEnv>().get("/", async (c) => {
   // what this isolate serves and has written, now: a cached copy would be another isolate's or an older moment's
   c.header("Cache-Control", "no-store");
-  const name = c.req.query("collection") || DEFAULT_COLLECTION;
-  if (!isCollectionName(name)) throw badRequest("invalid_collection", "Query parameter collection must be 1 to 63 lower-case letters, digits or hyphens, starting with a letter or digit.");
+  // an empty collection= is the default one, as on /faq (faq-query.ts); only the owner's routes refuse it
+  const name = parseCollectionParam(c.req.query("collection") || undefined) ?? DEFAULT_COLLECTION;
   const services = isolate();
   // Index memory of every collection of this isolate: the names are not told, they may be a client list.
   const indexMemory = () => ({ ...services.indexMemory.use(), collectionsLoaded: services.collections.loaded().length });

@@ -5,7 +5,7 @@
  */
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { app } from "../../src/app";
 import type { Env } from "../../src/env";
 import worker from "../../src/index";
@@ -27,7 +27,7 @@ const owner = async <T>(path: string, init: RequestInit = {}) => {
   const response = await ask(path, { ...init, headers: { ...OWNER, ...(init.headers as Record<string, string> | undefined) } });
   return { status: response.status, body: (response.status === 204 ? null : await response.json()) as T };
 };
-const errorCode = (body: unknown) => (body as { error?: { code: string } }).error?.code;
+const errorCode = (body: unknown) => (body as { error?: { code: string } } | null)?.error?.code;
 const post = (body: unknown, headers: Record<string, string> = { "Content-Type": "application/json" }) => ({ method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
 
 /** Cosine-driven confidence (sigmoid of the first result's cosine), answered from 0.7: [1,0,0,0] is answered, [0,0,0,1] is not. */
@@ -181,5 +181,39 @@ describe("drafts", () => {
     expect([other.status, errorCode(await other.json())]).toEqual([404, "unknown_draft"]);
     const named = await ask("/admin/drafts?collection=default", { headers: { Authorization: `Bearer ${token}` } });
     expect([named.status, errorCode(await named.json())]).toEqual([403, "forbidden_collection"]);
+  });
+});
+
+describe("the collection parameter of every owner's route", () => {
+  const jsonBody = (method: string) => ({ method, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question: "q", answer: "a" }) });
+  const routes: Array<[string, string, RequestInit]> = [
+    ["GET", "/admin/unanswered", {}],
+    ["GET", "/admin/feedback", {}],
+    ["GET", "/admin/stats", {}],
+    ["POST", "/admin/groups/can%20i%20bring%20my%20dog/done", { method: "POST" }],
+    ["GET", "/admin/drafts", {}],
+    ["POST", "/admin/drafts", jsonBody("POST")],
+    ["PUT", "/admin/drafts/{id}", jsonBody("PUT")],
+    ["DELETE", "/admin/drafts/{id}", { method: "DELETE" }],
+  ];
+
+  it("refuses a malformed or empty name with 400 invalid_collection on every route, reading no index and writing nothing", async () => {
+    await db.prepare("INSERT INTO unanswered_questions (question_key, text, count, first_seen, last_seen, degraded) VALUES ('can i bring my dog', 'can i bring my dog', 1, ?1, ?1, 0)").bind(Date.now()).run();
+    const draft = await db.prepare("INSERT INTO drafts (collection, question, answer, created_at, updated_at) VALUES ('default', 'kept', 'as it was', 1, 1) RETURNING id").first<{ id: number }>();
+    const kvGet = vi.spyOn(env.FAQ_KV, "get");
+    const answers: string[] = [];
+    const expected: string[] = [];
+    for (const name of ["Foo%20Bar", "", "-x", "x".repeat(64)]) {
+      for (const [method, path, init] of routes) {
+        const url = `${path.replace("{id}", String(draft!.id))}?collection=${name}`;
+        const { status, body } = await owner(url, init);
+        answers.push(`${method} ${url}: ${status} ${errorCode(body)}`);
+        expected.push(`${method} ${url}: 400 invalid_collection`);
+      }
+    }
+    expect(answers).toEqual(expected);
+    expect(kvGet).not.toHaveBeenCalled();
+    expect((await db.prepare("SELECT collection, question, answer, updated_at FROM drafts").all()).results).toEqual([{ collection: "default", question: "kept", answer: "as it was", updated_at: 1 }]);
+    expect((await db.prepare("SELECT done_at FROM unanswered_questions").all()).results).toEqual([{ done_at: null }]);
   });
 });
