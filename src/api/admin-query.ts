@@ -32,10 +32,12 @@ const collection = documented(z.optional(z.string().check(z.regex(COLLECTION_NAM
   description: "The collection. Default: default, or the one a collection token opens; a collection token naming another is 403. Empty or malformed: 400.",
 });
 
+const until = documented(z.optional(z.string().check(z.refine(isRealMoment))), { description: "Only what was asked (last) before this time, in since's form; a date includes its whole day. Default: now." });
+
 /** The query string of GET /admin/unanswered. */
 export const UnansweredQuerySchema = z.object({
   since,
-  until: documented(z.optional(z.string().check(z.refine(isRealMoment))), { description: "Only what was asked (last) before this time, in since's form; a date includes its whole day. Default: now." }),
+  until,
   done: documented(z.optional(z.enum(["hide", "include"])), { description: "hide (default): leave out the groups the owner marked done; include: list them too, with done: true." }),
   collection,
   limit: documented(z.optional(z.string().check(z.regex(/^\d{1,4}$/), z.refine((value) => Number(value) >= 1 && Number(value) <= MAX_GROUP_LIMIT))),
@@ -45,6 +47,12 @@ export const UnansweredQuerySchema = z.object({
 
 /** The query string of GET /admin/feedback. */
 export const FeedbackQuerySchema = z.object({ since, format, collection });
+
+/**
+ * The query string of POST /admin/groups/{key}/done: the period the owner
+ * was shown, since groups are made from the questions of a period.
+ */
+export const GroupDoneQuerySchema = z.object({ since, until, collection });
 
 /** The query string of the drafts' routes: the collection alone. */
 export const CollectionQuerySchema = z.object({ collection });
@@ -77,7 +85,7 @@ export interface AdminParams {
  * a 400 with its code. The collection is checked with the rest, but which one
  * is read is adminCollection's to say (routes/admin-context.ts).
  */
-export function parseAdminParams(schema: typeof UnansweredQuerySchema | typeof FeedbackQuerySchema, raw: Record<string, string>): AdminParams {
+export function parseAdminParams(schema: typeof UnansweredQuerySchema | typeof FeedbackQuerySchema | typeof GroupDoneQuerySchema, raw: Record<string, string>): AdminParams {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const field = String(firstIssue(schema, parsed.error.issues).path[0]);

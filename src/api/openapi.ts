@@ -1,4 +1,4 @@
-import { CollectionQuerySchema, FeedbackQuerySchema, UnansweredQuerySchema } from "./admin-query";
+import { CollectionQuerySchema, FeedbackQuerySchema, GroupDoneQuerySchema, UnansweredQuerySchema } from "./admin-query";
 import { DraftBodySchema } from "./draft-body";
 import { StatsQuerySchema } from "./stats-query";
 import { FaqQuerySchema } from "./faq-query";
@@ -126,9 +126,15 @@ function buildDocument() {
           ...admin,
           parameters: [
             { name: "key", in: "path", required: true, description: "The group's key, from /admin/unanswered.", schema: { type: "string" } },
-            { name: "collection", in: "query", required: false, description: "The collection; default: default, or the token's.", schema: { type: "string" } },
+            // the period of the listing the key came from: its questions are grouped again to find the group
+            ...queryParameters(GroupDoneQuerySchema),
           ],
-          responses: { 200: json(GroupDoneSchema, "Marked."), ...adminErrors, 404: error("No ADMIN_TOKEN (not_found), or no group of the inbox has that key (unknown_group).") },
+          responses: {
+            200: json(GroupDoneSchema, "Marked."),
+            ...adminErrors,
+            400: error("Invalid parameter: invalid_since, invalid_until, invalid_collection."),
+            404: error("No ADMIN_TOKEN (not_found), or no group of the period has that key (unknown_group)."),
+          },
         },
       },
       "/admin/drafts": {

@@ -10,8 +10,9 @@ const EXAMPLES = 5;
 const TREND = { new: "new", rising: "rising", falling: "falling", steady: "steady" };
 
 /**
- * Lists the groups, most asked first. `context`: {api, collection, draftSaved()}
- * where draftSaved shows the drafts again after one was written.
+ * Lists the groups, most asked first. `context`: {api, collection, period,
+ * draftSaved()} where period is the {since, until} the groups were listed for,
+ * and draftSaved shows the drafts again after one was written.
  */
 export function renderGroups(list, unanswered, context) {
   let total = unanswered.total;
@@ -26,7 +27,7 @@ export function renderGroups(list, unanswered, context) {
   summarize();
 }
 
-function groupItem(group, { api, collection, draftSaved, removed }) {
+function groupItem(group, { api, collection, period, draftSaved, removed }) {
   const titleId = uid("group");
   const heading = h("h3", { id: titleId, tabindex: -1 }, group.label);
   const write = h("button", { type: "button", class: "primary", onclick: () => openForm() }, "Write the answer", h("span", { class: "vh" }, ` to "${group.label}"`));
@@ -79,7 +80,8 @@ function groupItem(group, { api, collection, draftSaved, removed }) {
   async function markDone() {
     done.disabled = true;
     try {
-      await api.post(`/admin/groups/${encodeURIComponent(group.key)}/done`, { collection });
+      // the same period as the list: the Worker regroups its questions to find this group
+      await api.post(`/admin/groups/${encodeURIComponent(group.key)}/done`, { collection, since: period.since, until: period.until });
     } catch (error) {
       done.disabled = false;
       announce(`The group was not marked done: ${error.message}`, "error");

@@ -87,7 +87,8 @@ async function load() {
     $("collection-name").textContent = collection;
     $("period-range").textContent = `${since} to ${until} (UTC)`;
     renderStats(stats);
-    renderGroups($("groups"), unanswered, { api, collection, draftSaved: () => reloadDrafts(undefined) });
+    // the period goes with the groups: marking one done regroups exactly the questions they were made from
+    renderGroups($("groups"), unanswered, { api, collection, period: { since, until }, draftSaved: () => reloadDrafts(undefined) });
     renderDrafts($("drafts"), drafts.drafts, { api, collection, reload: reloadDrafts });
     announce(`Showing ${collection}, the last ${days} days.`);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../app-env";
-import { FeedbackQuerySchema, MAX_FEEDBACK_ROWS, UnansweredQuerySchema, parseAdminParams } from "../api/admin-query";
+import { FeedbackQuerySchema, GroupDoneQuerySchema, MAX_FEEDBACK_ROWS, UnansweredQuerySchema, parseAdminParams } from "../api/admin-query";
 import { ApiError } from "../errors";
 import { toCsv } from "../inbox/csv";
 import { markDone } from "../inbox/question-days";
@@ -56,10 +56,12 @@ export const adminInboxRoutes = new Hono<AppEnv>()
     return c.json({ collection, feedback, faqs: counts.map((count) => ({ ...count, question: questionOfId(index, count.id) })) });
   })
   .post("/groups/:key/done", async (c) => {
+    const params = parseAdminParams(GroupDoneQuerySchema, c.req.query());
     const collection = adminCollection(c);
     const key = c.req.param("key");
     const db = database(c);
-    const { groups } = await unansweredGroups(db, collection, await indexOrNull(c, collection), 0, c.get("config").model);
+    // the groups of the period the owner was shown: another set of questions makes other groups, with other leaders
+    const { groups } = await unansweredGroups(db, collection, await indexOrNull(c, collection), params.since, c.get("config").model, params.until);
     // the group that holds the question: groups are made anew at each look, so the key names a question, not a group
     const group = groups.find((g) => g.key === key) ?? null;
     if (group === null) throw new ApiError(404, "unknown_group", "No group of the inbox has that key (it may have changed since the page was loaded: reload it).");

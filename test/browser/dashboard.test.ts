@@ -335,10 +335,12 @@ describeWithBrowser("the owner's dashboard in Chromium", () => {
     await page.close();
   });
 
-  it("marks a group done: it disappears, from the page and from /admin/unanswered", async () => {
-    const { page } = await dashboardPage();
+  it("marks a group done for the period shown: it disappears, from the page and from /admin/unanswered", async () => {
+    const { page, calls } = await dashboardPage();
     await signIn(page);
     await shown(page, "default");
+    const { since, until } = period(30);
+    const pizzaKey = (await owner<{ groups: Array<{ key: string; label: string }> }>(`/admin/unanswered?since=${since}&until=${until}`)).groups.find((g) => g.label === PIZZA)!.key;
     const labels = () => page.locator("#groups li.group h3").allTextContents();
     const before = await labels();
     expect(before).toContain(PIZZA);
@@ -347,6 +349,8 @@ describeWithBrowser("the owner's dashboard in Chromium", () => {
     const group = page.locator("#groups li.group").filter({ has: page.getByRole("heading", { name: PIZZA, exact: true }) });
     await group.getByRole("button", { name: /^Mark done/ }).click();
     await expect.poll(() => status(page), { timeout: 10_000 }).toBe(`Marked done: "${PIZZA}". It stays hidden until it is asked again.`);
+    // the groups were made from the period's questions: the Worker regroups the same ones
+    expect(calls.filter((c) => c.method === "POST").map((c) => c.url)).toEqual([`/admin/groups/${encodeURIComponent(pizzaKey)}/done?collection=default&since=${since}&until=${until}`]);
     expect(await labels()).not.toContain(PIZZA);
     expect(await focused(page).textContent()).toBe(next);
     const listed = await owner<{ groups: Array<{ label: string }> }>("/admin/unanswered");

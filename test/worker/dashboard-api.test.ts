@@ -136,6 +136,40 @@ describe("groups: their trend, and marking them done", () => {
     expect([unknown.status, errorCode(unknown.body)]).toEqual([404, "unknown_group"]);
     expect((await ask("/admin/groups/x/done", { method: "GET", headers: OWNER })).status).toBe(405);
   });
+
+  // the dashboard's "last 7 days", as main.dashboard.js asks for it
+  const week = () => `since=${day(now - 6 * DAY)}&until=${day(now)}`;
+  const doneOf = async () => (await db.prepare("SELECT question_key, done_at IS NOT NULL AS done FROM unanswered_questions ORDER BY question_key").all()).results;
+
+  it("marks done a group seen in a period that the 1,000 most asked questions of all time leave out, and hides it", async () => {
+    const old = now - 60 * DAY;
+    await db.batch(Array.from({ length: 1000 }, (_, i) => db.prepare("INSERT INTO unanswered_questions (question_key, text, count, first_seen, last_seen, degraded) VALUES (?1, ?1, 5, ?2, ?2, 1)").bind(`asked long ago ${i}`, old)));
+    await question("can i bring my dog", [0, 0, 0, 1], now - DAY, [[1, 1]]);
+    expect((await owner<Groups>(`/admin/unanswered?${week()}`)).body.groups.map((g) => g.key)).toEqual(["can i bring my dog"]);
+    const done = await owner(`/admin/groups/${encodeURIComponent("can i bring my dog")}/done?${week()}`, { method: "POST" });
+    expect(done).toEqual({ status: 200, body: { collection: "default", key: "can i bring my dog", questions: 1 } });
+    expect((await owner<Groups>(`/admin/unanswered?${week()}`)).body).toMatchObject({ groups: [], total: 0 });
+    expect((await owner<Groups>(`/admin/unanswered?${week()}&done=include`)).body.groups.map((g) => [g.key, g.done])).toEqual([["can i bring my dog", true]]);
+  }, 20_000);
+
+  it("marks done only the questions of the group the period shows, not those an all-time grouping would join to it", async () => {
+    // asked before the period, and the same in meaning: over all time it would lead the dog's group
+    await question("can i bring my cat", [0, 0, 0, 1], now - 60 * DAY, [[60, 10]]);
+    await question("can i bring my dog", [0, 0, 0, 1], now - DAY, [[1, 1]]);
+    expect((await owner<Groups>(`/admin/unanswered?${week()}`)).body.groups.map((g) => g.key)).toEqual(["can i bring my dog"]);
+    const done = await owner(`/admin/groups/${encodeURIComponent("can i bring my dog")}/done?${week()}`, { method: "POST" });
+    expect(done).toEqual({ status: 200, body: { collection: "default", key: "can i bring my dog", questions: 1 } });
+    expect(await doneOf()).toEqual([{ question_key: "can i bring my cat", done: 0 }, { question_key: "can i bring my dog", done: 1 }]);
+  });
+
+  it("refuses a bad period on the done route as GET /admin/unanswered does, marking nothing", async () => {
+    await question("can i bring my dog", [0, 0, 0, 1], now - DAY, [[1, 1]]);
+    for (const [query, code] of [["since=2026-02-30", "invalid_since"], ["until=yesterday", "invalid_until"], ["since=2026-11-01T24:00Z", "invalid_since"]]) {
+      const { status, body } = await owner(`/admin/groups/${encodeURIComponent("can i bring my dog")}/done?${query}`, { method: "POST" });
+      expect([query, status, errorCode(body)]).toEqual([query, 400, code]);
+    }
+    expect(await doneOf()).toEqual([{ question_key: "can i bring my dog", done: 0 }]);
+  });
 });
 
 describe("drafts", () => {

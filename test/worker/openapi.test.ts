@@ -29,6 +29,9 @@ describe("GET /openapi.json", () => {
     const unanswered = (doc.paths["/admin/unanswered"] as unknown as { get: Operation & { security: unknown } }).get;
     expect(unanswered.parameters!.map((p) => p.name)).toEqual(Object.keys(UnansweredQuerySchema.shape));
     expect(unanswered.security).toEqual([{ adminToken: [] }]);
+    // marking a group done takes the period its listing was made for
+    const done = (doc.paths["/admin/groups/{key}/done"] as unknown as { post: Operation }).post;
+    expect(done.parameters!.map((p) => [p.name, p.in])).toEqual([["key", "path"], ["since", "query"], ["until", "query"], ["collection", "query"]]);
     const feedback = (doc.paths["/feedback"] as unknown as { post: Operation & { requestBody: { content: Record<string, { schema: { $ref: string } }> } } }).post;
     expect(feedback.requestBody.content["application/json"]!.schema.$ref).toBe("#/components/schemas/Feedback");
     expect(Object.keys(feedback.responses).sort()).toEqual(["204", "400", "403", "404", "413", "415", "429"]);
