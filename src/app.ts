@@ -55,6 +55,9 @@ app.get("/admin/assets/:name", dashboard("dashboardAsset"));
 // guessing the admin token costs the same budget as asking questions
 app.use("/admin/*", rateLimit);
 app.route("/admin", adminRoute);
+// Monitors poll /health and are never limited; but a collection it names
+// costs a KV read for each name never seen, as dear as a question.
+app.use("/health", (c, next) => (c.req.query("collection") ? rateLimit(c, next) : next()));
 app.route("/health", healthRoute);
 app.all("/", methodNotAllowed);
 app.all("/widget.js", methodNotAllowed);

@@ -195,6 +195,7 @@ function buildDocument() {
             200: json(HealthResponseSchema, "The served index."),
             400: error("A malformed collection name (invalid_collection)."),
             404: error("There is no collection of that name (unknown_collection)."),
+            429: error("Too many requests from this client (rate_limited), with Retry-After."),
             503: json(HealthUnavailableSchema, "No index can be served."),
           },
         },

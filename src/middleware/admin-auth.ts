@@ -36,7 +36,13 @@ export const adminAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set("adminScope", { collection: null });
   } else {
     // looked up by its hash: what a timing difference could tell is the hash, not the token
-    const collection = c.env.FAQ_DB ? await collectionOfToken(c.env.FAQ_DB, given).catch(() => null) : null;
+    // A database that cannot be read is not a wrong token: 401 would tell a
+    // scripted owner to stop retrying, and hide the outage from the one who can fix it.
+    const collection = c.env.FAQ_DB
+      ? await collectionOfToken(c.env.FAQ_DB, given).catch(() => {
+        throw new ApiError(503, "no_database", "The database could not be read to check this token; try again shortly.");
+      })
+      : null;
     if (collection === null) throw unauthorized();
     c.set("adminScope", { collection });
   }

@@ -164,6 +164,23 @@ describe("the inbox per collection", () => {
     expect((await ask("/admin/unanswered", owner(DE_TOKEN), { ADMIN_TOKEN: undefined })).status).toBe(404);
   });
 
+  it("answers 503 no_database, never 401, when the database cannot be read to check a collection token", async () => {
+    const failures: Array<[string, D1Database]> = [
+      ["throws", { prepare: () => { throw new Error("D1_ERROR: no such table: admin_tokens"); } } as unknown as D1Database],
+      ["rejects", { prepare: () => ({ bind: () => ({ first: () => Promise.reject(new Error("D1_ERROR: database is locked")) }) }) } as unknown as D1Database],
+    ];
+    for (const [how, failing] of failures) {
+      for (const path of ["/admin/collections", "/admin/unanswered"]) {
+        const response = await ask(path, owner(DE_TOKEN), { FAQ_DB: failing });
+        expect([how, path, response.status, (await body(response)).error?.code, response.headers.get("www-authenticate")]).toEqual([how, path, 503, "no_database", null]);
+      }
+    }
+    // the same token is let in once the database answers, and a token it does not know is still 401
+    await createToken(DE_TOKEN, "help-de");
+    expect((await ask("/admin/collections", owner(DE_TOKEN))).status).toBe(200);
+    expect((await ask("/admin/collections", owner("not-a-token-of-anyone-0123456789"))).status).toBe(401);
+  });
+
   it("keeps MAX_LOGGED_QUESTIONS per collection in the daily job", async () => {
     const insert = (collection: string, key: string, lastSeen: number) =>
       db.prepare("INSERT INTO unanswered_questions (collection, question_key, text, count, first_seen, last_seen, degraded) VALUES (?1, ?2, ?2, 1, ?3, ?3, 0)").bind(collection, key, lastSeen);

@@ -57,10 +57,18 @@ describe("per-client rate limit", () => {
     }
   });
 
-  it("does not limit /health", async () => {
+  it("does not limit /health, but counts a /health that names a collection against the client's budget", async () => {
     for (let i = 0; i < 130; i++) {
       const response = await get("/health", { headers: { "CF-Connecting-IP": "192.0.2.99" } });
       expect(response.status).toBe(200);
     }
+    // each random name would be a KV read: named collections are limited like questions
+    const client = { "CF-Connecting-IP": "192.0.2.100" };
+    const statuses = new Set<number>();
+    for (let i = 0; i < 242 && !statuses.has(429); i++) {
+      statuses.add((await get(`/health?collection=no-such-${i}`, { headers: client })).status);
+    }
+    expect([...statuses].sort()).toEqual([404, 429]);
+    expect((await get("/health", { headers: client })).status).toBe(200);
   });
 });
