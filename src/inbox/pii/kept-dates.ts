@@ -2,9 +2,12 @@ import { matchSpans, type Found } from "./found";
 import { JOINER } from "./separators";
 
 // Whole shapes only: not glued to letters or digits, and not the start or end
-// of a longer number ("12-07-2026-4417" is not a date).
-const START = `(?<![\\p{L}\\p{N}]|\\d${JOINER})`;
-const END = `(?![\\p{L}\\p{N}]|${JOINER}\\d)`;
+// of a longer number ("12-07-2026-4417" is not a date). Across a space, a
+// group of three or more digits makes it part of a number too: the end of
+// "3400-0000-0000 2000-04" is a card group typed wrong, not a month; a time
+// or a date beside a date ("2026-12-07 14:05") is still kept.
+const START = `(?<![\\p{L}\\p{N}]|\\d${JOINER}|\\d{3}\\p{Zs})`;
+const END = `(?![\\p{L}\\p{N}]|${JOINER}\\d|\\p{Zs}\\d{3})`;
 const DATE_SEP = "[/.\\p{Pd}\\u2212]";
 
 const DAY_MONTH_YEAR = new RegExp(`${START}(\\d{1,2})(${DATE_SEP})(\\d{1,2})\\2(\\d{4}|\\d{2})${END}`, "gu");
