@@ -166,13 +166,13 @@ describe("npm run rollback", () => {
     });
     const result = await runScript("scripts/rollback.ts", ["--persist-to", persistTo]);
     expect(result.code, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout.trim())).toEqual({ from: second.pointer.version, to: first.pointer.version, kv: "local" });
+    expect(JSON.parse(result.stdout.trim())).toEqual({ from: second.pointer.version, to: first.pointer.version, kv: "local", collection: "default" });
     const pointer = await withLocalKv({ configPath: "wrangler.toml", persistTo }, (store) => store.getText(POINTER_KEY));
     expect(JSON.parse(pointer!).version).toBe(first.pointer.version);
 
     const forward = await runScript("scripts/rollback.ts", ["--persist-to", persistTo, "--to", second.pointer.version.slice(0, 10)]);
     expect(forward.code, forward.stderr).toBe(0);
-    expect(JSON.parse(forward.stdout.trim())).toEqual({ from: first.pointer.version, to: second.pointer.version, kv: "local" });
+    expect(JSON.parse(forward.stdout.trim())).toEqual({ from: first.pointer.version, to: second.pointer.version, kv: "local", collection: "default" });
   }, 90_000); // three local KV sessions and two rollback processes, each starting miniflare
 
   it("refuses when there is nothing to roll back to", async () => {
