@@ -1,7 +1,7 @@
 import { figureSource } from "../figure-source";
 import { fixed, grouped, num, table, whenMeasured } from "../format";
 
-interface Turn { sent: number; ok: number; failed: number; p50Ms: number; p99Ms: number }
+interface Turn { sent: number; ok: number; failed: number; shed?: number; p50Ms: number; p99Ms: number }
 interface Steady { perSecond: number; on: Turn; off: Turn; stored: { rows: number; askings: number }; lost: number; p50OnOverOff: number }
 interface InboxLoadResults {
   measuredAt: string;
@@ -48,5 +48,12 @@ export const inboxLoadFigures = figureSource<InboxLoadResults>({
       ]);
     },
     afterwards: (r) => `${grouped(r.overload.afterwards.stored)} of ${grouped(r.overload.afterwards.asked)}`,
+    floodSent: (r) => grouped(r.overload.flood.sent),
+    floodShed: (r) => grouped(num(r.overload.flood.shed)),
+    floodGivenUp: (r) => grouped(r.overload.flood.failed),
+    floodRss: (r) => {
+      const { before, during, after } = r.overload.workerdRssMiB;
+      return `${grouped(num(before))} MiB before, ${grouped(num(during))} MiB during and ${grouped(num(after))} MiB after`;
+    },
   },
 });
