@@ -84,7 +84,7 @@ describe.sequential("collections from the command line", () => {
     expect((await db.prepare("SELECT revoked_at FROM admin_tokens").all<{ revoked_at: number | null }>()).results[0]!.revoked_at).toEqual(expect.any(Number));
     const again = await runScript("scripts/admin.ts", ["token", "revoke", id, "--persist-to", dir]);
     expect([again.code, again.stderr.split("\n")[0]]).toEqual([2, `admin: no live token has the id ${id}`]);
-  });
+  }, 60_000); // four admin processes, each starting wrangler for D1 (about 3 s alone), on a shared 2-core machine
 });
 
 describe.sequential("drafts: from the dashboard to the next index", () => {
@@ -103,7 +103,7 @@ describe.sequential("drafts: from the dashboard to the next index", () => {
     expect(seeded.code, seeded.stderr).toBe(0);
     expect(seeded.stderr).toContain("added 1 drafted FAQs of the collection help-de");
     expect(summaryLine(seeded.stdout)).toMatchObject({ faqs: 3, collection: "help-de" });
-  });
+  }, 60_000); // the inbox export and a seed that embeds, on a shared 2-core machine
 });
 
 describe("the index memory a collection needs", () => {
