@@ -128,7 +128,8 @@ describe("robots.txt", () => {
   it("is read up to 500 KiB: rules there apply, rules past it do not, and the download stops", async () => {
     const huge = await startFaqSite({ robots: "huge" });
     try {
-      const result = await run({ pages: [`${huge.url}/private/secret.html`, `${huge.url}/details.html`] });
+      // 5 s, not 500 ms: on a loaded machine reading 500 KiB took longer, and the retry asked twice
+      const result = await run({ pages: [`${huge.url}/private/secret.html`, `${huge.url}/details.html`], fetchPolicy: { ...IMPORT_FETCH_POLICY, timeoutMs: 5000, retryDelayMs: 20 } });
       expect(result.failures).toEqual([`${huge.url}/private/secret.html: disallowed by robots.txt`]);
       // "Disallow: /details.html" sits 600 KiB in, past the limit
       expect(result.records.map((r) => r.question)).toEqual(SHIPPING);
