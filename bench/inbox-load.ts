@@ -12,7 +12,7 @@
  *     Worker's memory stays bounded, and writing resumes when the load drops.
  * Writes bench/results/inbox-load.json; the last stdout line is its JSON.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { applyLocalMigrations } from "../scripts/lib/apply-local-migrations";
@@ -21,6 +21,7 @@ import { runNode } from "../scripts/lib/run-node";
 import { startWranglerDev, type RunningWorker } from "../scripts/lib/wrangler-dev";
 import { wranglerD1 } from "../scripts/inbox/wrangler-d1";
 import { startStubEmbedder } from "../test/stand-ins/stub-embedder";
+import { workerdRssMiB } from "./lib/workerd-rss";
 
 const log = (line: string) => console.error(line);
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -110,19 +111,6 @@ async function health(worker: RunningWorker): Promise<Record<string, number | bo
   }
   const error = last as Error & { cause?: Error };
   throw new Error(`/health did not answer (${error.message}${error.cause ? `: ${error.cause.message}` : ""}); wrangler ${worker.child.exitCode === null ? "still runs" : `exited with ${worker.child.exitCode}`}; the Worker's last output:\n${worker.logs().slice(-3000)}`);
-}
-
-/** Resident memory of the Worker's workerd process (the child of wrangler's process group), in MiB. */
-async function workerdRssMiB(worker: RunningWorker): Promise<number | null> {
-  try {
-    const { execSync } = await import("node:child_process");
-    const pids = execSync(`pgrep -g ${worker.child.pid} workerd`).toString().trim().split("\n").filter(Boolean);
-    let kib = 0;
-    for (const pid of pids) kib += Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-    return Math.round(kib / 1024);
-  } catch {
-    return null;
-  }
 }
 
 const persistTo = await mkdtemp(join(tmpdir(), "faq-inbox-load-"));
