@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import type { FaqRecord } from "../../src/faq-record";
+import { readLabelledLines } from "../lib/labelled-queries";
 import { FaqInputError } from "../seed/faq-input-error";
 import { readFaqs } from "../seed/read-faqs";
 
@@ -24,30 +24,12 @@ export async function readDataset(dir: string): Promise<EvalDataset> {
   const queriesFile = join(dir, "queries.jsonl");
   const faqs = await readFaqs(faqsFile);
   const ids = new Set(faqs.map((f) => f.id));
-  let text: string;
-  try {
-    text = await readFile(queriesFile, "utf8");
-  } catch {
-    throw new FaqInputError(queriesFile, null, "cannot read the file");
-  }
   const queries: EvalQuery[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === "") return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      throw new FaqInputError(queriesFile, i + 1, "invalid JSON");
-    }
-    const { query, relevant, style } = parsed as Partial<EvalQuery>;
-    if (typeof query !== "string" || query.trim() === "") throw new FaqInputError(queriesFile, i + 1, "query must be a non-empty string");
-    if (!Array.isArray(relevant) || relevant.length === 0 || !relevant.every((id) => typeof id === "string")) {
-      throw new FaqInputError(queriesFile, i + 1, "relevant must be a non-empty array of FAQ ids");
-    }
+  for (const { query, relevant, style, line } of await readLabelledLines(queriesFile)) {
     const missing = relevant.find((id) => !ids.has(id));
-    if (missing !== undefined) throw new FaqInputError(queriesFile, i + 1, `relevant id "${missing}" is not in faqs.jsonl`);
-    queries.push({ query: query.trim(), relevant, ...(typeof style === "string" && { style }) });
-  });
+    if (missing !== undefined) throw new FaqInputError(queriesFile, line, `relevant id "${missing}" is not in faqs.jsonl`);
+    queries.push({ query, relevant, ...(style !== undefined && { style }) });
+  }
   if (queries.length === 0) throw new FaqInputError(queriesFile, null, "no queries found");
   return { name: basename(resolve(dir)), faqsFile, faqs, queries };
 }
