@@ -22,15 +22,25 @@ export function adminCollection(c: Context<AppEnv>): string {
   return scopedCollection(c.get("adminScope"), parseCollectionParam(c.req.query("collection")));
 }
 
-/** The collection's served index, for FAQ questions and the grouping threshold; the inbox stays readable without one. */
-export async function indexOrNull(c: Context<AppEnv>, name: string): Promise<FaqIndex | null> {
+/**
+ * Runs `use` with the collection's served index, for FAQ questions and the
+ * grouping threshold, or with null when none can be served: the inbox stays
+ * readable without one. The lease is held until `use` is done, so that the
+ * index is not evicted, and its memory given to another collection, while
+ * the answer is being built from it.
+ */
+export async function withIndexOrNull<T>(c: Context<AppEnv>, name: string, use: (index: FaqIndex | null) => Promise<T>): Promise<T> {
+  let lease;
   try {
-    const lease = await findCollection({ collections: isolate().collections, kv: c.env.FAQ_KV, config: c.get("config"), name });
-    lease.release();
-    return lease.index;
+    lease = await findCollection({ collections: isolate().collections, kv: c.env.FAQ_KV, config: c.get("config"), name });
   } catch (error) {
-    if (error instanceof ApiError && error.status >= 400) return null;
+    if (error instanceof ApiError && error.status >= 400) return use(null);
     throw error;
+  }
+  try {
+    return await use(lease.index);
+  } finally {
+    lease.release();
   }
 }
 

@@ -9,7 +9,7 @@ import { unansweredGroups } from "../inbox/unanswered-groups";
 import { questionOfId } from "../index-store/find-row";
 import { allowOnly } from "../middleware/allow-only";
 import { READ_METHODS } from "../middleware/cross-origin";
-import { adminCollection, database, indexOrNull } from "./admin-context";
+import { adminCollection, database, withIndexOrNull } from "./admin-context";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -28,7 +28,7 @@ export const adminInboxRoutes = new Hono<AppEnv>()
     const params = parseAdminParams(UnansweredQuerySchema, c.req.query());
     const collection = adminCollection(c);
     const db = database(c);
-    const { groups, threshold } = await unansweredGroups(db, collection, await indexOrNull(c, collection), params.since, c.get("config").model, params.until);
+    const { groups, threshold } = await withIndexOrNull(c, collection, (index) => unansweredGroups(db, collection, index, params.since, c.get("config").model, params.until));
     // a group marked done stays out of sight until one of its questions is asked again, or a new one joins it
     const listed = params.includeDone ? groups : groups.filter((group) => !group.done);
     const shown = listed.slice(0, params.limit);
@@ -44,16 +44,17 @@ export const adminInboxRoutes = new Hono<AppEnv>()
     const params = parseAdminParams(FeedbackQuerySchema, c.req.query());
     const collection = adminCollection(c);
     const db = database(c);
-    const index = await indexOrNull(c, collection);
     const [rows, counts] = await Promise.all([readFeedback(db, collection, params.since, MAX_FEEDBACK_ROWS), readFeedbackCounts(db, collection, params.since)]);
     const feedback = rows.map((row) => ({ query: row.query, id: row.id, helpful: row.helpful, at: iso(row.at) }));
-    if (params.format === "csv") {
-      return csvResponse(c, "feedback", toCsv(
-        ["at", "query", "id", "question", "helpful"],
-        feedback.map((f) => [f.at, f.query, f.id, questionOfId(index, f.id), f.helpful]),
-      ));
-    }
-    return c.json({ collection, feedback, faqs: counts.map((count) => ({ ...count, question: questionOfId(index, count.id) })) });
+    return withIndexOrNull(c, collection, async (index) => {
+      if (params.format === "csv") {
+        return csvResponse(c, "feedback", toCsv(
+          ["at", "query", "id", "question", "helpful"],
+          feedback.map((f) => [f.at, f.query, f.id, questionOfId(index, f.id), f.helpful]),
+        ));
+      }
+      return c.json({ collection, feedback, faqs: counts.map((count) => ({ ...count, question: questionOfId(index, count.id) })) });
+    });
   })
   .post("/groups/:key/done", async (c) => {
     const params = parseAdminParams(GroupDoneQuerySchema, c.req.query());
@@ -61,7 +62,7 @@ export const adminInboxRoutes = new Hono<AppEnv>()
     const key = c.req.param("key");
     const db = database(c);
     // the groups of the period the owner was shown: another set of questions makes other groups, with other leaders
-    const { groups } = await unansweredGroups(db, collection, await indexOrNull(c, collection), params.since, c.get("config").model, params.until);
+    const { groups } = await withIndexOrNull(c, collection, (index) => unansweredGroups(db, collection, index, params.since, c.get("config").model, params.until));
     // the group that holds the question: groups are made anew at each look, so the key names a question, not a group
     const group = groups.find((g) => g.key === key) ?? null;
     if (group === null) throw new ApiError(404, "unknown_group", "No group of the inbox has that key (it may have changed since the page was loaded: reload it).");
