@@ -1,4 +1,4 @@
-import { COLLECTION_POINTER_PREFIX, POINTER_KEY, isIndexPointer } from "../index-store/keys";
+import { COLLECTION_POINTER_PREFIX, POINTER_KEY, collectionKeys, isIndexPointer } from "../index-store/keys";
 import { DEFAULT_COLLECTION } from "./collection-name";
 
 /** One collection as GET /admin/collections describes it, from its pointer in KV. */
@@ -38,4 +38,14 @@ export async function listCollections(kv: KVNamespace): Promise<CollectionSummar
     ...names.sort().map((name) => summary(kv, name, `${COLLECTION_POINTER_PREFIX}${name}`)),
   ]);
   return found.filter((c): c is CollectionSummary => c !== null);
+}
+
+/**
+ * One collection, by name, as listCollections would describe it: one KV read,
+ * for a collection token, which sees only its own (a full listing would cost
+ * a read per collection of the deployment on every call).
+ */
+export async function describeCollection(kv: KVNamespace, name: string): Promise<CollectionSummary[]> {
+  const found = await summary(kv, name, collectionKeys(name).pointer);
+  return found === null ? [] : [found];
 }

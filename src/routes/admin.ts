@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
-import { listCollections } from "../collections/list-collections";
+import { describeCollection, listCollections } from "../collections/list-collections";
 import { adminAuth } from "../middleware/admin-auth";
 import { allowOnly } from "../middleware/allow-only";
 import { READ_METHODS } from "../middleware/cross-origin";
@@ -19,8 +19,8 @@ export const adminRoute = new Hono<AppEnv>()
   .route("/", adminDraftRoutes)
   .get("/collections", async (c) => {
     const scope = c.get("adminScope");
-    const all = await listCollections(c.env.FAQ_KV);
-    return c.json({ collections: scope.collection === null ? all : all.filter((collection) => collection.name === scope.collection) });
+    const collections = scope.collection === null ? await listCollections(c.env.FAQ_KV) : await describeCollection(c.env.FAQ_KV, scope.collection);
+    return c.json({ collections });
   })
   // after the token check: a caller who may not see these paths learns nothing of their methods
   .all("/collections", allowOnly(READ_METHODS));
