@@ -36,6 +36,22 @@ describe("what is kept", () => {
     ));
   });
 
+  it.each([
+    "Does open enrollment run from 10/15/2026 12/07/2026?",
+    "Is it 2026-12-07 2026-12-08 or later?",
+    "Is Form 1040 04/15/2026 the deadline?",
+  ])("keeps a date beside a date or a short number: %s", (text) => {
+    unchanged(text);
+  });
+
+  it.each([
+    ["my card 3400-0000-0000 2000-04 was charged twice", "my card [number] was charged twice"],
+    ["my card 3400 - 0000 - 0000 - 2000 - 04 was charged", "my card [number] was charged"],
+    ["account 2000-04 1234 5678 9 please", "account [number] please"],
+  ])("masks a date shape that ends or starts a long number across a space: %s", (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+  });
+
   it("keeps spans of years", () => {
     fc.assert(fc.property(
       fc.integer({ min: 1900, max: 2098 }), fc.integer({ min: 1, max: 50 }), fc.constantFrom("-", "\u2013", "/", " - ", "\u2212"), fc.boolean(),
