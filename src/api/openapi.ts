@@ -49,7 +49,7 @@ function buildDocument() {
     403: error("A collection token naming another collection (forbidden_collection)."),
     404: error("No ADMIN_TOKEN is configured, so the owner's view does not exist (not_found)."),
     405: error("Method not allowed (method_not_allowed), with Allow."),
-    503: error("No FAQ_DB binding (no_database)."),
+    503: error("No FAQ_DB binding, or D1 could not be read to check a collection token (no_database)."),
   };
   const withCsv = (schema: Schema, description: string) => ({
     description,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { BUSY_INTERVAL_MS, FLUSH_LOOP_MS, InboxWriter, MAX_ATTEMPTS, MAX_PENDING } from "./inbox-writer";
+import { BUSY_INTERVAL_MS, FLUSH_LOOP_MS, InboxWriter, MAX_ATTEMPTS, MAX_PENDING, MAX_QUEUED_BATCHES } from "./inbox-writer";
 import type { PendingQuestion } from "./pending-writes";
 import { WRITE_TIMEOUT_MS, writeBatch, type InboxBatch } from "./write-batch";
 
@@ -247,5 +247,30 @@ describe("InboxWriter", () => {
     }
     expect(d1.counts.size).toBe(1000);
     expect(writer.snapshot().pending).toBe(0);
+  });
+
+  it("holds at most MAX_QUEUED_BATCHES batches beside MAX_PENDING questions when D1 is slower than they arrive, and counts the rest dropped", async () => {
+    vi.useFakeTimers();
+    const d1 = fakeD1();
+    let clock = 0;
+    // every write takes 8 seconds of the flush's time: a flush writes 3 batches of 50 questions
+    const write = async (db: D1Database, batch: InboxBatch, now: number) => {
+      const outcome = await writeBatch(db, batch, now);
+      clock += 8_000;
+      return outcome;
+    };
+    const writer = new InboxWriter(d1.db, () => clock, write);
+    const rounds = 4;
+    for (let round = 0; round < rounds; round++) {
+      const request = requests();
+      for (let i = 0; i < MAX_PENDING; i++) writer.addQuestion(question(`r${round} q${i}`), request.waitUntil);
+      await vi.advanceTimersByTimeAsync(0);
+      await Promise.all(request.loops);
+    }
+    const { pending, written, dropped, failed } = writer.snapshot();
+    // without the bound every round's questions were batched and held: 20,000 less what was written
+    expect(pending).toBeLessThanOrEqual(MAX_PENDING + MAX_QUEUED_BATCHES * 50 + MAX_PENDING);
+    expect(dropped).toBeGreaterThan(0);
+    expect(pending + written + dropped + failed).toBe(rounds * MAX_PENDING);
   });
 });

@@ -14,8 +14,15 @@ export type WaitUntil = (work: Promise<unknown>) => void;
 export const BUSY_INTERVAL_MS = 1000;
 /** Statements per D1 batch. */
 export const STATEMENTS_PER_BATCH = 100;
-/** Distinct questions and feedback held at once, retries included: beyond it, what arrives is dropped and counted. */
+/** Distinct questions and feedback held for the next batches: beyond it, what arrives is dropped and counted. */
 export const MAX_PENDING = 5000;
+/**
+ * Batches waiting to be written at most, before what is pending is batched
+ * too: with D1 slower than the questions arrive, the queue would otherwise
+ * grow by what every flush left, and the isolate's memory with it. The
+ * questions then wait in PendingWrites, whose MAX_PENDING drops and counts.
+ */
+export const MAX_QUEUED_BATCHES = 50;
 /** Attempts at one batch before its askings are counted as failed. */
 export const MAX_ATTEMPTS = 3;
 /**
@@ -157,6 +164,7 @@ export class InboxWriter {
 
   /** Moves what is pending into the queue, in batches of STATEMENTS_PER_BATCH with fresh ids, after the batches to write again. */
   private batchPending(): void {
+    if (this.queue.length >= MAX_QUEUED_BATCHES) return;
     let part: PendingStatement[] = [];
     const close = () => {
       if (part.length > 0) this.queue.push({ id: crypto.randomUUID(), statements: part, askings: part.reduce((sum, s) => sum + s.askings, 0), attempts: 0 });

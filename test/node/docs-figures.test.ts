@@ -119,7 +119,7 @@ describe("npm run docs:figures, on a copy of the docs", () => {
     await writeFile(join(root, "bench/results/inbox-load.json"), JSON.stringify(inboxLoadResult()));
     await runFigures(root, true);
     const inbox = await readFile(join(root, "docs/inbox.md"), "utf8");
-    expect(inbox).toContain("| 400 a second for 60 s (a flood) | 23,990 | 20,000 | 3,990 not stored, counted in /health (dropped 3,990, failed 0) | 80.0 ms |");
+    expect(inbox).toContain("| 400 a second for 60 s (a flood) | 23,990 | 20,000 | shortfall 3,990; /health dropped 3,990, failed 0 | 80.0 ms |");
     expect(inbox).toContain("<!-- fig inbox-load.floodRss -->150 MiB before, 300 MiB during and 310 MiB after<!-- /fig -->");
     const quality = await readFile(join(root, "docs/quality.md"), "utf8");
     expect(quality).toContain("| **hybrid** (default) | 0.750 | 0.830 | 0.920 | 0.750 | 0.830 |");
