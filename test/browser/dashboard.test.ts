@@ -40,7 +40,7 @@ describe("a browser for the dashboard tests", () => {
 
 /** A visitor's question that is markup: if the page ever made it HTML, the image's handler would mark the body. */
 const MARKUP = `<img src=x onerror="document.body.dataset.injected='yes'">`;
-const ANSWERED = "How can Medicare help me?";
+const ANSWERED = "How do I get a replacement Medicare card?";
 const DOG = "Can I bring my dog?";
 const PIZZA = "do you sell pizza";
 const HELP_DE = [

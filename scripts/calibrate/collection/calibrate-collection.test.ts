@@ -7,7 +7,7 @@ import { rankQuery } from "../../../src/search/rank";
 import { l2Normalize } from "../../../src/search/normalize";
 import { tokenize } from "../../../src/search/tokenize";
 import { calibrateCollection, ENOUGH_LABELS } from "./calibrate-collection";
-import { weightFromRatio } from "./fusion-weight";
+import { KNOWN_LANGUAGE_ALPHA, weightFromRatio } from "./fusion-weight";
 
 const DIM = 48;
 const NOUNS = "invoice password refund parcel voucher account plan team export login email device printer widget".split(" ");
@@ -55,7 +55,7 @@ async function calibrate(model: (text: string) => Float32Array, labelled?: Array
 describe("calibrateCollection", () => {
   it("trusts a model that knows the language at the full weight, and embeds every text once, in one call", async () => {
     const { calibration, calls } = await calibrate(seeing);
-    expect(calibration.fusionAlpha).toBe(0.5);
+    expect(calibration.fusionAlpha).toBe(KNOWN_LANGUAGE_ALPHA);
     // 40 questions with words left out, 20 answer sentences, 6 out-of-scope questions
     expect(calibration.report).toMatchObject({ pseudoQueries: 60, outOfScope: 6, labelled: 0, labelsReplacedPseudo: false });
     expect(calls).toHaveLength(1);
