@@ -60,6 +60,31 @@ function requests() {
   return { loops, waitUntil: (work: Promise<unknown>) => void loops.push(work) };
 }
 
+/**
+ * A write whose first call is a stopped request's: the batch commits, D1
+ * never answers, and the write never times out (its timers died with the
+ * request). Every later write is a live one.
+ */
+function stoppedOnFirstWrite(d1: ReturnType<typeof fakeD1>) {
+  let frozen = true;
+  return (db: D1Database, batch: InboxBatch, now: number) => {
+    if (!frozen) return writeBatch(db, batch, now);
+    frozen = false;
+    d1.plan.push("commit-then-hang");
+    return writeBatch(db, batch, now, Number.MAX_SAFE_INTEGER);
+  };
+}
+
+/** A writer on a clock that only its writes move, each by `ms`: D1 slower than a flush's time allows. */
+function slowWriter(d1: ReturnType<typeof fakeD1>, ms: number) {
+  let clock = 0;
+  return new InboxWriter(d1.db, () => clock, async (db, batch, now) => {
+    const outcome = await writeBatch(db, batch, now);
+    clock += ms;
+    return outcome;
+  });
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -166,11 +191,8 @@ describe("InboxWriter", () => {
   it("recovers by itself when a request's flush stops without a word (the runtime cancelled it), writing its batch exactly once", async () => {
     vi.useFakeTimers();
     const d1 = fakeD1();
-    let frozen = true;
-    // a stopped request: its write neither answers nor times out (its timers died with it)
-    const write = (db: D1Database, batch: InboxBatch, now: number) => (frozen ? (frozen = false, d1.plan.push("commit-then-hang"), writeBatch(db, batch, now, Number.MAX_SAFE_INTEGER)) : writeBatch(db, batch, now));
     let clock = 0;
-    const writer = new InboxWriter(d1.db, () => clock, write);
+    const writer = new InboxWriter(d1.db, () => clock, stoppedOnFirstWrite(d1));
     const first = requests();
     writer.addQuestion(question("a"), first.waitUntil);
     await vi.advanceTimersByTimeAsync(0);
@@ -196,10 +218,8 @@ describe("InboxWriter", () => {
   it("keeps the batches a stopped flush had not started yet, and the next flush writes them all once", async () => {
     vi.useFakeTimers();
     const d1 = fakeD1();
-    let frozen = true;
-    const write = (db: D1Database, batch: InboxBatch, now: number) => (frozen ? (frozen = false, d1.plan.push("commit-then-hang"), writeBatch(db, batch, now, Number.MAX_SAFE_INTEGER)) : writeBatch(db, batch, now));
     let clock = 0;
-    const writer = new InboxWriter(d1.db, () => clock, write);
+    const writer = new InboxWriter(d1.db, () => clock, stoppedOnFirstWrite(d1));
     const texts = Array.from({ length: 250 }, (_, i) => `question ${i}`);
     const first = requests();
     for (const text of texts) writer.addQuestion(question(text), first.waitUntil);
@@ -221,14 +241,7 @@ describe("InboxWriter", () => {
   it("starts no batch after FLUSH_LOOP_MS, and leaves the rest queued for the next request", async () => {
     vi.useFakeTimers();
     const d1 = fakeD1();
-    let clock = 0;
-    // every write takes 8 seconds of the flush's time
-    const write = async (db: D1Database, batch: InboxBatch, now: number) => {
-      const outcome = await writeBatch(db, batch, now);
-      clock += 8_000;
-      return outcome;
-    };
-    const writer = new InboxWriter(d1.db, () => clock, write);
+    const writer = slowWriter(d1, 8_000);
     const first = requests();
     for (let i = 0; i < 1000; i++) writer.addQuestion(question(`q${i}`), first.waitUntil);
     await vi.advanceTimersByTimeAsync(0);
@@ -252,14 +265,8 @@ describe("InboxWriter", () => {
   it("holds at most MAX_QUEUED_BATCHES batches beside MAX_PENDING questions when D1 is slower than they arrive, and counts the rest dropped", async () => {
     vi.useFakeTimers();
     const d1 = fakeD1();
-    let clock = 0;
-    // every write takes 8 seconds of the flush's time: a flush writes 3 batches of 50 questions
-    const write = async (db: D1Database, batch: InboxBatch, now: number) => {
-      const outcome = await writeBatch(db, batch, now);
-      clock += 8_000;
-      return outcome;
-    };
-    const writer = new InboxWriter(d1.db, () => clock, write);
+    // a flush writes 3 batches of 50 questions
+    const writer = slowWriter(d1, 8_000);
     const rounds = 4;
     for (let round = 0; round < rounds; round++) {
       const request = requests();
