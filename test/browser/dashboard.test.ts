@@ -9,13 +9,11 @@
  * Screenshots go to test-artifacts/; the signed-in one is docs/dashboard.png (copied by hand).
  */
 import type { ChildProcess } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findChromium } from "./find-chromium";
-import { applyLocalMigrations } from "../../scripts/lib/apply-local-migrations";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { browserForTests, seedDemoStack } from "./browser-stack";
 import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "../../scripts/lib/local-model";
 import { runWrangler } from "../../scripts/lib/run-wrangler";
 import { startWranglerDev, type RunningWorker } from "../../scripts/lib/wrangler-dev";
@@ -25,18 +23,8 @@ const ARTIFACTS = "test-artifacts";
 const ADMIN_TOKEN = "dashboard-browser-admin-token-0123456789";
 const AXE_SOURCE = join("node_modules", "axe-core", "axe.min.js");
 
-// Without a browser these tests are skipped on a developer's machine, with the
-// reason on one line; in CI (CI=true) a missing browser is a failure.
-const chromiumLookup = findChromium();
-const browserMissing = "missing" in chromiumLookup ? chromiumLookup.missing : null;
-if (browserMissing && process.env.CI !== "true") console.warn(`browser tests skipped: ${browserMissing}`);
-const describeWithBrowser = browserMissing && process.env.CI !== "true" ? describe.skip : describe;
-
-describe("a browser for the dashboard tests", () => {
-  it.runIf(process.env.CI === "true")("is installed in CI", () => {
-    expect(browserMissing).toBeNull();
-  });
-});
+const browserTests = browserForTests("dashboard");
+const { describeWithBrowser } = browserTests;
 
 /** A visitor's question that is markup: if the page ever made it HTML, the image's handler would mark the body. */
 const MARKUP = `<img src=x onerror="document.body.dataset.injected='yes'">`;
@@ -171,15 +159,9 @@ async function axeViolations(page: Page) {
 
 describeWithBrowser("the owner's dashboard in Chromium", () => {
   beforeAll(async () => {
-    if (browserMissing) throw new Error(`browser tests cannot run: ${browserMissing}`);
+    browserTests.requireBrowser();
     await mkdir(ARTIFACTS, { recursive: true });
-    persistTo = await mkdtemp(join(tmpdir(), "faq-dashboard-"));
-    const seeded = await runScript("scripts/seed.ts", ["--kv", "local", "--persist-to", persistTo, "--out", join(persistTo, "build")]);
-    expect(seeded.code).toBe(0);
-    await writeFile(join(persistTo, "faqs-de.json"), JSON.stringify(HELP_DE));
-    const seededDe = await runScript("scripts/seed.ts", ["--input", join(persistTo, "faqs-de.json"), "--collection", "help-de", "--kv", "local", "--persist-to", persistTo, "--out", join(persistTo, "build-de")]);
-    expect(seededDe.code).toBe(0);
-    await applyLocalMigrations(persistTo);
+    persistTo = await seedDemoStack("faq-dashboard-", HELP_DE);
     await writeFile(join(persistTo, "history.sql"), historySql());
     await runWrangler(["d1", "execute", "FAQ_DB", "--local", "--persist-to", persistTo, "--file", join(persistTo, "history.sql")], { captureStderr: true });
     inference = await startInferenceProcess();
@@ -190,10 +172,7 @@ describeWithBrowser("the owner's dashboard in Chromium", () => {
       vars: { HF_ENDPOINT_URL: inference.url, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM) },
       secrets: { ADMIN_TOKEN },
     });
-    browser = await chromium.launch({
-      executablePath: (chromiumLookup as { path: string }).path,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    browser = await browserTests.launch();
 
     // what visitors did: one question answered twice, four not (one of them markup), and three ratings
     expect(await ask(ANSWERED)).toBe(true);

@@ -8,33 +8,21 @@
  * Screenshots go to test-artifacts/.
  */
 import type { ChildProcess } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findChromium } from "./find-chromium";
-import { applyLocalMigrations } from "../../scripts/lib/apply-local-migrations";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { browserForTests, seedDemoStack } from "./browser-stack";
 import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "../../scripts/lib/local-model";
 import { startWranglerDev, type RunningWorker } from "../../scripts/lib/wrangler-dev";
-import { freePort, runScript, startInferenceProcess } from "../node/helpers";
+import { freePort, startInferenceProcess } from "../node/helpers";
 
 const ARTIFACTS = "test-artifacts";
 const ADMIN_TOKEN = "browser-test-admin-token-0123456789";
 
-// Without a browser these tests are skipped on a developer's machine, with the
-// reason on one line; in CI (CI=true) a missing browser is a failure.
-const chromiumLookup = findChromium();
-const browserMissing = "missing" in chromiumLookup ? chromiumLookup.missing : null;
-if (browserMissing && process.env.CI !== "true") console.warn(`browser tests skipped: ${browserMissing}`);
-const describeWithBrowser = browserMissing && process.env.CI !== "true" ? describe.skip : describe;
-
-describe("a browser for the widget tests", () => {
-  it.runIf(process.env.CI === "true")("is installed in CI", () => {
-    expect(browserMissing).toBeNull();
-  });
-});
+const browserTests = browserForTests("widget");
+const { describeWithBrowser } = browserTests;
 let persistTo: string;
 let inference: { url: string; child: ChildProcess };
 let worker: RunningWorker;
@@ -78,15 +66,9 @@ let collectionSite: string;
 
 describeWithBrowser("<faq-search> in Chromium", () => {
   beforeAll(async () => {
-    if (browserMissing) throw new Error(`browser tests cannot run: ${browserMissing}`);
+    browserTests.requireBrowser();
     await mkdir(ARTIFACTS, { recursive: true });
-    persistTo = await mkdtemp(join(tmpdir(), "faq-browser-"));
-    const seeded = await runScript("scripts/seed.ts", ["--kv", "local", "--persist-to", persistTo, "--out", join(persistTo, "build")]);
-    expect(seeded.code).toBe(0);
-    await writeFile(join(persistTo, "faqs-de.json"), JSON.stringify(HELP_DE));
-    const seededDe = await runScript("scripts/seed.ts", ["--input", join(persistTo, "faqs-de.json"), "--collection", "help-de", "--kv", "local", "--persist-to", persistTo, "--out", join(persistTo, "build-de")]);
-    expect(seededDe.code).toBe(0);
-    await applyLocalMigrations(persistTo);
+    persistTo = await seedDemoStack("faq-browser-", HELP_DE);
     inference = await startInferenceProcess();
     const workerPort = await freePort();
     const workerUrl = `http://127.0.0.1:${workerPort}`;
@@ -112,10 +94,7 @@ describeWithBrowser("<faq-search> in Chromium", () => {
       vars: { HF_ENDPOINT_URL: inference.url, EMBED_MODEL: LOCAL_MODEL_ID, EMBED_DIM: String(LOCAL_MODEL_DIM), ALLOWED_ORIGINS: `${sitePage},${collectionSite}` },
       secrets: { ADMIN_TOKEN },
     });
-    browser = await chromium.launch({
-      executablePath: (chromiumLookup as { path: string }).path,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    browser = await browserTests.launch();
   });
 
   afterAll(async () => {
