@@ -8,12 +8,13 @@
  * this, into bench/results/bundle.json.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { isMain } from "../scripts/lib/is-main";
 import { wranglerBin } from "../scripts/lib/wrangler-bin";
+import { writeResults } from "./lib/results-file";
 
 /** Shipped as text, comments and all (wrangler.toml's Text rule): test/node/widget-size.test.ts holds its gzip size to a budget. */
 const WIDGET = "src/widget/faq-search.widget.js";
@@ -73,6 +74,6 @@ export async function benchBundle() {
 
 if (isMain(import.meta.url)) {
   const results = { measuredAt: new Date().toISOString(), ...(await benchBundle()) };
-  await writeFile("bench/results/bundle.json", `${JSON.stringify(results, null, 2)}\n`);
+  await writeResults("bundle", results);
   console.log(JSON.stringify(results));
 }

@@ -19,7 +19,7 @@
  *    index memory, whose peak must stay within the budget (else this fails).
  * Writes bench/results/collections.json; the last stdout line is its JSON.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "../scripts/lib/free-port";
@@ -32,6 +32,7 @@ import { median } from "./lib/measure";
 import { publishCollections } from "./lib/synthetic-collections";
 import { workerdRssMiB } from "./lib/workerd-rss";
 import { zipfProbabilities } from "./lib/zipf";
+import { writeResults } from "./lib/results-file";
 
 const log = (line: string) => console.error(line);
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
@@ -164,8 +165,7 @@ try {
   if (traffic.failed + traffic.non200 > 0) log(`warning: ${traffic.failed + traffic.non200} requests did not answer 200; the Worker's last output:\n${worker.logs().slice(-2000)}`);
 
   const result = { measuredAt: new Date().toISOString(), data, coldSwitch: { ...coldSwitch, indexMemory: coldMemory, workerdRss: coldRss }, traffic, indexMemory: indexMemoryResult };
-  await mkdir("bench/results", { recursive: true });
-  await writeFile("bench/results/collections.json", JSON.stringify(result, null, 2) + "\n");
+  await writeResults("collections", result);
   console.log(JSON.stringify(result));
 } finally {
   for (const worker of workers) await worker.stop();

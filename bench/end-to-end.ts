@@ -18,7 +18,6 @@
  * Writes bench/results/end-to-end.json; the last stdout line is its JSON.
  * E2E_COLD_ONLY=1 measures the cold start alone (and writes it alone).
  */
-import { mkdir, writeFile } from "node:fs/promises";
 import autocannon from "autocannon";
 import { LOCAL_MODEL_DIM, LOCAL_MODEL_ID } from "../scripts/lib/local-model";
 import { freePort } from "../scripts/lib/free-port";
@@ -34,6 +33,7 @@ import { measureHandlerCost } from "./handler-cost";
 import { median } from "./lib/measure";
 import { seededRandom, unitMatrix } from "./lib/random";
 import { withLocalStack, workerVars } from "./lib/stack";
+import { writeResults } from "./lib/results-file";
 
 const log = (line: string) => console.error(line);
 const COLD_RUNS = 3;
@@ -236,7 +236,6 @@ const coldIndexCostMs = Math.round((cold.firstRequestExcludingEmbedMs - coldTiny
 log(`cold start: without the embedding, a 10k-FAQ index adds ${coldIndexCostMs} ms to the first request over a 10-FAQ one`);
 const loadResult = process.env.E2E_COLD_ONLY ? null : await load();
 const result = { measuredAt: new Date().toISOString(), coldStart: { ...cold, tinyIndex: coldTiny, indexCostMs: coldIndexCostMs }, load: loadResult };
-await mkdir("bench/results", { recursive: true });
-await writeFile("bench/results/end-to-end.json", JSON.stringify(result, null, 2) + "\n");
+await writeResults("end-to-end", result);
 console.log(JSON.stringify(result));
 process.exit(0);

@@ -19,7 +19,6 @@
  * case), both rules in turn, median of 7. Results in
  * bench/results/inbox-grouping.json and as the last stdout line.
  */
-import { mkdir, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { storedCalibration } from "../scripts/calibrate/calibration-store";
 import { readDataset } from "../scripts/eval/dataset";
@@ -35,6 +34,7 @@ import { median } from "./lib/measure";
 import { unitMatrix } from "./lib/random";
 import { quality } from "./lib/pair-quality";
 import { serveFaqs, type ServedFaqs } from "./lib/served-faqs";
+import { writeResults } from "./lib/results-file";
 
 const { values } = parseArgs({ options: { dataset: { type: "string", multiple: true } } });
 const datasets = values.dataset ?? ["../shared/eval/stackfaq", "../shared/eval/banking77", "../shared/eval/covidfaq-jhu"];
@@ -125,7 +125,6 @@ const timing = { questions: MAX_GROUPED_QUESTIONS, dim: LOCAL_MODEL_DIM, groups:
 log(`grouping ${MAX_GROUPED_QUESTIONS} unrelated questions of ${LOCAL_MODEL_DIM} dimensions: ${medianMs.rule} ms, the cosine-only rule ${medianMs.cosineOnly} ms (medians of 7, in turn)`);
 
 const result = { measuredAt: new Date().toISOString(), model: LOCAL_MODEL_ID, sets, examples, worstCase: timing };
-await mkdir("bench/results", { recursive: true });
-await writeFile("bench/results/inbox-grouping.json", JSON.stringify(result, null, 2) + "\n");
+await writeResults("inbox-grouping", result);
 console.log(JSON.stringify(result));
 process.exit(0);

@@ -12,7 +12,7 @@
  *     Worker's memory stays bounded, and writing resumes when the load drops.
  * Writes bench/results/inbox-load.json; the last stdout line is its JSON.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { applyLocalMigrations } from "../scripts/lib/apply-local-migrations";
@@ -22,6 +22,7 @@ import { startWranglerDev, type RunningWorker } from "../scripts/lib/wrangler-de
 import { wranglerD1 } from "../scripts/inbox/wrangler-d1";
 import { startStubEmbedder } from "../test/stand-ins/stub-embedder";
 import { workerdRssMiB } from "./lib/workerd-rss";
+import { writeResults } from "./lib/results-file";
 
 const log = (line: string) => console.error(line);
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -192,8 +193,7 @@ try {
   };
   log(`${100 * CLIENTS}/s for ${LOAD_SECONDS}s: ${flood.ok} answered 200, ${floodStored.askings} askings stored, ${overload.notStored} not; /health inbox ${JSON.stringify(afterFlood)}; workerd RSS ${before} -> ${during} -> ${overload.workerdRssMiB.after} MiB; afterwards ${recovered.askings} of ${recovery.ok} stored`);
   const result = { measuredAt: new Date().toISOString(), loadSeconds: LOAD_SECONDS, steady, overload };
-  await mkdir("bench/results", { recursive: true });
-  await writeFile("bench/results/inbox-load.json", JSON.stringify(result, null, 2) + "\n");
+  await writeResults("inbox-load", result);
   console.log(JSON.stringify(result));
 } finally {
   for (const worker of workers) await worker.stop();

@@ -9,11 +9,11 @@ import { kernelChartSvg } from "./chart";
 import { benchDecode } from "./decode";
 import { benchKernels } from "./kernels";
 import { benchLexical } from "./lexical";
+import { RESULTS_DIR, writeResults } from "./lib/results-file";
 
-const RESULTS = "bench/results";
 const log = (line: string) => console.error(line);
 
-await mkdir(RESULTS, { recursive: true });
+await mkdir(RESULTS_DIR, { recursive: true });
 const kernels = await benchKernels(log);
 const decode = await benchDecode();
 log(`load 10k (${(decode.blobBytes / 2 ** 20).toFixed(1)} MiB): copy + XXH64 per chunk + decode ${decode.loadMs.toFixed(2)} ms, of which decode ${decode.decodeMs.toFixed(2)} ms (first load ${decode.firstLoadMs.toFixed(2)} ms, against ${decode.firstTouchMs.toFixed(2)} ms to write a fresh memory of that size); `
@@ -42,11 +42,11 @@ log(`recall@5 int8 vs exact f32 at 100k: ${kernels.recall5Int8}`);
 log(`peers on one thread (vectors/s): ${JSON.stringify(kernels.singleThreadPeers)}`);
 
 const measuredAt = new Date().toISOString();
-await writeFile(`${RESULTS}/kernels.json`, JSON.stringify({ measuredAt, vectorsPerSecond: kernels.vectorsPerSecond, singleThreadPeers: kernels.singleThreadPeers, recall5Int8: kernels.recall5Int8, ratios: Object.fromEntries(Object.keys(kernels.vectorsPerSecond).map((n) => [n, ratios(n)])) }, null, 2) + "\n");
-await writeFile(`${RESULTS}/decode.json`, JSON.stringify({ measuredAt, ...decode }, null, 2) + "\n");
-await writeFile(`${RESULTS}/lexical.json`, JSON.stringify({ measuredAt, ...lexical }, null, 2) + "\n");
-await writeFile(`${RESULTS}/bundle.json`, JSON.stringify({ measuredAt, ...bundle }, null, 2) + "\n");
-await writeFile(`${RESULTS}/kernels.svg`, kernelChartSvg(kernels.vectorsPerSecond) + "\n");
+await writeResults("kernels", { measuredAt, vectorsPerSecond: kernels.vectorsPerSecond, singleThreadPeers: kernels.singleThreadPeers, recall5Int8: kernels.recall5Int8, ratios: Object.fromEntries(Object.keys(kernels.vectorsPerSecond).map((n) => [n, ratios(n)])) });
+await writeResults("decode", { measuredAt, ...decode });
+await writeResults("lexical", { measuredAt, ...lexical });
+await writeResults("bundle", { measuredAt, ...bundle });
+await writeFile(`${RESULTS_DIR}/kernels.svg`, kernelChartSvg(kernels.vectorsPerSecond) + "\n");
 
 console.log(JSON.stringify({
   vectors_per_s: kernels.vectorsPerSecond,

@@ -6,10 +6,10 @@
  * after. Writes bench/results/soak.json; the last stdout line is its JSON.
  */
 import { readFileSync, readdirSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
 import autocannon from "autocannon";
 import { runNode } from "../scripts/lib/run-node";
 import { withLocalStack } from "./lib/stack";
+import { writeResults } from "./lib/results-file";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const EXPECTED = new Set([200]);
@@ -71,7 +71,6 @@ const result = await withLocalStack(async ({ persistTo, startWorker }) => {
 });
 
 console.error(`soak: ${JSON.stringify(result)}`);
-await mkdir("bench/results", { recursive: true });
-await writeFile("bench/results/soak.json", JSON.stringify({ measuredAt: new Date().toISOString(), ...result }, null, 2) + "\n");
+await writeResults("soak", { measuredAt: new Date().toISOString(), ...result });
 console.log(JSON.stringify(result));
 process.exit(0);

@@ -6,10 +6,10 @@
  * generator, so prefixes branch the way words do. Results as JSON in
  * bench/results/typos.json and as the last line on stdout.
  */
-import { mkdir, writeFile } from "node:fs/promises";
 import { allowedEdits, nearTerms } from "../src/search/fuzzy-terms";
 import { seededRandom } from "./lib/random";
 import { median } from "./lib/measure";
+import { writeResults } from "./lib/results-file";
 
 const ONSETS = ["", "b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "st", "tr", "pl", "ch", "sh"];
 const VOWELS = ["a", "e", "i", "o", "u", "ea", "ou", "ai"];
@@ -80,6 +80,5 @@ for (const size of [10_000, 100_000, 300_000]) {
   if (trieFew.found !== plain.found) throw new Error(`trie and scan disagree at ${size}: ${trieFew.found} vs ${plain.found}`);
   console.error(`${size} terms: trie ${results[size]!.trieMicros} µs a word, scan ${results[size]!.scanMicros} µs (${results[size]!.speedup}x), ${results[size]!.matchesPerWord} near terms a word`);
 }
-await mkdir("bench/results", { recursive: true });
-await writeFile("bench/results/typos.json", JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2) + "\n");
+await writeResults("typos", { measuredAt: new Date().toISOString(), results });
 console.log(JSON.stringify({ typo_lookup: results }));
