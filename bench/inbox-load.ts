@@ -92,9 +92,18 @@ async function paced(worker: RunningWorker, perSecond: number, seconds: number, 
 }
 
 async function storedAskings(persistTo: string, tag: string): Promise<{ rows: number; askings: number }> {
-  const result = await wranglerD1({ target: "local", configPath: "wrangler.toml", persistTo })
-    .prepare("SELECT COUNT(*) AS rows, COALESCE(SUM(count), 0) AS askings FROM unanswered_questions WHERE text LIKE ?1").bind(`${tag} %`).all<{ rows: number; askings: number }>();
-  return result.results[0]!;
+  // The Worker may still be writing the same SQLite file after a flood: a read that finds it locked tries again
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await wranglerD1({ target: "local", configPath: "wrangler.toml", persistTo })
+        .prepare("SELECT COUNT(*) AS rows, COALESCE(SUM(count), 0) AS askings FROM unanswered_questions WHERE text LIKE ?1").bind(`${tag} %`).all<{ rows: number; askings: number }>();
+      return result.results[0]!;
+    } catch (error) {
+      if (attempt === 5 || !/SQLITE_BUSY|database is locked/.test((error as Error).message)) throw error;
+      log(`D1 was locked while counting ${tag} (attempt ${attempt}); trying again`);
+      await settle(3000);
+    }
+  }
 }
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
