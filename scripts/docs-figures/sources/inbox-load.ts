@@ -50,6 +50,8 @@ export const inboxLoadFigures = figureSource<InboxLoadResults>({
     },
     afterwards: (r) => `${grouped(r.overload.afterwards.stored)} of ${grouped(r.overload.afterwards.asked)}`,
     floodSent: (r) => grouped(r.overload.flood.sent),
+    floodHealthWritten: (r) => grouped(r.overload.health.written),
+    floodStored: (r) => grouped(r.overload.stored.askings),
     floodShed: (r) => grouped(num(r.overload.flood.shed)),
     floodGivenUp: (r) => grouped(r.overload.flood.failed),
     floodRss: (r) => {
