@@ -7,7 +7,7 @@
  */
 import { isCollectionName } from "../src/collections/collection-name";
 import { createToken, listTokens, revokeToken } from "./admin/collection-tokens";
-import { wranglerD1 } from "./inbox/wrangler-d1";
+import { withD1 } from "./inbox/d1-database";
 import { readOptions, type CliCommand } from "./lib/cli-options";
 import { isMain } from "./lib/is-main";
 import { runCli } from "./lib/run-cli";
@@ -41,16 +41,17 @@ export async function admin(argv: string[]) {
   if (values.collection !== undefined && !isCollectionName(values.collection)) {
     throw new UsageError("--collection must be 1 to 63 lower-case letters, digits or hyphens, starting with a letter or digit");
   }
-  const db = wranglerD1({ target: values.remote ? "remote" : "local", configPath: values.config, persistTo: values["persist-to"] });
+  const where = { target: values.remote ? "remote" : "local", configPath: values.config, persistTo: values["persist-to"] } as const;
   if (action === "create") {
     if (values.collection === undefined) throw new UsageError("token create needs --collection NAME");
-    const { id, token } = await createToken(db, values.collection, Date.now());
-    console.error(`a token for the collection ${values.collection} (id ${id}); it is shown this once: keep it where the collection's owner keeps secrets`);
-    return { id, collection: values.collection, token };
+    const collection = values.collection;
+    const { id, token } = await withD1(where, (db) => createToken(db, collection, Date.now()));
+    console.error(`a token for the collection ${collection} (id ${id}); it is shown this once: keep it where the collection's owner keeps secrets`);
+    return { id, collection, token };
   }
-  if (action === "list") return { tokens: await listTokens(db, values.collection) };
+  if (action === "list") return { tokens: await withD1(where, (db) => listTokens(db, values.collection)) };
   if (id === undefined) throw new UsageError("token revoke needs the token's id (npm run admin -- token list)");
-  if (!(await revokeToken(db, id, Date.now()))) throw new UsageError(`no live token has the id ${id}`);
+  if (!(await withD1(where, (db) => revokeToken(db, id, Date.now())))) throw new UsageError(`no live token has the id ${id}`);
   return { revoked: id };
 }
 

@@ -15,7 +15,7 @@ import { exportLabels } from "./inbox/export-labels";
 import { exportDrafts } from "./inbox/drafts-as-faqs";
 import { listDrafts } from "../src/inbox/drafts";
 import { formatGroups } from "./inbox/print-groups";
-import { wranglerD1 } from "./inbox/wrangler-d1";
+import { withD1 } from "./inbox/d1-database";
 import { withKv } from "./kv/open-kv";
 import { readCurrentVersion } from "./kv/versions";
 import { COLLECTION_OPTION, collectionArg } from "./lib/collection-option";
@@ -55,26 +55,27 @@ export async function inbox(argv: string[], print: (text: string) => void = cons
   if (Number.isNaN(since)) throw new UsageError("--since must be a date (2026-11-01) or an ISO 8601 date-time");
 
   const persistTo = values["persist-to"];
-  const db = wranglerD1({ target, configPath: values.config, persistTo });
   // the served index gives the model's grouping threshold and the FAQs' questions; the inbox is readable without it
   const collection = collectionArg(values.collection);
   const index: FaqIndex | null = await withKv(target, { configPath: values.config, persistTo, verbose: false }, (store) => readCurrentVersion(store, collectionKeys(collection))).catch(() => null);
 
-  const { groups, threshold, questions } = await unansweredGroups(db, collection, index, since, null);
-  const shown = groups.slice(0, limit);
-  if (values.json) print(JSON.stringify({ groups: shown, total: groups.length, threshold }));
-  else print(formatGroups(shown, `Unanswered questions (${target}, ${collection}): ${groups.length} groups of ${questions} questions, grouped at cosine >= ${threshold}${groups.length > limit ? `; the ${limit} most asked shown` : ""}`));
+  await withD1({ target, configPath: values.config, persistTo }, async (db) => {
+    const { groups, threshold, questions } = await unansweredGroups(db, collection, index, since, null);
+    const shown = groups.slice(0, limit);
+    if (values.json) print(JSON.stringify({ groups: shown, total: groups.length, threshold }));
+    else print(formatGroups(shown, `Unanswered questions (${target}, ${collection}): ${groups.length} groups of ${questions} questions, grouped at cosine >= ${threshold}${groups.length > limit ? `; the ${limit} most asked shown` : ""}`));
 
-  if (values["export-labels"]) {
-    const exported = await exportLabels(values["export-labels"], await readFeedback(db, collection, since, Number.MAX_SAFE_INTEGER), index);
-    console.error(`wrote ${exported.queries} labelled queries to ${values["export-labels"]}`
-      + (exported.droppedUnknownIds ? ` (${exported.droppedUnknownIds} helpful answers about FAQs no longer served left out)` : "")
-      + (exported.faqsFile ? `, and the served FAQs to ${exported.faqsFile}` : ""));
-  }
-  if (values["export-drafts"]) {
-    const written = await exportDrafts(values["export-drafts"], await listDrafts(db, collection));
-    console.error(`wrote ${written} drafted FAQs to ${values["export-drafts"]} (ids draft-N; seed them with --input, or with npm run seed -- --with-drafts)`);
-  }
+    if (values["export-labels"]) {
+      const exported = await exportLabels(values["export-labels"], await readFeedback(db, collection, since, Number.MAX_SAFE_INTEGER), index);
+      console.error(`wrote ${exported.queries} labelled queries to ${values["export-labels"]}`
+        + (exported.droppedUnknownIds ? ` (${exported.droppedUnknownIds} helpful answers about FAQs no longer served left out)` : "")
+        + (exported.faqsFile ? `, and the served FAQs to ${exported.faqsFile}` : ""));
+    }
+    if (values["export-drafts"]) {
+      const written = await exportDrafts(values["export-drafts"], await listDrafts(db, collection));
+      console.error(`wrote ${written} drafted FAQs to ${values["export-drafts"]} (ids draft-N; seed them with --input, or with npm run seed -- --with-drafts)`);
+    }
+  });
 }
 
 if (isMain(import.meta.url)) await runCli("inbox", () => inbox(process.argv.slice(2)));

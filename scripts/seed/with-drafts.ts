@@ -1,7 +1,7 @@
 import type { FaqRecord } from "../../src/faq-record";
 import { listDrafts } from "../../src/inbox/drafts";
 import { draftAsFaq } from "../inbox/drafts-as-faqs";
-import { wranglerD1 } from "../inbox/wrangler-d1";
+import { withD1 } from "../inbox/d1-database";
 import type { SeedArgs } from "./seed-args";
 
 /**
@@ -11,9 +11,9 @@ import type { SeedArgs } from "./seed-args";
  */
 export async function withDrafts(records: FaqRecord[], args: Pick<SeedArgs, "withDrafts" | "collection" | "kv" | "config" | "persistTo">, log: (line: string) => void): Promise<FaqRecord[]> {
   if (!args.withDrafts) return records;
-  const db = wranglerD1({ target: args.kv === "remote" ? "remote" : "local", configPath: args.config, persistTo: args.persistTo ?? ".wrangler/state" });
+  const where = { target: args.kv === "remote" ? "remote" : "local", configPath: args.config, persistTo: args.persistTo ?? ".wrangler/state" } as const;
   const ids = new Set(records.map((record) => record.id));
-  const drafts = (await listDrafts(db, args.collection)).map(draftAsFaq).filter((draft) => !ids.has(draft.id));
+  const drafts = (await withD1(where, (db) => listDrafts(db, args.collection))).map(draftAsFaq).filter((draft) => !ids.has(draft.id));
   log(`added ${drafts.length} drafted FAQs of the collection ${args.collection}`);
   return [...records, ...drafts];
 }

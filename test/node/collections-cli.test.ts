@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withLocalKv } from "../../scripts/kv/local-kv";
 import { applyLocalMigrations } from "../../scripts/lib/apply-local-migrations";
 import { checkFitsIndexMemory } from "../../scripts/seed/fits-index-memory";
-import { wranglerD1 } from "../../scripts/inbox/wrangler-d1";
+import { withD1 } from "../../scripts/inbox/d1-database";
 import { INDEX_MEMORY_BUDGET } from "../../src/index-store/index-cache";
 import { POINTER_KEY } from "../../src/index-store/keys";
 import { sha256Hex } from "../../src/sha256-hex";
@@ -71,8 +71,8 @@ describe.sequential("collections from the command line", () => {
     const { id, token, collection } = summaryLine(created.stdout) as { id: string; token: string; collection: string };
     expect(collection).toBe("help-de");
     expect(token).toMatch(/^faqedge_[A-Za-z0-9_-]{43}$/);
-    const db = wranglerD1({ target: "local", configPath: "wrangler.toml", persistTo: dir });
-    const rows = (await db.prepare("SELECT id, collection, token_hash, revoked_at FROM admin_tokens").all()).results;
+    const local = { target: "local", configPath: "wrangler.toml", persistTo: dir } as const;
+    const rows = (await withD1(local, (db) => db.prepare("SELECT id, collection, token_hash, revoked_at FROM admin_tokens").all())).results;
     expect(rows).toEqual([{ id, collection: "help-de", token_hash: await sha256Hex(token), revoked_at: null }]);
 
     const listed = summaryLine((await runScript("scripts/admin.ts", ["token", "list", "--persist-to", dir])).stdout) as { tokens: Array<Record<string, unknown>> };
@@ -81,17 +81,19 @@ describe.sequential("collections from the command line", () => {
 
     const revoked = await runScript("scripts/admin.ts", ["token", "revoke", id, "--persist-to", dir]);
     expect(revoked.code, revoked.stderr).toBe(0);
-    expect((await db.prepare("SELECT revoked_at FROM admin_tokens").all<{ revoked_at: number | null }>()).results[0]!.revoked_at).toEqual(expect.any(Number));
+    const after = await withD1(local, (db) => db.prepare("SELECT revoked_at FROM admin_tokens").all<{ revoked_at: number | null }>());
+    expect(after.results[0]!.revoked_at).toEqual(expect.any(Number));
     const again = await runScript("scripts/admin.ts", ["token", "revoke", id, "--persist-to", dir]);
     expect([again.code, again.stderr.split("\n")[0]]).toEqual([2, `admin: no live token has the id ${id}`]);
-  }, 60_000); // four admin processes, each starting wrangler for D1 (about 3 s alone), on a shared 2-core machine
+  }, 60_000); // four admin processes, each starting the local runtime for D1, on a shared 2-core machine
 });
 
 describe.sequential("drafts: from the dashboard to the next index", () => {
   it("exports a collection's drafts as FAQs, and seeds them into the next index with --with-drafts", async () => {
-    const db = wranglerD1({ target: "local", configPath: "wrangler.toml", persistTo: dir });
-    await db.prepare("INSERT INTO drafts (collection, question, answer, group_key, created_at, updated_at) VALUES ('help-de', 'Darf ich meinen Hund mitbringen?', 'Nur Blindenhunde.', NULL, 1, 1)").all();
-    await db.prepare("INSERT INTO drafts (collection, question, answer, group_key, created_at, updated_at) VALUES ('default', 'Another collection', 'Not this one.', NULL, 2, 2)").all();
+    await withD1({ target: "local", configPath: "wrangler.toml", persistTo: dir }, async (db) => {
+      await db.prepare("INSERT INTO drafts (collection, question, answer, group_key, created_at, updated_at) VALUES ('help-de', 'Darf ich meinen Hund mitbringen?', 'Nur Blindenhunde.', NULL, 1, 1)").run();
+      await db.prepare("INSERT INTO drafts (collection, question, answer, group_key, created_at, updated_at) VALUES ('default', 'Another collection', 'Not this one.', NULL, 2, 2)").run();
+    });
     const file = join(dir, "drafts.jsonl");
     const exported = await runScript("scripts/inbox.ts", ["--persist-to", dir, "--collection", "help-de", "--export-drafts", file]);
     expect(exported.code, exported.stderr).toBe(0);
