@@ -39,19 +39,19 @@ describe.sequential("calibration at build time", () => {
     const { faqs, queries } = await readDataset("data/calibration");
     const calibrationTexts = new Set([...faqs.map((f) => f.question), ...queries.map((q) => q.query)]);
     // one call for the two FAQs, then ceil(144 / 32) = 5 for the calibration set (24 FAQs, 120 queries),
-    // then the collection: 2 pseudo-queries (questions with words left out; no answers) and 100 out-of-scope questions
-    expect(stub.calls.map((call) => call.length)).toEqual([2, 32, 32, 32, 32, 16, 32, 32, 32, 6]);
+    // then the collection: 4 pseudo-queries (each question twice with words left out; no answers) and 100 out-of-scope questions
+    expect(stub.calls.map((call) => call.length)).toEqual([2, 32, 32, 32, 32, 16, 32, 32, 32, 8]);
     expect(stub.calls.slice(1, 6).flat().every((text) => calibrationTexts.has(text))).toBe(true);
     expect(stub.calls.slice(6).flat()).toContain("What is the capital of France?");
     expect(result.stderr).toMatch(/calibrated test\/stub-model on data\/calibration \(5 embedding calls\): fusion weight 0\.[456], answered threshold/);
-    expect(result.stderr).toMatch(/calibrated this collection on 2 pseudo-queries, 100 out-of-scope questions: 102 texts embedded in 4 calls, 0 reused from the embedding cache; fusion weight [\d.]+ \(semantic\/lexical [\d.]+\), answered from confidence 0\.8 /);
+    expect(result.stderr).toMatch(/calibrated this collection on 4 pseudo-queries, 100 out-of-scope questions: 104 texts embedded in 4 calls, 0 reused from the embedding cache; fusion weight [\d.]+ \(semantic\/lexical [\d.]+\), answered from confidence 0\.8 /);
 
     const stored = JSON.parse(await readFile(calibrationFile(), "utf8"))["test/stub-model"];
     expect(stored).toMatchObject({ answerPrecision: 0.8, faqs: 24, queries: 120, set: "data/calibration" });
     expect([0.4, 0.5, 0.6]).toContain(stored.fusionAlpha);
     const manifest = JSON.parse(await readFile(join(dir, "out-1", "manifest.json"), "utf8"));
     expect(manifest.ranking).toMatchObject({ answerThreshold: null, answerPrecision: 0.8, calibration: "collection", language: "en", groupThreshold: stored.groupThreshold });
-    expect(manifest.ranking.collectionReport).toMatchObject({ pseudoQueries: 2, outOfScope: 100, labelled: 0, embedded: 102, reused: 0, calls: 4 });
+    expect(manifest.ranking.collectionReport).toMatchObject({ pseudoQueries: 4, outOfScope: 100, labelled: 0, embedded: 104, reused: 0, calls: 4 });
     const blob = await readFile(join(dir, "out-1", manifest.files.blob));
     const index = await decodeIndex(new Uint8Array(blob));
     expect(index.fusionAlpha).toBe(manifest.ranking.fusionAlpha);
@@ -63,11 +63,11 @@ describe.sequential("calibration at build time", () => {
     const cache = join(dir, "cache");
     const first = await seed("out-2a", ["--cache", cache]);
     expect(first.code, first.stderr).toBe(0);
-    expect(stub.calls.flat()).toHaveLength(2 + 102);
+    expect(stub.calls.flat()).toHaveLength(2 + 104);
     const again = await seed("out-2b", ["--cache", cache]);
     expect(again.code, again.stderr).toBe(0);
     expect(stub.calls).toEqual([]);
-    expect(again.stderr).toContain("0 texts embedded in 0 calls, 102 reused from the embedding cache");
+    expect(again.stderr).toContain("0 texts embedded in 0 calls, 104 reused from the embedding cache");
     expect(summaryLine(again.stdout)).toMatchObject({ embedded: 0, reused: 2 });
   });
 
@@ -78,7 +78,7 @@ describe.sequential("calibration at build time", () => {
     expect(manifest.ranking).toMatchObject({ calibration: "none", fusionAlpha: 0.5, answerThreshold: null, answer: null, answerPrecision: 0.9 });
     expect(none.code).toBe(0);
     await seed("out-4", ["--answer-precision", "0.9"]);
-    expect(stub.calls.map((call) => call.length)).toEqual([2, 32, 32, 32, 32, 16, 32, 32, 32, 6]);
+    expect(stub.calls.map((call) => call.length)).toEqual([2, 32, 32, 32, 32, 16, 32, 32, 32, 8]);
   });
 
   it("refuses --calibrate-with together with --no-calibrate", async () => {

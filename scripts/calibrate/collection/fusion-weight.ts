@@ -17,14 +17,17 @@ export const KNOWN_LANGUAGE_ALPHA = 0.3;
 /**
  * How well meaning finds the FAQ, against words, on the collection's own
  * pseudo-queries (MRR@10 semantic / lexical, the worse of the two kinds),
- * from which the model is trusted at KNOWN_LANGUAGE_ALPHA: between the
- * ratios of the three development sets, all above it, and those of the same
- * sets turned into languages the model does not know (words replaced by
- * made-up ones, in Latin letters or in Han characters), all far below it
- * (docs/quality.md). Below it, the weight falls in proportion: a model that
- * finds nothing adds nothing.
+ * from which the model is trusted at KNOWN_LANGUAGE_ALPHA. On the
+ * pseudo-queries of the three development sets the ratio is 0.58 to 0.77;
+ * on the same sets with their words turned into ones the model does not
+ * know, it is 0.03 to 0.07 in Han characters (as Japanese is) and 0.14 and
+ * 0.30 in made-up Latin words, except Banking77's (0.68: with no answers
+ * its pseudo-queries are only its own words, which the model matches
+ * letter by letter; words alone and hybrid then differ by 0.002 top1).
+ * Below it, the weight falls in proportion: a model that finds nothing adds
+ * nothing (docs/quality.md).
  */
-export const TRUSTED_RATIO = 0.6;
+export const TRUSTED_RATIO = 0.5;
 
 /** Candidate weights when labelled questions choose it. */
 export const LABELLED_ALPHA_GRID = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
