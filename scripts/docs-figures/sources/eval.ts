@@ -59,6 +59,11 @@ export function evalFigures(set: string): FigureSource<EvalResults> {
       oracleCoverage: (r) => three(r.answered.oracle_coverage),
       ece: (r) => orNone(r.answered.ece, three),
       outOfScopeAnswered: (r) => three(r.answered.out_of_scope_answered),
+      // the README's one quality table: top1 / MRR@10 of every mode and peer, then answered precision / coverage (oracle coverage)
+      qualityRow: (r) => [
+        ...MODE_NAMES.map(([mode]) => `${three(r.modes[mode].top1)} / ${three(r.modes[mode].mrr10)}`),
+        `${three(r.answered.precision)} / ${three(r.answered.coverage)} (${three(r.answered.oracle_coverage)})`,
+      ].join(" | "),
     },
   });
 }
