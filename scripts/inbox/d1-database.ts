@@ -4,8 +4,8 @@ import { wranglerD1, type WranglerD1Options } from "./wrangler-d1";
  * Runs `use` with the inbox's D1 database, then releases it. Locally that is
  * the database `wrangler dev` keeps under --persist-to, opened in this
  * process through wrangler's platform proxy: one start of the local runtime
- * for the whole command, where `wrangler d1 execute` started wrangler again
- * for every statement (about 3 s each). The deployed database is reached
+ * for all of a command's statements, where `wrangler d1 execute` started
+ * wrangler again for every statement (about 3 s each). The deployed database is reached
  * through `wrangler d1 execute --remote` and the account's wrangler login.
  */
 export async function withD1<T>(options: WranglerD1Options, use: (db: D1Database) => Promise<T>): Promise<T> {

@@ -19,10 +19,10 @@ function literal(value: unknown): string {
  * The part of the D1 binding the inbox's reads use (prepare, bind, all),
  * over `wrangler d1 execute --json`: the deployed database with the
  * account's wrangler login (the CLIs reach the local one through
- * d1-database.ts), or the local one from a process that must not start a
- * second local runtime beside a running `wrangler dev` (the benches). Bound
- * values are written into the SQL as literals, since the CLI takes no
- * parameters.
+ * d1-database.ts), or the local one for the benches, whose counts of stored
+ * rows were measured through it (bench:inbox-load retries it while the
+ * flooded Worker holds the SQLite file locked). Bound values are written
+ * into the SQL as literals, since the CLI takes no parameters.
  */
 export function wranglerD1(options: WranglerD1Options): D1Database {
   const where = options.target === "local"
