@@ -25,7 +25,7 @@ const KEEP_WORD = 0.35;
 /**
  * Pseudo-queries of each kind drawn per FAQ. One draw left a 13-FAQ
  * collection with 26 examples, and the demo's answers moved across the
- * threshold with any small change; two cut that noise by about a third
+ * threshold with any small change; two cut that noise by about 30%
  * (the spread of a mean falls with the square root of the draws) for twice
  * the embedding calls (at most 4 x MAX_CALIBRATION_FAQS).
  */
