@@ -38,7 +38,7 @@ export interface AnswerModel {
 /** How an index decides `answered`, stored with it (format 6). */
 export interface AnswerCalibration {
   model: AnswerModel;
-  /** `answered` is true from this probability on: the promised precision. */
+  /** `answered` is true from this probability on: the promised precision, or the lowest confidence at which the calibration's examples keep it. */
   threshold: number;
   /** The precision `answered: true` promises. */
   precision: number;

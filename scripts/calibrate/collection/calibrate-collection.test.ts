@@ -6,7 +6,7 @@ import { answerProbability } from "../../../src/search/answer-model";
 import { rankQuery } from "../../../src/search/rank";
 import { l2Normalize } from "../../../src/search/normalize";
 import { tokenize } from "../../../src/search/tokenize";
-import { calibrateCollection, ENOUGH_LABELS } from "./calibrate-collection";
+import { answerThreshold, calibrateCollection, ENOUGH_LABELS, EVEN_ODDS, thresholdKeeping } from "./calibrate-collection";
 import { KNOWN_LANGUAGE_ALPHA, weightFromRatio } from "./fusion-weight";
 
 const DIM = 48;
@@ -61,6 +61,17 @@ describe("calibrateCollection", () => {
     expect(calibration.report).toMatchObject({ pseudoQueries: 109, outOfScope: 6, labelled: 0, labelsReplacedPseudo: false });
     expect(calls).toHaveLength(1);
     expect(calls[0]).toHaveLength(109 + 6);
+    // answer sentences and a model that knows the language: the cut its examples keep 0.8 at, from even odds up
+    expect(calibration.report.thresholdFrom).toBe("examples");
+    expect(calibration.answer.precision).toBe(0.8);
+    expect(calibration.answer.threshold).toBeGreaterThanOrEqual(EVEN_ODDS);
+    expect(calibration.answer.threshold).toBeLessThan(0.8);
+    expect(calibration.report.measured.precision).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("keeps the promise as the threshold for a model that does not know the language", async () => {
+    const { calibration } = await calibrate(blind);
+    expect(calibration.report.thresholdFrom).toBe("promise");
     expect(calibration.answer).toMatchObject({ threshold: 0.8, precision: 0.8 });
   });
 
@@ -99,5 +110,32 @@ describe("calibrateCollection", () => {
     expect([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]).toContain(calibration.fusionAlpha);
     // the question naming no FAQ of the collection is neither embedded nor counted
     expect(calls[0]).toHaveLength(109 + 6 + ENOUGH_LABELS);
+  });
+});
+
+describe("the answered threshold", () => {
+  // a model whose probability is its single input, so each example's probability is what it says
+  const identity = { mean: [0], scale: [1], weights: [1], bias: 0 };
+  const logit = (p: number) => Math.log(p / (1 - p));
+  const example = (p: number, y: 0 | 1) => ({ x: [logit(p)], y });
+
+  it("cuts at the lowest probability from which the examples are right at the promised precision", () => {
+    // from the top: 8 right at 0.95, then 0.9 wrong, 0.85 right, 0.7 wrong, 0.6 right, 0.4 wrong, 0.3 wrong
+    const examples = [...Array.from({ length: 8 }, () => example(0.95, 1)), example(0.9, 0), example(0.85, 1), example(0.7, 0), example(0.6, 1), example(0.4, 0), example(0.3, 0)];
+    // down to 0.6: 10 right of 12 (0.833); down to 0.4: 10 of 13 (0.769)
+    expect(thresholdKeeping(identity, examples, 0.8)).toBeCloseTo(0.6, 9);
+    expect(thresholdKeeping(identity, examples, 0.9)).toBeCloseTo(0.85, 9);
+    // fewer than 10 answered examples never set a cut
+    expect(thresholdKeeping(identity, examples.slice(0, 8), 0.8)).toBeNull();
+    expect(thresholdKeeping(identity, examples.map((e) => ({ ...e, y: 0 as const })), 0.8)).toBeNull();
+  });
+
+  it("trusts the cut only for examples like visitors' questions, and never below even odds", () => {
+    expect(answerThreshold(0.62, 0.8, true)).toEqual({ threshold: 0.62, from: "examples" });
+    expect(answerThreshold(0.2, 0.8, true)).toEqual({ threshold: EVEN_ODDS, from: "examples" });
+    expect(answerThreshold(0.62, 0.8, false)).toEqual({ threshold: 0.8, from: "promise" });
+    // examples that ask for more than the promise are heeded either way
+    expect(answerThreshold(0.91, 0.8, false)).toEqual({ threshold: 0.91, from: "examples" });
+    expect(answerThreshold(null, 0.8, true)).toEqual({ threshold: 0.8, from: "promise" });
   });
 });
