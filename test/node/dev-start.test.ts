@@ -68,7 +68,8 @@ beforeAll(async () => {
   start.stdout!.on("data", (chunk) => (output += chunk));
   start.stderr!.on("data", (chunk) => (output += chunk));
   const deadline = Date.now() + 120_000;
-  while (!output.includes("faq-edge is running")) {
+  // the banner's last line: its lines can arrive in separate chunks, and the tests read all of them
+  while (!output.includes("Ctrl-C stops everything.")) {
     if (start.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
