@@ -59,17 +59,23 @@ export class QueryEmbeddingCache {
       return { vector: fromCache, source: "cache" };
     }
 
+    // The lookups above awaited: an identical question may have been embedded meanwhile, and its
+    // call may have finished already (under load, a lookup outlasted a 50 ms embedding and the same
+    // question was embedded twice).
+    const meanwhile = this.memory.get(key);
+    if (meanwhile) return { vector: meanwhile, source: "memory" };
     let pending = this.inFlight.get(key);
     const shared = pending !== undefined;
     if (!pending) {
-      pending = embed().finally(() => this.inFlight.delete(key));
+      // remembered before the call stops being in flight, so that no question falls between the two
+      pending = embed().then((vector) => {
+        this.memory.set(key, vector);
+        return vector;
+      }).finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, pending);
     }
     const vector = await pending;
-    if (!shared) {
-      this.memory.set(key, vector);
-      if (this.cacheStore && url) defer(this.store(this.cacheStore, url, vector));
-    }
+    if (!shared && this.cacheStore && url) defer(this.store(this.cacheStore, url, vector));
     return { vector, source: shared ? "memory" : "upstream" };
   }
 

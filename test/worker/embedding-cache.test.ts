@@ -51,6 +51,23 @@ describe("query embedding cache", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("embeds once when an identical question's Cache API lookup outlasts the first question's embedding", async () => {
+    // the second lookup is held until the first question has been embedded and answered
+    let releaseSecond!: () => void;
+    const secondHeld = new Promise<void>((resolve) => (releaseSecond = resolve));
+    let lookups = 0;
+    const store = { match: async () => (++lookups === 2 ? (await secondHeld, undefined) : undefined), put: async () => undefined } as unknown as Cache;
+    const cache = new QueryEmbeddingCache({ cacheStore: store });
+    let upstream = 0;
+    const embed = async () => (upstream++, Float32Array.from([1, 0, 0, 0]));
+    const first = cache.get("m", "same question", embed);
+    const second = cache.get("m", "same question", embed);
+    expect((await first).source).toBe("upstream");
+    releaseSecond();
+    expect((await second).source).toBe("memory");
+    expect(upstream).toBe(1);
+  });
+
   it("makes one upstream call for identical concurrent questions", async () => {
     const calls = mockEmbeddings(async () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
