@@ -42,22 +42,39 @@ export function measureThreshold(samples: ScoredAnswer[], threshold: number | nu
   return { precision: answered.length ? right / answered.length : 0, coverage: inScope ? right / inScope : 0 };
 }
 
+/** A sample a cut is judged on: its score, whether its best match was right, and how much it counts (1 unless given). */
+export interface CutSample {
+  score: number;
+  correct: boolean;
+  weight?: number;
+}
+
 /**
- * The lowest threshold at which the answered samples are right at least
- * `precision` of the time, so answered: true keeps that promise while
- * answering as much as it can. It is a sample's own score, not rounded: a
+ * The lowest score from which the samples are right at least `precision` of
+ * the time (weighted), so answered: true keeps that promise while answering
+ * as much as it can: the cut of the per-model calibration, of a collection's,
+ * and the evaluation's oracle. It is a sample's own score, not rounded: a
  * rounded cut would answer another set than the one measured. Null when no
- * cut with enough answered samples reaches the precision.
+ * cut with MIN_ANSWERED samples or more reaches the precision.
  */
-export function chooseThreshold(samples: ScoredAnswer[], precision: number): ThresholdChoice {
+export function lowestThreshold(samples: readonly CutSample[], precision: number): number | null {
   const sorted = [...samples].sort((a, b) => b.score - a.score);
+  let answered = 0;
   let right = 0;
   let threshold: number | null = null;
   for (let i = 0; i < sorted.length; i++) {
-    if (sorted[i]!.correct) right++;
+    const weight = sorted[i]!.weight ?? 1;
+    answered += weight;
+    if (sorted[i]!.correct) right += weight;
     // only cut between distinct scores: everything at or above the cut is answered
     if (i + 1 < sorted.length && sorted[i + 1]!.score === sorted[i]!.score) continue;
-    if (i + 1 >= MIN_ANSWERED && right / (i + 1) >= precision) threshold = sorted[i]!.score;
+    if (i + 1 >= MIN_ANSWERED && right / answered >= precision) threshold = sorted[i]!.score;
   }
+  return threshold;
+}
+
+/** The lowest threshold keeping `precision` (lowestThreshold), with the precision and coverage it gives. */
+export function chooseThreshold(samples: ScoredAnswer[], precision: number): ThresholdChoice {
+  const threshold = lowestThreshold(samples, precision);
   return { threshold, ...measureThreshold(samples, threshold) };
 }

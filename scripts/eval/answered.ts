@@ -2,6 +2,7 @@ import type { FaqIndex } from "../../src/index-blob/format";
 import { answerConfidence, answerThresholdOf } from "../../src/search/confidence";
 import { rankQuery } from "../../src/search/rank";
 import { scorerFor } from "../../src/search/semantic-scorer";
+import { lowestThreshold } from "../calibrate/choose-threshold";
 import type { EvalQuery } from "./dataset";
 
 export interface AnsweredReport {
@@ -29,9 +30,6 @@ export interface AnsweredSample {
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-/** Fewer answered samples than this say too little about precision to count as a threshold (as the calibration judges). */
-const MIN_ANSWERED = 10;
-
 /**
  * Every query asked as the Worker answers it (the same ranking and
  * confidence code, on the same blob), in scope, and again out of scope with
@@ -53,17 +51,14 @@ export function answeredSamples(index: FaqIndex, queries: EvalQuery[], vectors: 
   return samples;
 }
 
-/** The best coverage of any cut through the sorted confidences whose answered samples are right at `target` or more. */
+/**
+ * The best coverage of any cut through the sorted confidences whose answered
+ * samples are right at `target` or more: the lowest such cut's, since a lower
+ * cut only adds right answers (judged as the calibration judges a cut).
+ */
 function oracleCoverage(samples: AnsweredSample[], inScope: number, target: number): number {
-  const sorted = [...samples].sort((a, b) => b.confidence - a.confidence);
-  let right = 0;
-  let best = 0;
-  sorted.forEach((sample, i) => {
-    if (sample.right) right++;
-    const cut = i + 1 === sorted.length || sorted[i + 1]!.confidence !== sample.confidence;
-    if (cut && i + 1 >= MIN_ANSWERED && right / (i + 1) >= target) best = Math.max(best, right / inScope);
-  });
-  return best;
+  const cut = lowestThreshold(samples.map((s) => ({ score: s.confidence, correct: s.right })), target);
+  return cut === null ? 0 : samples.filter((s) => s.right && s.confidence >= cut).length / inScope;
 }
 
 /** Mean over 10 equal-width bins of |mean confidence - share right|, weighted by the bins' sizes. */

@@ -2,6 +2,7 @@ import type { FaqRecord } from "../../../src/faq-record";
 import type { FaqIndex } from "../../../src/index-blob/format";
 import { probabilityOf, type AnswerCalibration } from "../../../src/search/answer-model";
 import { scorerFor } from "../../../src/search/semantic-scorer";
+import { lowestThreshold } from "../choose-threshold";
 import { answerExamples, type AskedQuestion } from "./answer-samples";
 import { semanticRatio, TRUSTED_RATIO, weightFromLabels, weightFromRatio } from "./fusion-weight";
 import { fitLogistic, type Example } from "./logistic-regression";
@@ -73,26 +74,12 @@ const toRows = (records: readonly FaqRecord[], ids: string[]) => {
  */
 export const EVEN_ODDS = 0.5;
 
-/** Fewer answered examples than this say too little about precision to set a threshold by. */
-const MIN_ANSWERED = 10;
-
 /**
  * The lowest probability from which the examples answered are right at
  * `precision` or more (weighted), or null when no such cut exists.
  */
-export function thresholdKeeping(model: AnswerCalibration["model"], examples: Example[], precision: number): number | null {
-  const scored = examples.map((e) => ({ p: probabilityOf(model, e.x), y: e.y, w: e.weight ?? 1 })).sort((a, b) => b.p - a.p);
-  let weight = 0;
-  let right = 0;
-  let best: number | null = null;
-  scored.forEach((e, i) => {
-    weight += e.w;
-    right += e.w * e.y;
-    const cut = i + 1 === scored.length || scored[i + 1]!.p !== e.p;
-    if (cut && i + 1 >= MIN_ANSWERED && right >= precision * weight) best = e.p;
-  });
-  return best;
-}
+export const thresholdKeeping = (model: AnswerCalibration["model"], examples: Example[], precision: number): number | null =>
+  lowestThreshold(examples.map((e) => ({ score: probabilityOf(model, e.x), correct: e.y === 1, weight: e.weight })), precision);
 
 /**
  * The confidence from which `answered` is true. A calibrated probability of
