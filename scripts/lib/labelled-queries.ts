@@ -1,5 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { FaqInputError } from "../seed/faq-input-error";
+import { FaqInputError, readInputText } from "../seed/faq-input-error";
 
 /** One line of a labelled-questions file, with its line number for the errors its reader finds later. */
 export interface LabelledLine {
@@ -16,12 +15,7 @@ export interface LabelledLine {
  * Blank lines are skipped; a malformed line is a FaqInputError naming it.
  */
 export async function readLabelledLines(file: string): Promise<LabelledLine[]> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    throw new FaqInputError(file, null, "cannot read the file");
-  }
+  const text = await readInputText(file);
   const lines: LabelledLine[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     if (raw.trim() === "") return;

@@ -1,7 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { FaqRecord } from "../../src/faq-record";
-import { FaqInputError } from "./faq-input-error";
+import { FaqInputError, readInputText } from "./faq-input-error";
 import { arrayElementSpans, firstBadElementLine } from "./json-array-lines";
 import { parseCsv } from "./parse-csv";
 import { FAQ_FIELDS, validateFaq } from "./validate-faq";
@@ -68,13 +67,7 @@ function fromCsv(file: string, text: string): RawFaq[] {
  * FaqInputError naming the file and line of the first problem.
  */
 export async function readFaqs(file: string): Promise<FaqRecord[]> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    throw new FaqInputError(file, null, "cannot read the file");
-  }
-  return parseFaqs(file, text);
+  return parseFaqs(file, await readInputText(file));
 }
 
 /** readFaqs on text already in memory; `file` names it in errors, `extension` (by default file's) picks the format. */
