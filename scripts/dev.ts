@@ -89,8 +89,8 @@ const source = [
 if (args.input || source.length === 0) source.push("--input", args.input ?? DEMO_FAQS);
 const sourceLabel = args.input ?? ([...args["from-page"], ...args.sitemap].join(", ") || DEMO_FAQS);
 
-// The seed runs in its own process: wrangler's platform proxy installs signal
-// handlers that would otherwise swallow Ctrl-C here.
+// The seed runs in its own process: Miniflare, which opens the local KV, installs
+// signal handlers that would otherwise swallow Ctrl-C here.
 const seeded = spawnSync(
   process.execPath,
   ["--import", "tsx", "scripts/seed.ts", ...source, "--embedder", "local", "--kv", "local", "--persist-to", persistTo, "--out", BUILD_DIR, "--collection", collection],

@@ -6,7 +6,7 @@ export interface KvStore {
   delete(key: string): Promise<void>;
 }
 
-/** A KvStore over a KV binding (miniflare's, through wrangler's platform proxy). */
+/** A KvStore over a KV binding (miniflare's local one, opened by scripts/lib/local-bindings.ts). */
 export function bindingStore(kv: KVNamespace): KvStore {
   return {
     getBytes: async (key) => {
