@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { parse as parseToml } from "smol-toml";
 
 /** The bindings of wrangler.toml that the scripts reach locally. */
@@ -10,7 +11,7 @@ export interface LocalBindings {
 
 export interface LocalBindingsOptions {
   configPath: string;
-  /** Wrangler's state folder, as given to `wrangler dev --persist-to`. Default `.wrangler/state`. */
+  /** Wrangler's state folder, as given to `wrangler dev --persist-to`. Default `.wrangler/state` beside the configuration, as wrangler's. */
   persistTo?: string;
 }
 
@@ -23,11 +24,11 @@ interface StoreIds {
  * Runs `use` with the local KV and D1 that `wrangler dev` reads under
  * --persist-to, then releases them.
  *
- * They are opened as `wrangler kv … --local` and `wrangler d1 execute --local`
- * open them: one Miniflare with only these two stores, under the same
- * persistence root and the same ids. Wrangler's platform proxy did the same
- * job, but importing wrangler alone took 2.7 s of every command (Miniflare:
- * 0.8 s to import and start), and the tests run these commands dozens of times.
+ * They are opened under the persistence root and with the ids `wrangler dev`
+ * uses, by one Miniflare with only these two stores (as `wrangler d1 execute
+ * --local` opens its database). Wrangler's platform proxy did the same job,
+ * but importing wrangler alone took 2.7 s of every command (Miniflare: 0.8 s
+ * to import and start), and the tests run these commands dozens of times.
  */
 export async function withLocalBindings<T>(options: LocalBindingsOptions, use: (env: LocalBindings) => Promise<T>): Promise<T> {
   const ids = await localStoreIds(options.configPath);
@@ -36,7 +37,9 @@ export async function withLocalBindings<T>(options: LocalBindingsOptions, use: (
   const miniflare = new Miniflare({
     modules: true,
     script: "export default {}",
-    defaultPersistRoot: `${options.persistTo ?? ".wrangler/state"}/v3`,
+    // no request.cf here: without this Miniflare fetches Cloudflare's cf.json, which offline costs its 3 s timeout
+    cf: false,
+    defaultPersistRoot: join(options.persistTo ?? join(dirname(options.configPath), ".wrangler", "state"), "v3"),
     kvNamespaces: { FAQ_KV: ids.kv },
     d1Databases: ids.d1 === null ? {} : { FAQ_DB: ids.d1 },
   });
@@ -55,10 +58,11 @@ export async function withLocalBindings<T>(options: LocalBindingsOptions, use: (
  * local stores). Two programs that agree on these read the same data.
  */
 export async function localStoreIds(configPath: string): Promise<StoreIds> {
+  // wrangler also reads JSON(C) configurations; this project ships and documents wrangler.toml
+  if (!configPath.endsWith(".toml")) throw new Error(`the wrangler configuration must be a .toml file (got ${configPath})`);
   let config: Record<string, unknown>;
   try {
-    const text = await readFile(configPath, "utf8");
-    config = configPath.endsWith(".toml") ? parseToml(text) : JSON.parse(text);
+    config = parseToml(await readFile(configPath, "utf8"));
   } catch (error) {
     throw new Error(`cannot read the wrangler configuration ${configPath}: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -9,6 +9,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { localStoreIds, withLocalBindings } from "../../scripts/lib/local-bindings";
 
+const PREVIEW_IDS = `[[kv_namespaces]]\nbinding = "FAQ_KV"\nid = "prod-kv"\npreview_id = "dev-kv"\n[[d1_databases]]\nbinding = "FAQ_DB"\ndatabase_name = "x"\ndatabase_id = "prod-db"\npreview_database_id = "dev-db"\n`;
+
 const configIn = async (toml: string) => {
   const dir = await mkdtemp(join(tmpdir(), "faq-bindings-"));
   await writeFile(join(dir, "wrangler.toml"), toml);
@@ -18,8 +20,7 @@ const configIn = async (toml: string) => {
 describe("the local stores of wrangler.toml's bindings", () => {
   it("are named as wrangler names them: the preview id, else the id, else the binding", async () => {
     expect(await localStoreIds("wrangler.toml")).toEqual({ kv: "faq-edge-local", d1: "faq-edge-local" });
-    const preview = await configIn(`[[kv_namespaces]]\nbinding = "FAQ_KV"\nid = "prod-kv"\npreview_id = "dev-kv"\n[[d1_databases]]\nbinding = "FAQ_DB"\ndatabase_name = "x"\ndatabase_id = "prod-db"\npreview_database_id = "dev-db"\n`);
-    expect(await localStoreIds(preview)).toEqual({ kv: "dev-kv", d1: "dev-db" });
+    expect(await localStoreIds(await configIn(PREVIEW_IDS))).toEqual({ kv: "dev-kv", d1: "dev-db" });
     const bare = await configIn(`[[kv_namespaces]]\nbinding = "OTHER"\nid = "o"\n[[kv_namespaces]]\nbinding = "FAQ_KV"\n`);
     expect(await localStoreIds(bare)).toEqual({ kv: "FAQ_KV", d1: null });
   });
@@ -28,17 +29,22 @@ describe("the local stores of wrangler.toml's bindings", () => {
     const noKv = await configIn(`name = "x"\n`);
     await expect(localStoreIds(noKv)).rejects.toThrow(`${noKv} has no KV namespace bound as FAQ_KV`);
     await expect(localStoreIds("/nonexistent/wrangler.toml")).rejects.toThrow("cannot read the wrangler configuration /nonexistent/wrangler.toml");
+    await expect(localStoreIds("wrangler.jsonc")).rejects.toThrow("the wrangler configuration must be a .toml file (got wrangler.jsonc)");
   });
 
-  it("writes KV and D1 where wrangler's platform proxy (as wrangler dev) reads them", async () => {
+  it.each([
+    ["the project's wrangler.toml", async () => "wrangler.toml"],
+    ["a configuration with preview ids", () => configIn(PREVIEW_IDS)],
+  ])("writes KV and D1 where wrangler's platform proxy (as wrangler dev) reads them: %s", async (_, config) => {
+    const configPath = await config();
     const persistTo = await mkdtemp(join(tmpdir(), "faq-bindings-state-"));
-    await withLocalBindings({ configPath: "wrangler.toml", persistTo }, async (env) => {
+    await withLocalBindings({ configPath, persistTo }, async (env) => {
       await env.FAQ_KV.put("greeting", "hello");
       await env.FAQ_DB!.exec("CREATE TABLE notes (text TEXT)");
       await env.FAQ_DB!.prepare("INSERT INTO notes VALUES (?)").bind("kept").run();
     });
     const { getPlatformProxy } = await import("wrangler");
-    const { env, dispose } = await getPlatformProxy<{ FAQ_KV: KVNamespace; FAQ_DB: D1Database }>({ configPath: "wrangler.toml", persist: { path: `${persistTo}/v3` } });
+    const { env, dispose } = await getPlatformProxy<{ FAQ_KV: KVNamespace; FAQ_DB: D1Database }>({ configPath, persist: { path: `${persistTo}/v3` } });
     try {
       expect(await env.FAQ_KV.get("greeting")).toBe("hello");
       expect((await env.FAQ_DB.prepare("SELECT text FROM notes").all()).results).toEqual([{ text: "kept" }]);
