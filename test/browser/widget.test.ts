@@ -260,32 +260,39 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     await page.route(`${worker.url}/faq**`, async (route) => {
       const params = new URL(route.request().url()).searchParams;
       const [q, mode] = [params.get("q")!, params.get("mode")!];
-      // "card" is answered at once; the words answer for anything longer is held until the click
+      // "card" is answered at once; the words answer for the whole question is held until the click
       if (q !== "card" && mode === "lexical") await wordsHeld;
-      await route.fulfill({ contentType: "application/json", headers: { "access-control-allow-origin": "*" }, body: body(q, mode, q === "card" ? ["a", "b"] : ["c", "d"]) }).catch(() => {}); // an answer the widget gave up on
+      await route.fulfill({ contentType: "application/json", headers: { "access-control-allow-origin": "*" }, body: body(q, mode, q === "card" ? ["a", "b"] : ["c", "d"]) });
     });
     const rated: unknown[] = [];
     await page.route(`${worker.url}/feedback`, async (route) => {
       if (route.request().method() === "POST") rated.push(route.request().postDataJSON());
       await route.fulfill({ status: 204, headers: { "access-control-allow-origin": "*" } });
     });
+    // The widget's timers (words 200 ms after the last key, meaning after 600 ms) run only when
+    // the test moves the page's clock: a slow click cannot let the question by meaning go out,
+    // and abort the held words answer, before that answer has come.
+    await page.clock.install();
     await page.goto(sitePage);
-    // The question by meaning goes out 3 s after the last key, so that the held words answer is
-    // released and read before it: a slow machine's click must not let it abort that answer.
-    await page.locator("faq-search").evaluate((host) => host.setAttribute("hybrid-delay", "3000"));
+    await page.clock.pauseAt(Date.now() + 60_000);
     await input(page).fill("card");
+    await page.clock.runFor(600);
     await expect.poll(() => optionIds(page), { timeout: 10_000 }).toEqual(["a", "b"]);
-    const words = page.waitForResponse((response) => response.url().includes("mode=lexical&q=card%20fees"), { timeout: 10_000 });
-    const meaning = page.waitForResponse((response) => response.url().includes("mode=hybrid&q=card%20fees"), { timeout: 15_000 });
-    const wordsAsked = page.waitForRequest((request) => request.url().includes("mode=lexical&q=card%20fees"), { timeout: 10_000 });
+    const asked = (mode: string) => (request: { url(): string }) => request.url().includes(`mode=${mode}&q=card%20fees`);
+    const wordsAsked = page.waitForRequest(asked("lexical"), { timeout: 10_000 });
+    const words = page.waitForResponse(asked("lexical"), { timeout: 10_000 });
     await input(page).pressSequentially(" fees", { delay: 20 });
+    await page.clock.runFor(200);
     await wordsAsked;
     await page.locator("faq-search li[role=option]").nth(0).click();
     // the words answer comes after the click, then the answer by meaning after the pause
     releaseWords();
     await words;
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the widget has read it (its body, in real time)
+    const meaning = page.waitForResponse(asked("hybrid"), { timeout: 10_000 });
+    await page.clock.runFor(400);
     await meaning;
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100))); // the widget has read both answers
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await optionIds(page)).toEqual(["a", "b"]);
     expect(await page.locator("faq-search li[role=option]").nth(0).getAttribute("aria-expanded")).toBe("true");
     await page.locator("faq-search .fb").getByRole("button", { name: "No" }).click();
