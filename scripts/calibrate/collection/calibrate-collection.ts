@@ -59,6 +59,9 @@ export interface CollectionCalibration {
  */
 export const ENOUGH_LABELS = 100;
 
+/** Thresholds and reported figures are kept to 3 decimals. */
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+
 const toRows = (records: readonly FaqRecord[], ids: string[]) => {
   const rowOf = new Map(records.map((record, row) => [record.id, row]));
   return new Set(ids.map((id) => rowOf.get(id)).filter((row): row is number => row !== undefined));
@@ -99,8 +102,8 @@ export const thresholdKeeping = (model: AnswerCalibration["model"], examples: Ex
  * when the examples ask for more. The cut is never below EVEN_ODDS.
  */
 export function answerThreshold(fitted: number | null, precision: number, examplesLikeVisitors: boolean): { threshold: number; from: "examples" | "promise" } {
-  if (examplesLikeVisitors && fitted !== null) return { threshold: Math.round(Math.max(EVEN_ODDS, fitted) * 1000) / 1000, from: "examples" };
-  if (fitted !== null && fitted > precision) return { threshold: Math.round(fitted * 1000) / 1000, from: "examples" };
+  if (examplesLikeVisitors && fitted !== null) return { threshold: round3(Math.max(EVEN_ODDS, fitted)), from: "examples" };
+  if (fitted !== null && fitted > precision) return { threshold: round3(fitted), from: "examples" };
   return { threshold: precision, from: "promise" };
 }
 
@@ -113,8 +116,7 @@ function measure(model: AnswerCalibration["model"], examples: Example[], inScope
     answered++;
     right += e.y;
   }
-  const round = (v: number) => Math.round(v * 1000) / 1000;
-  return { precision: round(answered ? right / answered : 0), coverage: round(inScope ? right / inScope : 0) };
+  return { precision: round3(answered ? right / answered : 0), coverage: round3(inScope ? right / inScope : 0) };
 }
 
 /**
@@ -162,7 +164,7 @@ export async function calibrateCollection(input: CollectionCalibrationInput): Pr
       outOfScope: outOfScope.length,
       labelled: labelledAsked.length,
       labelsReplacedPseudo,
-      semanticRatio: Math.round(ratio * 1000) / 1000,
+      semanticRatio: round3(ratio),
       examples: examples.length,
       thresholdFrom: from,
       measured: measure(model, examples, inScope, threshold),
