@@ -107,6 +107,12 @@ describeWithBrowser("<faq-search> in Chromium", () => {
 
   const optionIds = (page: Page) => page.locator("faq-search li[role=option]").evaluateAll((items) => items.map((li) => li.getAttribute("data-id")));
   const input = (page: Page) => page.locator("faq-search input[role=combobox]");
+  /** Opens the site page with its clock stopped: the widget's timers then run only by page.clock.runFor. */
+  const openWithClockStopped = async (page: Page) => {
+    await page.clock.install();
+    await page.goto(sitePage);
+    await page.clock.pauseAt(Date.now() + 60_000); // a time ahead of the page's: pausing cannot go back
+  };
   /** The collection parameter of each /faq request the page makes, in order (null: none). */
   const collectionsAsked = (page: Page) => {
     const asked: Array<string | null> = [];
@@ -272,9 +278,7 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     // The widget's timers (words 200 ms after the last key, meaning after 600 ms) run only when
     // the test moves the page's clock: a slow click cannot let the question by meaning go out,
     // and abort the held words answer, before that answer has come.
-    await page.clock.install();
-    await page.goto(sitePage);
-    await page.clock.pauseAt(Date.now() + 60_000);
+    await openWithClockStopped(page);
     await input(page).fill("card");
     await page.clock.runFor(600);
     await expect.poll(() => optionIds(page), { timeout: 10_000 }).toEqual(["a", "b"]);
@@ -340,9 +344,7 @@ describeWithBrowser("<faq-search> in Chromium", () => {
     });
     // The page's clock moves 250 ms after each key, whatever the machine's load: a key that came
     // late in real time would otherwise look like a pause, and cost an embedding.
-    await page.clock.install();
-    await page.goto(sitePage);
-    await page.clock.pauseAt(Date.now() + 60_000);
+    await openWithClockStopped(page);
     await input(page).click();
     for (const key of question) {
       await page.keyboard.type(key);
