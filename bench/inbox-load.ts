@@ -78,7 +78,8 @@ async function paced(worker: RunningWorker, perSecond: number, seconds: number, 
         if (response.status === 200) ok++;
         else failed++;
         if (body.answered) answered++;
-      }, () => {
+      }).catch(() => {
+        // no answer, or its body not read within the timeout (a flood's late answer): the client gave up
         failed++;
       }).finally(() => {
         waiting[client]!--;
