@@ -24,6 +24,9 @@ describe("card numbers", () => {
         (card, at, delta, style, seps, zero) => {
           const wrong = changeDigit(card, at % card.length, delta);
           expect(passesLuhn(wrong)).toBe(false);
+          // A run that starts 011 dials abroad from the US, and is a phone number when the rest is a
+          // valid one there ("011 1 401 200 0003", found by fast-check); this property cannot judge that.
+          fc.pre(!wrong.startsWith("011"));
           const written = inScript(joinGroups(cardGroups(wrong, style), seps), zero);
           expect(maskPersonalData(sentence(written))).toBe(sentence("[number]"));
         },
@@ -51,6 +54,15 @@ describe("card numbers", () => {
     ["2026-12-07 14:05:59", "2026-12-07 14:05:59"],
     // a card typed wrong whose last groups read as a span of years: the whole run is one number (found by fast-check)
     ["my card 3400-0000-0000 2000-04 was charged twice", "my card [number] was charged twice"],
+    // a 12-digit card with its first digit wrong, which libphonenumber reads as code 1, trunk 1 and a number (found by fast-check)
+    ["my card 110000000008 was charged twice", "my card [number] was charged twice"],
+    ["my card 112125550100 was charged twice", "my card [number] was charged twice"],
+    // a 14-digit card with its first digit wrong, which libphonenumber reads as dialling 011, then code 1 and a number no one has (found by fast-check)
+    ["my card 01110000000005 was charged twice", "my card [number] was charged twice"],
+    // the same, read as dialling Austria with its trunk 0 kept
+    ["my card 011430100007 was charged twice", "my card [number] was charged twice"],
+    // but a run that dials a valid number abroad is one
+    ["my card 01114012000003 was charged twice", "my card [phone] was charged twice"],
     // after "+" a run is a phone number (here a Portuguese one, Luhn-valid by chance)
     ["+351 912 345 674", "[phone]"],
   ])("%s", (text, masked) => {

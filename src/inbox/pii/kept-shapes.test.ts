@@ -48,7 +48,8 @@ describe("what is kept", () => {
     ["my card 3400-0000-0000 2000-04 was charged twice", "my card [number] was charged twice"],
     ["my card 3400 - 0000 - 0000 - 2000 - 04 was charged", "my card [number] was charged"],
     ["account 2000-04 1234 5678 9 please", "account [number] please"],
-  ])("masks a date shape that ends or starts a long number across a space: %s", (text, masked) => {
+    ["my card 4600 2000-2001 8 was charged twice", "my card [number] was charged twice"],
+  ])("masks a date shape that ends, starts or sits inside a long number across a space: %s", (text, masked) => {
     expect(maskPersonalData(text)).toBe(masked);
   });
 

@@ -39,6 +39,13 @@ describe("phone numbers", () => {
     ["call 0171 234 5678", "call [number]"],
     // seven digits: a local number, below what the finder takes without an area code
     ["call 555-1234", "call [number]"],
+    // the calling code, or a trunk prefix, before the number, but not both: "11 212 ..." dials nowhere
+    ["call 1 212 555 0100", "call [phone]"],
+    ["call 011 44 20 7946 0958", "call [phone]"],
+    ["call 11 212 555 0100", "call [number]"],
+    // dialled abroad without "+": believed only when valid there
+    ["call 011 33 6 12 34 56 78", "call [phone]"],
+    ["call 011 1 212 555 0100", "call [phone]"],
   ])("%s", (text, masked) => {
     expect(maskPersonalData(text)).toBe(masked);
   });
@@ -46,5 +53,7 @@ describe("phone numbers", () => {
   it("reads numbers without + as another country's when told to", () => {
     expect(maskPersonalData("call 0171 234 5678", { defaultCountry: "GB" })).toBe("call [phone]");
     expect(maskPersonalData("call 020 7946 0958", { defaultCountry: "GB" })).toBe("call [phone]");
+    expect(maskPersonalData("call 0044 20 7946 0958", { defaultCountry: "GB" })).toBe("call [phone]");
+    expect(maskPersonalData("call 44 0 20 7946 0958", { defaultCountry: "GB" })).toBe("call [number]");
   });
 });

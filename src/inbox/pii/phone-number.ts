@@ -1,4 +1,4 @@
-import { findPhoneNumbersInText, type CountryCode } from "libphonenumber-js/min";
+import { findPhoneNumbersInText, Metadata, type CountryCode, type PhoneNumber } from "libphonenumber-js/min";
 import type { Found } from "./found";
 import { SEP } from "./separators";
 
@@ -28,6 +28,38 @@ function partOfLongerRun(text: string, start: number, end: number): boolean {
   return RUN_BEFORE.test(text.slice(Math.max(0, first - 4), first)) || RUN_AFTER.test(text.slice(last + 1, last + 5));
 }
 
+/** The start of a number dialled abroad from `country` ("011" from the US, "00" from most of Europe). */
+function internationalPrefix(country: CountryCode): RegExp {
+  const metadata = new Metadata();
+  metadata.selectNumberingPlan(country);
+  return new RegExp(`^(?:${metadata.numberingPlan!.IDDPrefix()})`);
+}
+
+/**
+ * Whether a number written without "+" reads as one only in a way nobody
+ * dials. The digits before the national number may be none, a trunk prefix
+ * ("0 20 ..."), the calling code ("1 212 555 0100"), or an international
+ * prefix and the code ("011 44 20 7946 0958"), nothing else. Runs of digits
+ * that read as a phone number only otherwise are left to the long-number
+ * fallback (each was found by fast-check in a card or an SSN typed wrong):
+ * - the code, then a trunk prefix: libphonenumber reads "110000000008" as
+ *   code 1, trunk 1, then "0000000008", and "011430100007" as dialling
+ *   Austria, 43, with its trunk 0 kept;
+ * - through an international prefix to a number its country could not have
+ *   assigned: with leniency POSSIBLE, "011-98-0000" is a four-digit Iranian
+ *   number and "01110000000005" a North American one. Runs that start 011
+ *   or 00 are common, so without a "+" only a valid number counts.
+ */
+function undiallableWithoutPlus(written: string, number: PhoneNumber, dialAbroad: RegExp): boolean {
+  if (written.includes("+")) return false;
+  const { countryCallingCode: code, nationalNumber } = number;
+  const digits = written.replace(/\D/g, "");
+  const prefix = digits.slice(0, Math.max(0, digits.lastIndexOf(nationalNumber)));
+  const abroad = dialAbroad.exec(prefix);
+  if (abroad) return prefix.slice(abroad[0].length) !== code || !number.isValid();
+  return prefix.length > code.length && prefix.startsWith(code);
+}
+
 /**
  * Phone numbers, as [phone], found by libphonenumber-js's text finder with
  * the "min" metadata (the "max" set is twice its size, for number-type
@@ -37,10 +69,12 @@ function partOfLongerRun(text: string, start: number, end: number): boolean {
  * a longer digit run is not a phone number: the run is left whole for the
  * long-number fallback rather than half masked; a comma counts as a
  * separator there, though libphonenumber would read "5000-000000,02" as a
- * number with a dialling pause and an extension.
+ * number with a dialling pause and an extension. So is a run without "+" that
+ * reads as a number only in a way nobody dials (above).
  */
 export function findPhoneNumbers(text: string, defaultCountry: CountryCode): Found[] {
   const readable = text.replace(DASHES, (dash) => "-".repeat(dash.length)).replace(SPACES, " ");
+  const dialAbroad = internationalPrefix(defaultCountry);
   const found: Found[] = [];
   for (const stretch of readable.matchAll(STRETCH)) {
     let offset = stretch.index!;
@@ -50,6 +84,8 @@ export function findPhoneNumbers(text: string, defaultCountry: CountryCode): Fou
         for (const match of findPhoneNumbersInText(piece, { defaultCountry, extended: true })) {
           const start = offset + match.startsAt;
           const end = offset + match.endsAt;
+          const written = piece.slice(match.startsAt, match.endsAt);
+          if (undiallableWithoutPlus(written, match.number, dialAbroad)) continue;
           if (!partOfLongerRun(text, start, end)) found.push({ start, end, kind: "phone" });
         }
       }
