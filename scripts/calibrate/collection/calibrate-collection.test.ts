@@ -137,5 +137,8 @@ describe("the answered threshold", () => {
     // examples that ask for more than the promise are heeded either way
     expect(answerThreshold(0.91, 0.8, false)).toEqual({ threshold: 0.91, from: "examples" });
     expect(answerThreshold(null, 0.8, true)).toEqual({ threshold: 0.8, from: "promise" });
+    // a cut is kept to 3 decimals, rounded up so that it answers nothing below the one measured
+    expect(answerThreshold(0.5731, 0.8, true)).toEqual({ threshold: 0.574, from: "examples" });
+    expect(answerThreshold(0.9101, 0.8, false)).toEqual({ threshold: 0.911, from: "examples" });
   });
 });

@@ -59,8 +59,15 @@ export interface CollectionCalibration {
  */
 export const ENOUGH_LABELS = 100;
 
-/** Thresholds and reported figures are kept to 3 decimals. */
+/** Reported figures are kept to 3 decimals. */
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
+/**
+ * A cut kept to 3 decimals, rounded up: lowestThreshold's cut is a sample's
+ * own score, and rounding it down could answer examples below it that the
+ * precision was not measured with. Rounded up, it answers only examples it
+ * was measured with (measure reports on the stored threshold).
+ */
+const cutTo3 = (value: number) => Math.ceil(value * 1000 - 1e-9) / 1000;
 
 const toRows = (records: readonly FaqRecord[], ids: string[]) => {
   const rowOf = new Map(records.map((record, row) => [record.id, row]));
@@ -102,8 +109,8 @@ export const thresholdKeeping = (model: AnswerCalibration["model"], examples: Ex
  * when the examples ask for more. The cut is never below EVEN_ODDS.
  */
 export function answerThreshold(fitted: number | null, precision: number, examplesLikeVisitors: boolean): { threshold: number; from: "examples" | "promise" } {
-  if (examplesLikeVisitors && fitted !== null) return { threshold: round3(Math.max(EVEN_ODDS, fitted)), from: "examples" };
-  if (fitted !== null && fitted > precision) return { threshold: round3(fitted), from: "examples" };
+  if (examplesLikeVisitors && fitted !== null) return { threshold: cutTo3(Math.max(EVEN_ODDS, fitted)), from: "examples" };
+  if (fitted !== null && fitted > precision) return { threshold: cutTo3(fitted), from: "examples" };
   return { threshold: precision, from: "promise" };
 }
 
