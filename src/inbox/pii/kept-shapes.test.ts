@@ -40,6 +40,7 @@ describe("what is kept", () => {
     "Does open enrollment run from 10/15/2026 12/07/2026?",
     "Is it 2026-12-07 2026-12-08 or later?",
     "Is Form 1040 04/15/2026 the deadline?",
+    "Does Form 1040 2025-2026 apply?",
   ])("keeps a date beside a date or a short number: %s", (text) => {
     unchanged(text);
   });
