@@ -70,6 +70,7 @@ describe("card numbers", () => {
     // a card typed wrong with a space and then dashes reads as a short number and a span of years, as
     // "Form 1040 2025-2026" does: kept as written (found by fast-check; docs/privacy.md)
     ["my card 7500 2000-2004 was charged twice", "my card 7500 2000-2004 was charged twice"],
+    ["my card 4600 2000-2001 8 was charged twice", "my card 4600 2000-2001 8 was charged twice"],
     // after "+" a run is a phone number (here a Portuguese one, Luhn-valid by chance)
     ["+351 912 345 674", "[phone]"],
   ])("%s", (text, masked) => {

@@ -35,7 +35,7 @@ export function findKeptDates(text: string): Found[] {
       return year(from!) && year(String(last)) && last > Number(from);
     }),
   ];
-  return shapes.filter((shape) => !partOfLongNumber(text, shape, shapes));
+  return shapes.filter((shape) => !endsLongNumber(text, shape, shapes));
 }
 
 // The digit groups next to a shape, across any separator, a space or a spaced dash too.
@@ -45,16 +45,14 @@ const GROUPS_AFTER = new RegExp(`^${SEP}\\d+(?:${SEP}\\d+)*`, "u");
 const NEIGHBOUR_CHARS = 64;
 
 /**
- * Whether a shape is the end, the start or the middle of a long number,
- * across a space: "3400-0000-0000 2000-04" is a card typed wrong, not a span
- * of years. The groups on one side must hold LONG_NUMBER_DIGITS digits that
- * no other kept shape holds, so a date beside a date or a time
+ * Whether a shape is the end (or the start) of a long number, across a
+ * space: "3400-0000-0000 2000-04" is a card typed wrong, not a span of
+ * years. The groups beside it must hold LONG_NUMBER_DIGITS digits that no
+ * other kept shape holds, so a date beside a date or a time
  * ("10/15/2026 12/07/2026", "2026-12-07 14:05") and a short number beside
- * one ("Form 1040 04/15/2026") are still kept. A shape with such digits on
- * both sides is the middle of a number, however few: "4600 2000-2001 8" is a
- * 13-digit card typed wrong (found by fast-check).
+ * one ("Form 1040 04/15/2026") are still kept.
  */
-function partOfLongNumber(text: string, shape: Found, shapes: Found[]): boolean {
+function endsLongNumber(text: string, shape: Found, shapes: Found[]): boolean {
   const from = Math.max(0, shape.start - NEIGHBOUR_CHARS);
   const before = GROUPS_BEFORE.exec(text.slice(from, shape.start));
   const after = GROUPS_AFTER.exec(text.slice(shape.end, shape.end + NEIGHBOUR_CHARS));
@@ -65,7 +63,6 @@ function partOfLongNumber(text: string, shape: Found, shapes: Found[]): boolean 
     }
     return count;
   };
-  const digitsBefore = before === null ? 0 : uncoveredDigits(from + before.index, shape.start);
-  const digitsAfter = after === null ? 0 : uncoveredDigits(shape.end, shape.end + after[0].length);
-  return digitsBefore >= LONG_NUMBER_DIGITS || digitsAfter >= LONG_NUMBER_DIGITS || (digitsBefore > 0 && digitsAfter > 0);
+  return (before !== null && uncoveredDigits(from + before.index, shape.start) >= LONG_NUMBER_DIGITS)
+    || (after !== null && uncoveredDigits(shape.end, shape.end + after[0].length) >= LONG_NUMBER_DIGITS);
 }

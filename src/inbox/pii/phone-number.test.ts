@@ -55,5 +55,9 @@ describe("phone numbers", () => {
     expect(maskPersonalData("call 020 7946 0958", { defaultCountry: "GB" })).toBe("call [phone]");
     expect(maskPersonalData("call 0044 20 7946 0958", { defaultCountry: "GB" })).toBe("call [phone]");
     expect(maskPersonalData("call 44 0 20 7946 0958", { defaultCountry: "GB" })).toBe("call [number]");
+    // the trunk 0 in brackets, as numbers are printed for callers at home and abroad alike
+    expect(maskPersonalData("call 0044 (0)20 7946 0958", { defaultCountry: "GB" })).toBe("call [phone]");
+    expect(maskPersonalData("call 44 (0)20 7946 0958", { defaultCountry: "GB" })).toBe("call [phone]");
+    expect(maskPersonalData("call 011 44 (0)20 7946 0958")).toBe("call [phone]");
   });
 });

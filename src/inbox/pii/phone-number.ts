@@ -39,7 +39,8 @@ function internationalPrefix(country: CountryCode): RegExp {
  * Whether a number written without "+" reads as one only in a way nobody
  * dials. The digits before the national number may be none, a trunk prefix
  * ("0 20 ..."), the calling code ("1 212 555 0100"), or an international
- * prefix and the code ("011 44 20 7946 0958"), nothing else. Runs of digits
+ * prefix and exactly the code ("011 44 20 7946 0958"), a trunk 0 in
+ * brackets aside ("0044 (0)20 7946 0958"); not the code and more digits. Runs of digits
  * that read as a phone number only otherwise are left to the long-number
  * fallback (each was found by fast-check in a card or an SSN typed wrong):
  * - the code, then a trunk prefix: libphonenumber reads "110000000008" as
@@ -53,7 +54,8 @@ function internationalPrefix(country: CountryCode): RegExp {
 function undiallableWithoutPlus(written: string, number: PhoneNumber, dialAbroad: RegExp): boolean {
   if (written.includes("+")) return false;
   const { countryCallingCode: code, nationalNumber } = number;
-  const digits = written.replace(/\D/g, "");
+  // "+44 (0)20 ..." without the plus: the bracketed trunk 0 is how the number is read at home, not a digit dialled
+  const digits = written.replace(/\(\s*0\s*\)/g, "").replace(/\D/g, "");
   const prefix = digits.slice(0, Math.max(0, digits.lastIndexOf(nationalNumber)));
   const abroad = dialAbroad.exec(prefix);
   if (abroad) return prefix.slice(abroad[0].length) !== code || !number.isValid();
