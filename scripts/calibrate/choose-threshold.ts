@@ -54,9 +54,9 @@ export interface CutSample {
  * the time (weighted), so answered: true keeps that promise while answering
  * as much as it can: the cut of the per-model calibration, of a collection's,
  * and the evaluation's oracle. It is a sample's own score, not rounded: a
- * cut rounded down would answer samples it was not measured with (a
- * collection stores its cut rounded up, calibrate-collection.ts). Null when
- * no cut with MIN_ANSWERED samples or more reaches the precision.
+ * cut rounded either way could move samples across it (a collection's cut
+ * is kept to 3 decimals by rounding the scores first, calibrate-collection.ts).
+ * Null when no cut with MIN_ANSWERED samples or more reaches the precision.
  */
 export function lowestThreshold(samples: readonly CutSample[], precision: number): number | null {
   const sorted = [...samples].sort((a, b) => b.score - a.score);

@@ -130,6 +130,16 @@ describe("the answered threshold", () => {
     expect(thresholdKeeping(identity, examples.map((e) => ({ ...e, y: 0 as const })), 0.8)).toBeNull();
   });
 
+  it("cuts at 3 decimals, at the lowest one where the examples it answers keep the precision", () => {
+    // 0.6005 right and 0.6001 wrong are both 0.600 at 3 decimals, 0.5999 and 0.5991 (wrong) 0.599
+    const examples = [...Array.from({ length: 8 }, () => example(0.95, 1)), example(0.6005, 1), example(0.6001, 0), example(0.5999, 0), example(0.5991, 0)];
+    // at 0.600: 9 right of 10 (0.9); at 0.599: 9 of 12 (0.75)
+    expect(thresholdKeeping(identity, examples, 0.8)).toBe(0.6);
+    expect(thresholdKeeping(identity, examples, 0.9)).toBe(0.6);
+    // above 0.9 only the 8 at 0.95 are right, fewer than 10 answered: no cut
+    expect(thresholdKeeping(identity, examples, 0.95)).toBeNull();
+  });
+
   it("trusts the cut only for examples like visitors' questions, and never below even odds", () => {
     expect(answerThreshold(0.62, 0.8, true)).toEqual({ threshold: 0.62, from: "examples" });
     expect(answerThreshold(0.2, 0.8, true)).toEqual({ threshold: EVEN_ODDS, from: "examples" });
@@ -137,8 +147,5 @@ describe("the answered threshold", () => {
     // examples that ask for more than the promise are heeded either way
     expect(answerThreshold(0.91, 0.8, false)).toEqual({ threshold: 0.91, from: "examples" });
     expect(answerThreshold(null, 0.8, true)).toEqual({ threshold: 0.8, from: "promise" });
-    // a cut is kept to 3 decimals, rounded up so that it answers nothing below the one measured
-    expect(answerThreshold(0.5731, 0.8, true)).toEqual({ threshold: 0.574, from: "examples" });
-    expect(answerThreshold(0.9101, 0.8, false)).toEqual({ threshold: 0.911, from: "examples" });
   });
 });
