@@ -28,11 +28,19 @@ function partOfLongerRun(text: string, start: number, end: number): boolean {
   return RUN_BEFORE.test(text.slice(Math.max(0, first - 4), first)) || RUN_AFTER.test(text.slice(last + 1, last + 5));
 }
 
+// One pattern per default country, built once: masking runs on every question the inbox stores.
+const INTERNATIONAL_PREFIXES = new Map<CountryCode, RegExp>();
+
 /** The start of a number dialled abroad from `country` ("011" from the US, "00" from most of Europe). */
 function internationalPrefix(country: CountryCode): RegExp {
-  const metadata = new Metadata();
-  metadata.selectNumberingPlan(country);
-  return new RegExp(`^(?:${metadata.numberingPlan!.IDDPrefix()})`);
+  let pattern = INTERNATIONAL_PREFIXES.get(country);
+  if (!pattern) {
+    const metadata = new Metadata();
+    metadata.selectNumberingPlan(country);
+    pattern = new RegExp(`^(?:${metadata.numberingPlan!.IDDPrefix()})`);
+    INTERNATIONAL_PREFIXES.set(country, pattern);
+  }
+  return pattern;
 }
 
 /**
@@ -40,9 +48,10 @@ function internationalPrefix(country: CountryCode): RegExp {
  * dials. The digits before the national number may be none, a trunk prefix
  * ("0 20 ..."), the calling code ("1 212 555 0100"), or an international
  * prefix and exactly the code ("011 44 20 7946 0958"), a trunk 0 in
- * brackets aside ("0044 (0)20 7946 0958"); not the code and more digits. Runs of digits
- * that read as a phone number only otherwise are left to the long-number
- * fallback (each was found by fast-check in a card or an SSN typed wrong):
+ * brackets aside ("0044 (0)20 7946 0958"); not the code and more digits.
+ * Runs of digits that read as a phone number only otherwise are left to the
+ * long-number fallback (each was found by fast-check in a card or an SSN
+ * typed wrong):
  * - the code, then a trunk prefix: libphonenumber reads "110000000008" as
  *   code 1, trunk 1, then "0000000008", and "011430100007" as dialling
  *   Austria, 43, with its trunk 0 kept;
